@@ -1,12 +1,16 @@
 package org.councilflow.identity;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.EnumSet;
 import java.util.Collections;
+
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /**
  * The caller as the validated token describes them: identity, and the roles they hold in each council.
@@ -53,6 +57,14 @@ public record CurrentUser(String subject, String username, String name, String e
                 string(claims, "email"),
                 tenantRoles,
                 platformAdmin);
+    }
+
+    /**
+     * Authorities that hold whatever council is being worked in. Tenant roles become authorities only once a
+     * request has been resolved to one tenant.
+     */
+    public List<GrantedAuthority> platformAuthorities() {
+        return platformAdmin ? List.of(new SimpleGrantedAuthority(PLATFORM_ADMIN_AUTHORITY)) : List.of();
     }
 
     public Set<Role> rolesIn(String tenant) {

@@ -1,10 +1,5 @@
 package org.councilflow.support;
 
-import java.util.Map;
-
-import org.councilflow.devservices.DevServices;
-import org.councilflow.devservices.KeycloakService;
-import org.councilflow.devservices.PostgresService;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
@@ -15,24 +10,9 @@ import org.springframework.core.env.MapPropertySource;
  */
 public class DevServicesInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
-    private static final String TEST_DATABASE = "councilflow_test";
-    private static String databaseUrl;
-
     @Override
     public void initialize(ConfigurableApplicationContext context) {
-        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("devservices", properties()));
-    }
-
-    static synchronized Map<String, Object> properties() {
-        PostgresService postgres = DevServices.postgres();
-        if (databaseUrl == null) {
-            databaseUrl = postgres.createFreshDatabase(TEST_DATABASE);
-        }
-        KeycloakService keycloak = DevServices.keycloak();
-        return Map.of(
-                "spring.datasource.url", databaseUrl,
-                "spring.datasource.username", postgres.username(),
-                "spring.datasource.password", postgres.password(),
-                "councilflow.identity.issuer-uri", keycloak.issuerUri());
+        context.getEnvironment().getPropertySources().addFirst(
+                new MapPropertySource("devservices", DevServicesProperties.get()));
     }
 }

@@ -109,7 +109,7 @@ public final class DevServices {
         return configured != null ? Path.of(configured) : repositoryRoot().resolve(".devservices");
     }
 
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();

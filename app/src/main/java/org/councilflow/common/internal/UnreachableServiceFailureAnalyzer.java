@@ -6,19 +6,18 @@ import java.sql.SQLException;
 
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
-import org.springframework.context.EnvironmentAware;
 import org.springframework.core.env.Environment;
 
 /**
  * Turns "cannot reach the database" and "cannot reach Keycloak" at start-up into one clear line instead of a wall
  * of stack traces: the two mistakes an operator makes most when configuring a deployment.
  */
-class UnreachableServiceFailureAnalyzer implements FailureAnalyzer, EnvironmentAware {
+class UnreachableServiceFailureAnalyzer implements FailureAnalyzer {
 
-    private Environment environment;
+    private final Environment environment;
 
-    @Override
-    public void setEnvironment(Environment environment) {
+    /** Spring Boot passes the environment of the application that failed. */
+    UnreachableServiceFailureAnalyzer(Environment environment) {
         this.environment = environment;
     }
 
@@ -47,7 +46,7 @@ class UnreachableServiceFailureAnalyzer implements FailureAnalyzer, EnvironmentA
     }
 
     private String property(String name) {
-        return environment == null ? "?" : environment.getProperty(name, "?");
+        return environment.getProperty(name, "?");
     }
 
     private static String rootMessage(Throwable t) {

@@ -1,0 +1,59 @@
+package org.councilflow.identity.ui;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.councilflow.identity.CurrentUser;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
+import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
+import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.security.web.SecurityFilterChain;
+
+import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
+import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+
+/**
+ * Staff sign in to the Vaadin UI with the authorization code flow against Keycloak; signing out ends the
+ * Keycloak session too and comes back to the application's root.
+ */
+@Configuration
+@Import(VaadinAwareSecurityContextHolderStrategyConfiguration.class)
+class UiSecurityConfiguration {
+
+    static final String LOGIN_PATH = "/oauth2/authorization/keycloak";
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain uiSecurity(HttpSecurity http, ClientRegistrationRepository clients) throws Exception {
+        // PKCE on top of the client secret: the realm requires it of every client.
+        DefaultOAuth2AuthorizationRequestResolver authorizationRequests =
+                new DefaultOAuth2AuthorizationRequestResolver(clients, "/oauth2/authorization");
+        authorizationRequests.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
+        http.oauth2Login(login -> login
+                .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(authorizationRequests))
+                .userInfoEndpoint(info -> info.oidcUserService(oidcUserService())));
+        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.oauth2LoginPage(LOGIN_PATH, "{baseUrl}"))
+                .build();
+    }
+
+    private static OAuth2UserService<OidcUserRequest, OidcUser> oidcUserService() {
+        OidcUserService delegate = new OidcUserService();
+        return request -> {
+            OidcUser user = delegate.loadUser(request);
+            List<GrantedAuthority> authorities = new ArrayList<>(user.getAuthorities());
+            authorities.addAll(CurrentUser.fromClaims(user.getClaims()).platformAuthorities());
+            return new DefaultOidcUser(authorities, user.getIdToken(), user.getUserInfo(), "preferred_username");
+        };
+    }
+}

@@ -1,0 +1,52 @@
+package org.councilflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.councilflow.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+@IntegrationTest
+class ApplicationIntegrationTests {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TestRestTemplate rest;
+
+    @Test
+    void runsOnPostgresqlWithOurMigrationsInSchemaAppAndFlowableTablesInPublic() {
+        assertThat(jdbc.sql("SELECT version()").query(String.class).single()).startsWith("PostgreSQL");
+        assertThat(jdbc.sql("SELECT max(version) FROM app.flyway_schema_history WHERE success")
+                .query(String.class).single()).isNotNull();
+        assertThat(jdbc.sql("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public' AND table_name = 'act_ru_task'")
+                .query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void theApplicationsDatabaseRoleCannotBypassRowLevelSecurity() {
+        record RoleFlags(boolean rolsuper, boolean rolbypassrls) {
+        }
+        RoleFlags flags = jdbc.sql("SELECT rolsuper, rolbypassrls FROM pg_roles WHERE rolname = current_user")
+                .query(RoleFlags.class).single();
+
+        assertThat(flags.rolsuper()).isFalse();
+        assertThat(flags.rolbypassrls()).isFalse();
+    }
+
+    @Test
+    void livenessAndReadinessAreUpAndPublic() {
+        assertThat(rest.getForEntity("/actuator/health/liveness", String.class).getBody()).contains("\"UP\"");
+        assertThat(rest.getForEntity("/actuator/health/readiness", String.class).getBody()).contains("\"UP\"");
+    }
+
+    @Test
+    void otherActuatorEndpointsAreNotOpen() {
+        assertThat(rest.getForEntity("/actuator/env", String.class).getStatusCode())
+                .isIn(HttpStatus.UNAUTHORIZED, HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
+    }
+}

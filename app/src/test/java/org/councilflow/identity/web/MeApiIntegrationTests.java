@@ -1,0 +1,120 @@
+package org.councilflow.identity.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+
+import org.councilflow.devservices.DevServices;
+import org.councilflow.support.IntegrationTest;
+import org.councilflow.support.Tokens;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+
+@IntegrationTest
+class MeApiIntegrationTests {
+
+    @Autowired
+    TestRestTemplate rest;
+
+    @Test
+    void aDemoUsersKeycloakTokenReachesMeWithTheirTenantsAndRoles() {
+        ResponseEntity<JsonNode> response = get("/api/me", Tokens.of("partner.director"));
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        JsonNode me = response.getBody();
+        assertThat(me.get("username").asText()).isEqualTo("partner.director");
+        assertThat(me.get("name").asText()).isEqualTo("Mary Ellis");
+        assertThat(me.get("subject").asText()).isNotBlank();
+        assertThat(me.get("tenants").toString()).isEqualTo(
+                "[{\"tenant\":\"barnet\",\"roles\":[\"board-chair\"]},{\"tenant\":\"tower-hamlets\",\"roles\":[\"manager\"]}]");
+        assertThat(me.get("platformRoles")).isEmpty();
+    }
+
+    @Test
+    void platformAdministratorsAreToldSo() {
+        JsonNode me = get("/api/me", Tokens.of("platform.admin")).getBody();
+
+        assertThat(me.get("tenants")).isEmpty();
+        assertThat(me.get("platformRoles").get(0).asText()).isEqualTo("platform-admin");
+    }
+
+    @Test
+    void noTokenIsUnauthorizedWithAProblemDocument() {
+        ResponseEntity<JsonNode> response = get("/api/me", null);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(response.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE)).startsWith("Bearer");
+        assertThat(response.getBody().get("status").asInt()).isEqualTo(401);
+    }
+
+    @Test
+    void aTokenFromAForeignIssuerIsUnauthorized() throws Exception {
+        String foreign = sign(claims("https://login.example.org/realms/councilflow"), new RSAKeyGenerator(2048)
+                .keyID(UUID.randomUUID().toString()).generate());
+
+        assertThat(get("/api/me", foreign).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void aTokenWithOurIssuerButAForgedSignatureIsUnauthorized() throws Exception {
+        String forged = sign(claims(DevServices.keycloak().issuerUri()), new RSAKeyGenerator(2048)
+                .keyID(UUID.randomUUID().toString()).generate());
+
+        assertThat(get("/api/me", forged).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void aRealTokenWhoseSignatureWasTamperedWithIsUnauthorized() {
+        String real = Tokens.of("barnet.author");
+        String[] parts = real.split("\\.");
+        String tampered = parts[0] + "." + parts[1] + "." + new StringBuilder(parts[2]).reverse();
+
+        assertThat(get("/api/me", tampered).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    private static JWTClaimsSet claims(String issuer) {
+        return new JWTClaimsSet.Builder()
+                .issuer(issuer)
+                .subject(UUID.randomUUID().toString())
+                .audience("councilflow")
+                .claim("preferred_username", "intruder")
+                .claim("groups", List.of("/tenants/barnet/manager", "/platform/platform-admin"))
+                .issueTime(new Date())
+                .expirationTime(Date.from(Instant.now().plusSeconds(300)))
+                .build();
+    }
+
+    private static String sign(JWTClaimsSet claims, RSAKey key) throws Exception {
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
+        jwt.sign(new RSASSASigner(key));
+        return jwt.serialize();
+    }
+
+    private ResponseEntity<JsonNode> get(String path, String token) {
+        HttpHeaders headers = new HttpHeaders();
+        if (token != null) {
+            headers.setBearerAuth(token);
+        }
+        return rest.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), JsonNode.class);
+    }
+}

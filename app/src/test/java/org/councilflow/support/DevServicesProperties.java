@@ -1,0 +1,30 @@
+package org.councilflow.support;
+
+import java.util.Map;
+
+import org.councilflow.devservices.DevServices;
+import org.councilflow.devservices.KeycloakService;
+import org.councilflow.devservices.PostgresService;
+
+/** The properties that point the application at this run's shared PostgreSQL, Keycloak and SMTP server. */
+public final class DevServicesProperties {
+
+    private static final String TEST_DATABASE = "councilflow_test";
+    private static String databaseUrl;
+
+    private DevServicesProperties() {
+    }
+
+    public static synchronized Map<String, Object> get() {
+        PostgresService postgres = DevServices.postgres();
+        if (databaseUrl == null) {
+            databaseUrl = postgres.createFreshDatabase(TEST_DATABASE);
+        }
+        KeycloakService keycloak = DevServices.keycloak();
+        return Map.of(
+                "spring.datasource.url", databaseUrl,
+                "spring.datasource.username", postgres.username(),
+                "spring.datasource.password", postgres.password(),
+                "councilflow.identity.issuer-uri", keycloak.issuerUri());
+    }
+}
