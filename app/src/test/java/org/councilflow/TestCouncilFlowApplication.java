@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import org.councilflow.devservices.DevServices;
 import org.councilflow.devservices.KeycloakService;
 import org.councilflow.devservices.PostgresService;
+import org.councilflow.support.DemoData;
 
 /**
  * The local demo instance: a real PostgreSQL and a real Keycloak, both keeping their data under
@@ -30,6 +31,7 @@ public class TestCouncilFlowApplication {
         System.setProperty("spring.profiles.active", "local");
 
         CouncilFlowApplication.main(args);
+        DemoData.seed(postgres, PostgresService.DATABASE);
 
         System.out.printf("""
 

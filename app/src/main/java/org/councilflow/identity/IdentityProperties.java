@@ -15,6 +15,8 @@ import jakarta.validation.constraints.NotNull;
  * @param audience the audience every API token must carry
  * @param uiClientId the confidential client of the staff UI (authorization code flow)
  * @param uiClientSecret its secret
+ * @param adminClientId the confidential client whose service account provisions councils and their users
+ * @param adminClientSecret its secret
  */
 @Validated
 @ConfigurationProperties("councilflow.identity")
@@ -22,5 +24,18 @@ public record IdentityProperties(
         @NotNull URI issuerUri,
         @NotBlank String audience,
         @NotBlank String uiClientId,
-        @NotBlank String uiClientSecret) {
+        @NotBlank String uiClientSecret,
+        @NotBlank String adminClientId,
+        @NotBlank String adminClientSecret) {
+
+    /** The Keycloak server's base URL, derived from the issuer ({@code <base>/realms/<realm>}). */
+    public String serverUrl() {
+        String issuer = issuerUri.toString();
+        return issuer.substring(0, issuer.indexOf("/realms/"));
+    }
+
+    public String realm() {
+        String issuer = issuerUri.toString();
+        return issuer.substring(issuer.indexOf("/realms/") + "/realms/".length()).replaceAll("/.*", "");
+    }
 }

@@ -9,7 +9,7 @@ import org.councilflow.devservices.PostgresService;
 /** The properties that point the application at this run's shared PostgreSQL, Keycloak and SMTP server. */
 public final class DevServicesProperties {
 
-    private static final String TEST_DATABASE = "councilflow_test";
+    public static final String TEST_DATABASE = "councilflow_test";
     private static String databaseUrl;
 
     private DevServicesProperties() {

@@ -7,13 +7,14 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The whole application on a random port, against the run's shared real PostgreSQL and Keycloak. One Spring
- * context serves every class that uses this annotation unchanged.
+ * context serves every class that uses this annotation unchanged; each test starts from the demo data alone.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -22,5 +23,6 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = DevServicesInitializer.class)
 @ActiveProfiles("test")
+@ExtendWith(ResetDataExtension.class)
 public @interface IntegrationTest {
 }

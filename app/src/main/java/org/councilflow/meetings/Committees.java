@@ -1,0 +1,84 @@
+package org.councilflow.meetings;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.councilflow.common.Audited;
+import org.councilflow.common.ConflictException;
+import org.councilflow.common.NotFoundException;
+import org.councilflow.meetings.internal.CommitteeRepository;
+import org.councilflow.tenancy.TenantContext;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.annotation.Validated;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+
+/** The current council's committees and their members. */
+@Service
+@Validated
+public class Committees {
+
+    private final CommitteeRepository committees;
+    private final ApplicationEventPublisher events;
+
+    Committees(CommitteeRepository committees, ApplicationEventPublisher events) {
+        this.committees = committees;
+        this.events = events;
+    }
+
+    @Transactional(readOnly = true)
+    @PreAuthorize("isAuthenticated()")
+    public List<Committee> all() {
+        return committees.findAll(TenantContext.require());
+    }
+
+    @Transactional(readOnly = true)
+    @PreAuthorize("isAuthenticated()")
+    public Committee get(UUID id) {
+        return committees.find(TenantContext.require(), id)
+                .orElseThrow(() -> new NotFoundException("No committee " + id + " in this council"));
+    }
+
+    @Transactional
+    @PreAuthorize("hasRole('TENANT_ADMIN')")
+    public Committee create(@NotNull @Valid Committee.Draft draft) {
+        UUID id = UUID.randomUUID();
+        try {
+            committees.insert(TenantContext.require(), id, draft);
+        } catch (DuplicateKeyException e) {
+            throw new ConflictException("This council already has a committee named '" + draft.name() + "'");
+        }
+        Committee created = get(id);
+        events.publishEvent(Audited.inCurrentTenant("committee.created", "committee", id.toString(), null, summary(created)));
+        return created;
+    }
+
+    @Transactional
+    @PreAuthorize("hasRole('TENANT_ADMIN')")
+    public Committee update(UUID id, @NotNull @Valid Committee.Draft draft, int expectedVersion) {
+        Committee before = get(id);
+        try {
+            if (!committees.update(TenantContext.require(), id, draft, expectedVersion)) {
+                throw new ConflictException("Someone else changed " + before.name() + " since you loaded it (version "
+                        + expectedVersion + ", now " + before.version() + "). Reload it; nothing was saved.");
+            }
+        } catch (DuplicateKeyException e) {
+            throw new ConflictException("This council already has a committee named '" + draft.name() + "'");
+        }
+        Committee after = get(id);
+        events.publishEvent(Audited.inCurrentTenant("committee.changed", "committee", id.toString(), summary(before),
+                summary(after)));
+        return after;
+    }
+
+    private static Map<String, Object> summary(Committee committee) {
+        return Map.of("name", committee.name(), "scrutiny", committee.scrutiny(), "members",
+                committee.members().stream().map(m -> m.name() + " (" + m.role() + ")").toList());
+    }
+}

@@ -1,0 +1,39 @@
+package org.councilflow.tenancy;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/**
+ * A council's settings.
+ *
+ * @param brandingColour the council's colour, {@code #rrggbb}, for its staff UI and public pages
+ * @param boardReviewEnabled whether reports pass through the improvement board
+ * @param agendaNoticeDays clear working days between agenda publication and the meeting (statutory default 5)
+ * @param callInDays working days a published decision may be called in before it takes effect
+ * @param slaDays days allowed per workflow stage (by stage key), overriding the shared SLA policy
+ * @param bankHolidays days that are not working days, for the working-day arithmetic
+ */
+public record TenantSettings(
+        @NotNull @Pattern(regexp = "^#[0-9a-fA-F]{6}$", message = "must be a colour like #1f5fa8") String brandingColour,
+        boolean boardReviewEnabled,
+        @Min(0) @Max(60) int agendaNoticeDays,
+        @Min(0) @Max(60) int callInDays,
+        @NotNull @Size(max = 20) Map<@Pattern(regexp = "^[a-z][a-z-]{1,40}$") String, @NotNull @Min(1) @Max(365) Integer> slaDays,
+        @NotNull @Size(max = 200) List<@Valid BankHoliday> bankHolidays) {
+
+    public static TenantSettings defaults() {
+        return new TenantSettings("#1f5fa8", true, 5, 5, Map.of(), List.of());
+    }
+
+    public record BankHoliday(@NotNull LocalDate day, @NotBlank @Size(max = 200) String name) {
+    }
+}

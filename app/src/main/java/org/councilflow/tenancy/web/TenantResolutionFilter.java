@@ -1,0 +1,187 @@
+package org.councilflow.tenancy.web;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.councilflow.identity.CurrentUser;
+import org.councilflow.identity.CurrentUsers;
+import org.councilflow.identity.PostAuthenticationFilter;
+import org.councilflow.identity.Role;
+import org.councilflow.tenancy.Tenant;
+import org.councilflow.tenancy.TenantContext;
+import org.councilflow.tenancy.TenantStatus;
+import org.councilflow.tenancy.Tenants;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+/**
+ * The one place where a request enters a council. The API names it in the path ({@code /api/t/{tenant}/…}); the
+ * staff UI keeps the council the person picked in their session. Either way it is accepted only if the validated
+ * token grants the caller a role there and the council is active; then the request runs inside that tenant, with
+ * the roles held there as its authorities, and leaves it in {@code finally}.
+ */
+@Component
+class TenantResolutionFilter extends OncePerRequestFilter implements PostAuthenticationFilter {
+
+    /** The session attribute holding the council a UI user works in. */
+    static final String UI_TENANT = "councilflow.tenant";
+    private static final Pattern API_TENANT_PATH = Pattern.compile("^/api/t/([^/]+)(/.*)?$");
+    private static final Pattern SLUG = Pattern.compile("^[a-z][a-z0-9]*(-[a-z0-9]+)*$");
+
+    private final Tenants tenants;
+    private final ObjectMapper json;
+
+    TenantResolutionFilter(Tenants tenants, ObjectMapper json) {
+        this.tenants = tenants;
+        this.json = json;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        Optional<CurrentUser> user = CurrentUsers.from(SecurityContextHolder.getContext().getAuthentication());
+        Matcher api = API_TENANT_PATH.matcher(path);
+        if (api.matches()) {
+            enterFromApiPath(api.group(1), user, request, response, chain);
+        } else if (path.startsWith("/api/")) {
+            chain.doFilter(request, response);
+        } else {
+            enterFromUiSession(user, request, response, chain);
+        }
+    }
+
+    private void enterFromApiPath(String slug, Optional<CurrentUser> user, HttpServletRequest request,
+            HttpServletResponse response, FilterChain chain) throws IOException, ServletException {
+        if (user.isEmpty()) {
+            chain.doFilter(request, response); // the authorization rules answer 401
+            return;
+        }
+        if (!SLUG.matcher(slug).matches()) {
+            problem(request, response, HttpStatus.NOT_FOUND, "No council '" + abbreviate(slug) + "'.");
+            return;
+        }
+        Set<Role> roles = user.get().rolesIn(slug);
+        if (roles.isEmpty()) {
+            // the same answer whether or not the council exists: nothing about other councils leaks
+            problem(request, response, HttpStatus.FORBIDDEN, "You have no role in council '" + slug + "'.");
+            return;
+        }
+        Tenant tenant = TenantContext.supplyInTenant(slug, tenants::current).orElse(null);
+        if (tenant == null || tenant.status() == TenantStatus.PROVISIONING) {
+            problem(request, response, HttpStatus.NOT_FOUND, "No council '" + slug + "'.");
+            return;
+        }
+        if (tenant.status() == TenantStatus.SUSPENDED) {
+            problem(request, response, HttpStatus.FORBIDDEN, tenant.displayName()
+                    + " is suspended on CouncilFlow" + (tenant.statusReason() == null ? "" : ": " + tenant.statusReason())
+                    + ". Nothing has been deleted; contact the CouncilFlow operator.");
+            return;
+        }
+        runInTenant(slug, roles, request, response, chain);
+    }
+
+    private void enterFromUiSession(Optional<CurrentUser> user, HttpServletRequest request,
+            HttpServletResponse response, FilterChain chain) throws IOException, ServletException {
+        HttpSession session = request.getSession(false);
+        if (user.isEmpty() || session == null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String slug = (String) session.getAttribute(UI_TENANT);
+        if (slug == null || user.get().rolesIn(slug).isEmpty()) {
+            slug = user.get().tenantRoles().isEmpty() ? null : user.get().tenantRoles().firstKey();
+            session.setAttribute(UI_TENANT, slug);
+        }
+        if (slug == null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        runInTenant(slug, user.get().rolesIn(slug), request, response, chain);
+    }
+
+    private static void runInTenant(String slug, Set<Role> roles, HttpServletRequest request,
+            HttpServletResponse response, FilterChain chain) throws IOException, ServletException {
+        SecurityContext outer = SecurityContextHolder.getContext();
+        SecurityContext inner = SecurityContextHolder.createEmptyContext();
+        inner.setAuthentication(withTenantRoles(outer.getAuthentication(), roles));
+        SecurityContextHolder.setContext(inner);
+        try {
+            TenantContext.callInTenant(slug, () -> {
+                chain.doFilter(request, response);
+                return null;
+            });
+        } catch (IOException | ServletException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new ServletException(e);
+        } finally {
+            SecurityContextHolder.setContext(outer);
+        }
+    }
+
+    private static Authentication withTenantRoles(Authentication authentication, Set<Role> roles) {
+        List<GrantedAuthority> authorities = new ArrayList<>(authentication.getAuthorities());
+        roles.forEach(role -> authorities.add(new SimpleGrantedAuthority(role.authority())));
+        if (authentication instanceof JwtAuthenticationToken jwt) {
+            return new JwtAuthenticationToken(jwt.getToken(), authorities, jwt.getName());
+        }
+        if (authentication instanceof OAuth2AuthenticationToken oauth) {
+            return new OAuth2AuthenticationToken(oauth.getPrincipal(), authorities, oauth.getAuthorizedClientRegistrationId());
+        }
+        return authentication;
+    }
+
+    private void problem(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
+            throws IOException {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setInstance(URI.create(request.getRequestURI()));
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
+    }
+
+    private static String abbreviate(String value) {
+        String safe = value.replaceAll("[^A-Za-z0-9._-]", "?");
+        return safe.length() > 40 ? safe.substring(0, 40) + "…" : safe;
+    }
+
+    /** Runs inside the security chains only, never as a servlet filter of its own. */
+    @Configuration(proxyBeanMethods = false)
+    static class Registration {
+
+        @Bean
+        FilterRegistrationBean<TenantResolutionFilter> tenantResolutionFilterRegistration(TenantResolutionFilter filter) {
+            FilterRegistrationBean<TenantResolutionFilter> registration = new FilterRegistrationBean<>(filter);
+            registration.setEnabled(false);
+            return registration;
+        }
+    }
+}

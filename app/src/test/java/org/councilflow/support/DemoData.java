@@ -1,0 +1,65 @@
+package org.councilflow.support;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.councilflow.devservices.PostgresService;
+
+/**
+ * The demo councils (Barnet, Tower Hamlets, Barnsley) and their committees: demo data, seeded by the local run and
+ * by tests as the database's superuser, never by the product itself.
+ */
+public final class DemoData {
+
+    public static final String TOWER_HAMLETS_CABINET = "00000000-0000-4000-8000-000000000201";
+    public static final String BARNET_CES_COMMITTEE = "00000000-0000-4000-8000-000000000101";
+
+    private DemoData() {
+    }
+
+    /** Adds whatever of the demo data is missing (idempotent). */
+    public static void seed(PostgresService postgres, String database) {
+        try (Connection c = postgres.superuserConnection(database); Statement s = c.createStatement()) {
+            s.execute(script("/demo/councils.sql"));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Demo data failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Empties every table of schema {@code app} (but Flyway's history), the audit trail included, and seeds the demo
+     * data again: each test starts from the same known state.
+     */
+    public static void reset(PostgresService postgres, String database) {
+        try (Connection c = postgres.superuserConnection(database); Statement s = c.createStatement()) {
+            List<String> tables = new ArrayList<>();
+            try (var rs = s.executeQuery("""
+                    SELECT quote_ident(table_name) FROM information_schema.tables
+                    WHERE table_schema = 'app' AND table_type = 'BASE TABLE' AND table_name <> 'flyway_schema_history'""")) {
+                while (rs.next()) {
+                    tables.add("app." + rs.getString(1));
+                }
+            }
+            if (!tables.isEmpty()) {
+                s.execute("TRUNCATE " + String.join(", ", tables) + " CASCADE");
+            }
+            s.execute(script("/demo/councils.sql"));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Resetting the test data failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static String script(String resource) {
+        try (InputStream in = DemoData.class.getResourceAsStream(resource)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException | NullPointerException e) {
+            throw new IllegalStateException("Missing " + resource, e);
+        }
+    }
+}
