@@ -9,6 +9,7 @@ import java.lang.annotation.Target;
 
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 
@@ -24,5 +25,6 @@ import org.springframework.test.context.ContextConfiguration;
 @ContextConfiguration(initializers = DevServicesInitializer.class)
 @ActiveProfiles("test")
 @ExtendWith(ResetDataExtension.class)
+@Import(Faults.class)
 public @interface IntegrationTest {
 }
