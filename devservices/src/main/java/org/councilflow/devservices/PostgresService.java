@@ -5,6 +5,10 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 
+import javax.sql.DataSource;
+
+import org.postgresql.ds.PGSimpleDataSource;
+
 /**
  * A running PostgreSQL server. The application's database belongs to a role that is neither superuser nor
  * {@code BYPASSRLS}, so row-level security applies to everything the application does, as in production.
@@ -47,6 +51,15 @@ public abstract class PostgresService {
     /** A connection as the server's superuser, for test set-up that the application itself must not be able to do. */
     public Connection superuserConnection(String database) throws SQLException {
         return DriverManager.getConnection(jdbcUrl(database), superUser(), superPassword());
+    }
+
+    /** A data source as the server's superuser (who bypasses row-level security), for test set-up only. */
+    public DataSource superuserDataSource(String database) {
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setUrl(jdbcUrl(database));
+        dataSource.setUser(superUser());
+        dataSource.setPassword(superPassword());
+        return dataSource;
     }
 
     /**

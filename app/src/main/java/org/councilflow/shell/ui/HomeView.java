@@ -1,9 +1,15 @@
 package org.councilflow.shell.ui;
 
+import java.util.Optional;
+
 import org.councilflow.identity.CurrentUser;
 import org.councilflow.identity.CurrentUsers;
 import org.councilflow.identity.Role;
+import org.councilflow.tenancy.CouncilChoice;
+import org.councilflow.tenancy.Tenant;
+import org.councilflow.tenancy.Tenants;
 
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
@@ -11,20 +17,37 @@ import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinRequest;
 
 import jakarta.annotation.security.PermitAll;
 
-/** Where staff land after signing in: a greeting and the councils they work in. */
+/** Where staff land after signing in: a greeting, the council they work in and what they may do there. */
 @Route("")
 @PageTitle("Home · CouncilFlow")
 @PermitAll
 class HomeView extends VerticalLayout {
 
-    HomeView(CurrentUsers users) {
+    HomeView(CurrentUsers users, Tenants tenants) {
         CurrentUser user = users.require();
         H2 greeting = new H2("Welcome, " + user.displayName());
         greeting.setId("greeting");
         add(greeting);
+
+        Object refusal = VaadinRequest.getCurrent().getAttribute(CouncilChoice.REFUSAL);
+        if (refusal != null) {
+            Div alert = new Div(refusal.toString());
+            alert.setId("council-refusal");
+            alert.getElement().setAttribute("role", "alert");
+            alert.getStyle().set("color", "var(--lumo-error-text-color)").set("font-weight", "600");
+            add(alert);
+        }
+        Optional<Tenant> council = tenants.current();
+        council.ifPresent(tenant -> {
+            Paragraph working = new Paragraph("You are working in " + tenant.displayName() + " as "
+                    + String.join(", ", user.rolesIn(tenant.slug()).stream().map(Role::groupName).toList()) + ".");
+            working.setId("working-in");
+            add(working);
+        });
         if (user.tenantRoles().isEmpty()) {
             add(new Paragraph(user.platformAdmin()
                     ? "You administer the CouncilFlow platform."

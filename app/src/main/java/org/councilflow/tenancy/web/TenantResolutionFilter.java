@@ -3,7 +3,9 @@ package org.councilflow.tenancy.web;
 import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -13,6 +15,7 @@ import org.councilflow.identity.CurrentUser;
 import org.councilflow.identity.CurrentUsers;
 import org.councilflow.identity.PostAuthenticationFilter;
 import org.councilflow.identity.Role;
+import org.councilflow.tenancy.CouncilChoice;
 import org.councilflow.tenancy.Tenant;
 import org.councilflow.tenancy.TenantContext;
 import org.councilflow.tenancy.TenantStatus;
@@ -50,8 +53,6 @@ import jakarta.servlet.http.HttpSession;
 @Component
 class TenantResolutionFilter extends OncePerRequestFilter implements PostAuthenticationFilter {
 
-    /** The session attribute holding the council a UI user works in. */
-    static final String UI_TENANT = "councilflow.tenant";
     private static final Pattern API_TENANT_PATH = Pattern.compile("^/api/t/([^/]+)(/.*)?$");
     private static final Pattern SLUG = Pattern.compile("^[a-z][a-z0-9]*(-[a-z0-9]+)*$");
 
@@ -100,9 +101,7 @@ class TenantResolutionFilter extends OncePerRequestFilter implements PostAuthent
             return;
         }
         if (tenant.status() == TenantStatus.SUSPENDED) {
-            problem(request, response, HttpStatus.FORBIDDEN, tenant.displayName()
-                    + " is suspended on CouncilFlow" + (tenant.statusReason() == null ? "" : ": " + tenant.statusReason())
-                    + ". Nothing has been deleted; contact the CouncilFlow operator.");
+            problem(request, response, HttpStatus.FORBIDDEN, suspendedMessage(tenant));
             return;
         }
         runInTenant(slug, roles, request, response, chain);
@@ -111,20 +110,43 @@ class TenantResolutionFilter extends OncePerRequestFilter implements PostAuthent
     private void enterFromUiSession(Optional<CurrentUser> user, HttpServletRequest request,
             HttpServletResponse response, FilterChain chain) throws IOException, ServletException {
         HttpSession session = request.getSession(false);
-        if (user.isEmpty() || session == null) {
+        if (user.isEmpty() || session == null || user.get().tenantRoles().isEmpty()) {
             chain.doFilter(request, response);
             return;
         }
-        String slug = (String) session.getAttribute(UI_TENANT);
-        if (slug == null || user.get().rolesIn(slug).isEmpty()) {
-            slug = user.get().tenantRoles().isEmpty() ? null : user.get().tenantRoles().firstKey();
-            session.setAttribute(UI_TENANT, slug);
+        Map<String, String> available = CouncilChoice.available(session);
+        if (!available.keySet().equals(user.get().tenantRoles().keySet())) {
+            available = councilNames(user.get());
+            session.setAttribute(CouncilChoice.AVAILABLE, available);
         }
-        if (slug == null) {
+        String slug = CouncilChoice.chosen(session).filter(available::containsKey)
+                .orElseGet(() -> user.get().tenantRoles().firstKey());
+        session.setAttribute(CouncilChoice.CHOSEN, slug);
+        Tenant tenant = TenantContext.supplyInTenant(slug, tenants::current).orElse(null);
+        if (tenant == null || tenant.status() == TenantStatus.PROVISIONING) {
+            request.setAttribute(CouncilChoice.REFUSAL, "Council '" + slug + "' is not on CouncilFlow.");
             chain.doFilter(request, response);
-            return;
+        } else if (tenant.status() == TenantStatus.SUSPENDED) {
+            request.setAttribute(CouncilChoice.REFUSAL, suspendedMessage(tenant));
+            chain.doFilter(request, response);
+        } else {
+            runInTenant(slug, user.get().rolesIn(slug), request, response, chain);
         }
-        runInTenant(slug, user.get().rolesIn(slug), request, response, chain);
+    }
+
+    /** The display names of the user's councils, each read inside its own tenant (row-level security holds). */
+    private LinkedHashMap<String, String> councilNames(CurrentUser user) {
+        LinkedHashMap<String, String> names = new LinkedHashMap<>();
+        for (String slug : user.tenantRoles().keySet()) {
+            names.put(slug, TenantContext.supplyInTenant(slug, tenants::current).map(Tenant::displayName).orElse(slug));
+        }
+        return names;
+    }
+
+    private static String suspendedMessage(Tenant tenant) {
+        return tenant.displayName() + " is suspended on CouncilFlow"
+                + (tenant.statusReason() == null ? "" : ": " + tenant.statusReason())
+                + ". Nothing has been deleted; contact the CouncilFlow operator.";
     }
 
     private static void runInTenant(String slug, Set<Role> roles, HttpServletRequest request,
