@@ -19,6 +19,11 @@ public final class DemoData {
 
     public static final String TOWER_HAMLETS_CABINET = "00000000-0000-4000-8000-000000000201";
     public static final String BARNET_CES_COMMITTEE = "00000000-0000-4000-8000-000000000101";
+    public static final String BARNET_PLAN = "00000000-0000-4000-8000-000000001001";
+    public static final String TOWER_HAMLETS_PLAN = "00000000-0000-4000-8000-000000002001";
+    public static final String TOWER_HAMLETS_INDICATOR = "00000000-0000-4000-8000-000000002101";
+    public static final String TOWER_HAMLETS_RISK = "00000000-0000-4000-8000-000000002201";
+    public static final String TOWER_HAMLETS_INSPECTION = "00000000-0000-4000-8000-000000002301";
 
     private DemoData() {
     }
@@ -26,7 +31,7 @@ public final class DemoData {
     /** Adds whatever of the demo data is missing (idempotent). */
     public static void seed(PostgresService postgres, String database) {
         try (Connection c = postgres.superuserConnection(database); Statement s = c.createStatement()) {
-            s.execute(script("/demo/councils.sql"));
+            seedScripts(s);
         } catch (SQLException e) {
             throw new IllegalStateException("Demo data failed: " + e.getMessage(), e);
         }
@@ -49,10 +54,15 @@ public final class DemoData {
             if (!tables.isEmpty()) {
                 s.execute("TRUNCATE " + String.join(", ", tables) + " CASCADE");
             }
-            s.execute(script("/demo/councils.sql"));
+            seedScripts(s);
         } catch (SQLException e) {
             throw new IllegalStateException("Resetting the test data failed: " + e.getMessage(), e);
         }
+    }
+
+    private static void seedScripts(Statement s) throws SQLException {
+        s.execute(script("/demo/councils.sql"));
+        s.execute(script("/demo/plans.sql"));
     }
 
     private static String script(String resource) {

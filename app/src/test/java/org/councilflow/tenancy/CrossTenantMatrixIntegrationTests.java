@@ -60,7 +60,12 @@ class CrossTenantMatrixIntegrationTests {
                 "committeeId", DemoData.TOWER_HAMLETS_CABINET,
                 "userId", clerkId,
                 "role", "member",
-                "slug", "tower-hamlets");
+                "slug", "tower-hamlets",
+                "planId", DemoData.TOWER_HAMLETS_PLAN,
+                "indicatorId", DemoData.TOWER_HAMLETS_INDICATOR,
+                "riskId", DemoData.TOWER_HAMLETS_RISK,
+                "eventId", DemoData.TOWER_HAMLETS_INSPECTION,
+                "period", "2018-04");
     }
 
     @Test
@@ -74,7 +79,7 @@ class CrossTenantMatrixIntegrationTests {
             assertNoTowerHamletsData(endpoint, response);
             checked.add(endpoint.toString());
         }
-        assertThat(checked).as("tenant endpoints found").hasSizeGreaterThanOrEqualTo(9);
+        assertThat(checked).as("tenant endpoints found").hasSizeGreaterThanOrEqualTo(25);
         assertTowerHamletsUnchanged();
     }
 
@@ -109,7 +114,7 @@ class CrossTenantMatrixIntegrationTests {
 
     private void assertNoTowerHamletsData(Endpoint endpoint, ResponseEntity<JsonNode> response) {
         String body = String.valueOf(response.getBody());
-        assertThat(body).as(endpoint + " body").doesNotContain("Cabinet", "Omar Khan", "tower-hamlets.clerk", "#8a1538");
+        assertThat(body).as(endpoint + " body").doesNotContain("Cabinet", "Omar Khan", "tower-hamlets.clerk", "#8a1538", "Strengthening the front door");
     }
 
     private void assertTowerHamletsUnchanged() {
@@ -127,6 +132,14 @@ class CrossTenantMatrixIntegrationTests {
             }
         }
         assertThat(clerk.get("roles").toString()).isEqualTo("[\"clerk\"]");
+        String plan = "/api/t/tower-hamlets/plans/" + DemoData.TOWER_HAMLETS_PLAN;
+        assertThat(api.get("tower-hamlets.tenant-admin", plan).getBody().get("version").asInt()).isZero();
+        JsonNode indicator = api.get("tower-hamlets.tenant-admin", plan + "/indicators/" + DemoData.TOWER_HAMLETS_INDICATOR).getBody();
+        assertThat(indicator.get("version").asInt()).isZero();
+        assertThat(indicator.get("values")).hasSize(1);
+        assertThat(indicator.at("/values/0/value").decimalValue()).isEqualByComparingTo("23");
+        assertThat(api.get("tower-hamlets.tenant-admin", plan + "/risks").getBody().findValuesAsText("version")).containsOnly("0");
+        assertThat(api.get("tower-hamlets.tenant-admin", plan + "/inspections").getBody().findValuesAsText("version")).containsOnly("0");
     }
 
     private String expand(String pattern, String tenant) {

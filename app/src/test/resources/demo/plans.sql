@@ -1,0 +1,65 @@
+-- Demo improvement plans (demo data only). Barnet's follows its Children's Services Improvement Action Plan of
+-- 2017: a turnaround priority and six improvement themes, with the indicators, a risk and the inspection events
+-- of its published papers. Tower Hamlets has a small plan so that isolation can be tested against real rows.
+INSERT INTO app.improvement_plan (id, tenant_id, title, service_area, origin_inspection, origin_date, origin_judgement, target_judgement)
+VALUES ('00000000-0000-4000-8000-000000001001', 'barnet', 'Barnet Children''s Services Improvement Action Plan',
+        'Children''s Services', 'Ofsted Single Inspection Framework (SIF)', DATE '2017-07-07', 'Inadequate', 'Good'),
+       ('00000000-0000-4000-8000-000000002001', 'tower-hamlets', 'Children''s Services Improvement Plan',
+        'Children''s Services', 'Ofsted Single Inspection Framework (SIF)', DATE '2017-04-10', 'Inadequate', 'Good')
+ON CONFLICT (id) DO NOTHING;
+
+INSERT INTO app.plan_theme (plan_id, tenant_id, number, title, description, turnaround)
+VALUES ('00000000-0000-4000-8000-000000001001', 'barnet', 1, 'Turnaround priority: To drive sustainable Practice Improvement at pace',
+        'Driving the quality of social work practice to turn around at pace to ensure children''s outcomes are improved.', true),
+       ('00000000-0000-4000-8000-000000001001', 'barnet', 2, 'Governance Leadership, and Partnership', null, false),
+       ('00000000-0000-4000-8000-000000001001', 'barnet', 3, 'Embedding Practice Leadership',
+        'Strengthen practice leadership through effective management oversight and increased capacity.', false),
+       ('00000000-0000-4000-8000-000000001001', 'barnet', 4, 'Right interventions, right time (Thresholds)',
+        'An effective MASH and proportionate, effective and timely decision making across the whole social care system.', false),
+       ('00000000-0000-4000-8000-000000001001', 'barnet', 5, 'Improving Assessment for children',
+        'Strengthening risk assessments and ensuring child focussed assessments so that plans are robust.', false),
+       ('00000000-0000-4000-8000-000000001001', 'barnet', 6, 'Improving Planning for children',
+        'Planning is child centred and plans achieve the best outcomes.', false),
+       ('00000000-0000-4000-8000-000000001001', 'barnet', 7, 'Effective Communications and Engagement to drive culture change that will improve children''s lives', null, false),
+       ('00000000-0000-4000-8000-000000002001', 'tower-hamlets', 1, 'Strengthening the front door', null, false)
+ON CONFLICT DO NOTHING;
+
+INSERT INTO app.plan_action (plan_id, tenant_id, theme_number, position, reference, description, owner, due_date, rag, evidence)
+VALUES ('00000000-0000-4000-8000-000000001001', 'barnet', 5, 0, '5b(ii)',
+        'Audit strategy discussions and act on the findings', 'Head of Service, Intervention and Planning', DATE '2018-09-30', 'AMBER',
+        '48% of sampled cases graded Good in the strategy discussion domain (April 2018 audit).'),
+       ('00000000-0000-4000-8000-000000002001', 'tower-hamlets', 1, 0, '1a', 'Review MASH thresholds', 'Head of MASH', DATE '2018-06-30', 'GREEN', null)
+ON CONFLICT DO NOTHING;
+
+INSERT INTO app.indicator (id, tenant_id, plan_id, name, unit, polarity, target, tolerance, frequency)
+VALUES ('00000000-0000-4000-8000-000000001101', 'barnet', '00000000-0000-4000-8000-000000001001',
+        'Duty and Assessment Team average caseload', 'COUNT', 'LOWER_IS_BETTER', 15, 3, 'MONTHLY'),
+       ('00000000-0000-4000-8000-000000002101', 'tower-hamlets', '00000000-0000-4000-8000-000000002001',
+        'Cabinet-reported re-referrals', 'PERCENT', 'LOWER_IS_BETTER', 20, 2, 'MONTHLY')
+ON CONFLICT DO NOTHING;
+
+INSERT INTO app.indicator_value (indicator_id, tenant_id, period, value)
+VALUES ('00000000-0000-4000-8000-000000001101', 'barnet', '2017-03', 37.5),
+       ('00000000-0000-4000-8000-000000001101', 'barnet', '2018-03', 13.3),
+       ('00000000-0000-4000-8000-000000002101', 'tower-hamlets', '2018-04', 23)
+ON CONFLICT DO NOTHING;
+
+INSERT INTO app.risk (id, tenant_id, plan_id, reference, title, owner, inherent_likelihood, inherent_impact,
+                      residual_likelihood, residual_impact, previous_residual_score, mitigation)
+VALUES ('00000000-0000-4000-8000-000000001201', 'barnet', '00000000-0000-4000-8000-000000001001', 'FS021',
+        'Base budget pressure', 'Strategic Director for Children and Young People', 4, 4, 4, 4, 6,
+        'Managing the risks within the budget; additional investment agreed by Policy and Resources Committee.'),
+       ('00000000-0000-4000-8000-000000002201', 'tower-hamlets', '00000000-0000-4000-8000-000000002001', 'CS001',
+        'Cabinet-confidential staffing risk', 'Corporate Director', 3, 4, 2, 4, null, null)
+ON CONFLICT DO NOTHING;
+
+INSERT INTO app.inspection_event (id, tenant_id, plan_id, type, title, start_date, end_date, focus, judgement, summary)
+VALUES ('00000000-0000-4000-8000-000000001301', 'barnet', '00000000-0000-4000-8000-000000001001', 'SIF_INSPECTION',
+        'Ofsted Single Inspection Framework', DATE '2017-04-24', DATE '2017-05-18',
+        'Children in need of help and protection, children looked after and care leavers', 'Inadequate', null),
+       ('00000000-0000-4000-8000-000000001302', 'barnet', '00000000-0000-4000-8000-000000001001', 'MONITORING_VISIT',
+        'First Ofsted monitoring visit', DATE '2017-11-01', null,
+        '''Front door'' arrangements in the MASH and the Duty & Assessment Teams', null, null),
+       ('00000000-0000-4000-8000-000000002301', 'tower-hamlets', '00000000-0000-4000-8000-000000002001', 'MONITORING_VISIT',
+        'Cabinet-briefed monitoring visit', DATE '2017-10-01', null, null, null, null)
+ON CONFLICT DO NOTHING;
