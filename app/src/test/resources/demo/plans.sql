@@ -63,3 +63,21 @@ VALUES ('00000000-0000-4000-8000-000000001301', 'barnet', '00000000-0000-4000-80
        ('00000000-0000-4000-8000-000000002301', 'tower-hamlets', '00000000-0000-4000-8000-000000002001', 'MONITORING_VISIT',
         'Cabinet-briefed monitoring visit', DATE '2017-10-01', null, null, null, null)
 ON CONFLICT DO NOTHING;
+
+-- A Tower Hamlets report with one frozen version, for isolation tests.
+INSERT INTO app.progress_report (id, tenant_id, plan_id, title, sequence_number, latest_version, created_by)
+VALUES ('00000000-0000-4000-8000-000000002401', 'tower-hamlets', '00000000-0000-4000-8000-000000002001',
+        'Cabinet update on children''s services improvement', 1, 1, 'tower-hamlets.author')
+ON CONFLICT (id) DO NOTHING;
+INSERT INTO app.report_part (report_id, tenant_id, part, content, updated_by)
+VALUES ('00000000-0000-4000-8000-000000002401', 'tower-hamlets', 'header',
+        '{"sequenceNumber":1,"periodStart":null,"periodEnd":null,"header":{"committee":"Cabinet","meetingDate":null,"title":"Cabinet update on children''s services improvement","reportOf":null,"wards":"All","status":"PUBLIC","exemption":null,"urgent":false,"keyDecision":false,"enclosures":null,"officerContact":null}}',
+        'tower-hamlets.author'),
+       ('00000000-0000-4000-8000-000000002401', 'tower-hamlets', 'summary', '"Cabinet summary text"', 'tower-hamlets.author'),
+       ('00000000-0000-4000-8000-000000002401', 'tower-hamlets', 'recommendations', '["That Cabinet notes progress."]', 'tower-hamlets.author')
+ON CONFLICT DO NOTHING;
+INSERT INTO app.report_version (report_id, tenant_id, number, document, frozen_by)
+SELECT '00000000-0000-4000-8000-000000002401', 'tower-hamlets', 1,
+       '{"sequenceNumber":1,"periodStart":null,"periodEnd":null,"header":{"committee":"Cabinet","meetingDate":null,"title":"Cabinet update on children''s services improvement","reportOf":null,"wards":"All","status":"PUBLIC","exemption":null,"urgent":false,"keyDecision":false,"enclosures":null,"officerContact":null},"summary":"Cabinet summary text","recommendations":["That Cabinet notes progress."],"sections":[]}',
+       'tower-hamlets.author'
+WHERE NOT EXISTS (SELECT 1 FROM app.report_version WHERE report_id = '00000000-0000-4000-8000-000000002401');
