@@ -33,8 +33,8 @@ public record Api(TestRestTemplate rest) {
         if (token != null) {
             headers.setBearerAuth(token);
         }
-        if (body instanceof String) {
-            headers.setContentType(MediaType.APPLICATION_JSON);
+        if (body instanceof org.springframework.util.MultiValueMap<?, ?>) {
+            headers.setContentType(MediaType.MULTIPART_FORM_DATA);
         } else if (body != null) {
             headers.setContentType(MediaType.APPLICATION_JSON);
         }

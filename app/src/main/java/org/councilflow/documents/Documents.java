@@ -1,0 +1,99 @@
+package org.councilflow.documents;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.councilflow.common.NotFoundException;
+import org.councilflow.documents.internal.DocumentRepository;
+import org.councilflow.identity.CurrentUsers;
+import org.councilflow.tenancy.TenantContext;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Documents of the current council (report appendices, inspection letters): checked for size and for type from
+ * their bytes, checksummed, and stored. Other features hold their ids; access control is theirs.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Documents {
+
+    private final DocumentRepository documents;
+    private final DocumentStore store;
+    private final DocumentsProperties properties;
+    private final CurrentUsers users;
+
+    Documents(DocumentRepository documents, DocumentStore store, DocumentsProperties properties, CurrentUsers users) {
+        this.documents = documents;
+        this.store = store;
+        this.properties = properties;
+        this.users = users;
+    }
+
+    /** Stores a document inside the caller's transaction, so that it goes with whatever refers to it. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public StoredDocument store(String filename, byte[] content) {
+        if (content.length == 0) {
+            throw new DocumentRefusedException("The file is empty", false);
+        }
+        if (content.length > properties.maxSize().toBytes()) {
+            throw new DocumentRefusedException("The file is " + megabytes(content.length) + "; the largest accepted is "
+                    + megabytes(properties.maxSize().toBytes()), true);
+        }
+        DocumentType type = DocumentType.detect(content).orElseThrow(() -> new DocumentRefusedException(
+                "'" + safe(filename) + "' is not a PDF, Word (.docx) or Excel (.xlsx) document, whatever its name says",
+                false));
+        String tenant = TenantContext.require();
+        UUID id = UUID.randomUUID();
+        String name = normalise(filename, type);
+        store.put(tenant, id, content);
+        documents.insert(tenant, id, name, type, content.length, sha256(content), users.require().username());
+        return documents.find(tenant, id).orElseThrow();
+    }
+
+    public Optional<StoredDocument> find(UUID id) {
+        return documents.find(TenantContext.require(), id);
+    }
+
+    public byte[] content(UUID id) {
+        return store.get(TenantContext.require(), id).orElseThrow(() -> new NotFoundException("No document " + id));
+    }
+
+    /** The name to offer on download: the uploader's, cleaned, with the extension of what the file really is. */
+    private static String normalise(String filename, DocumentType type) {
+        String base = filename == null ? "" : filename.replace('\\', '/');
+        base = base.substring(base.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}\"]", "").strip();
+        int dot = base.lastIndexOf('.');
+        if (dot > 0) {
+            base = base.substring(0, dot);
+        }
+        if (base.isBlank()) {
+            base = "document";
+        }
+        if (base.length() > 150) {
+            base = base.substring(0, 150);
+        }
+        return base + "." + type.extension();
+    }
+
+    private static String safe(String filename) {
+        String name = filename == null ? "the file" : filename.replaceAll("[\\p{Cntrl}]", "");
+        return name.length() > 80 ? name.substring(0, 80) + "…" : name;
+    }
+
+    private static String megabytes(long bytes) {
+        return String.format("%.1f MB", bytes / 1_048_576.0);
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

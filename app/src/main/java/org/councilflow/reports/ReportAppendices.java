@@ -1,0 +1,90 @@
+package org.councilflow.reports;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.councilflow.common.Audited;
+import org.councilflow.common.NotFoundException;
+import org.councilflow.documents.Documents;
+import org.councilflow.documents.StoredDocument;
+import org.councilflow.reports.internal.ReportRepository;
+import org.councilflow.tenancy.TenantContext;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** A report's appendices, numbered in order (Appendix 1, 2, …), each an uploaded PDF, Word or Excel document. */
+@Service
+@Transactional(readOnly = true)
+@PreAuthorize(Reports.STAFF)
+public class ReportAppendices {
+
+    private final ReportRepository reports;
+    private final Documents documents;
+    private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
+
+    ReportAppendices(ReportRepository reports, Documents documents, JdbcClient jdbc, ApplicationEventPublisher events) {
+        this.reports = reports;
+        this.documents = documents;
+        this.jdbc = jdbc;
+        this.events = events;
+    }
+
+    /** @param number its number as an appendix of the report */
+    public record Appendix(int number, String title, StoredDocument document) {
+    }
+
+    public List<Appendix> all(UUID report) {
+        requireReport(report);
+        return jdbc.sql("SELECT position, title, document_id FROM app.report_appendix WHERE tenant_id = :tenant AND report_id = :report ORDER BY position")
+                .param("tenant", tenant()).param("report", report)
+                .query((rs, n) -> new Appendix(rs.getInt("position"), rs.getString("title"),
+                        documents.find(rs.getObject("document_id", UUID.class)).orElseThrow()))
+                .list();
+    }
+
+    @Transactional
+    @PreAuthorize(Reports.EDITORS)
+    public Appendix add(UUID report, String title, String filename, byte[] content) {
+        if (title == null || title.isBlank() || title.length() > 300) {
+            throw new IllegalArgumentException("An appendix needs a title of up to 300 characters");
+        }
+        reports.lock(tenant(), report).orElseThrow(() -> notFound(report));
+        StoredDocument document = documents.store(filename, content);
+        int number = jdbc.sql("SELECT coalesce(max(position), 0) + 1 FROM app.report_appendix WHERE tenant_id = :tenant AND report_id = :report")
+                .param("tenant", tenant()).param("report", report).query(Integer.class).single();
+        jdbc.sql("INSERT INTO app.report_appendix (report_id, tenant_id, position, title, document_id) VALUES (:report, :tenant, :position, :title, :document)")
+                .param("report", report).param("tenant", tenant()).param("position", number)
+                .param("title", title.strip()).param("document", document.id())
+                .update();
+        reports.touch(tenant(), report);
+        events.publishEvent(Audited.inCurrentTenant("report.appendix-added", "report", report.toString(), null,
+                Map.of("appendix", number, "title", title.strip(), "file", document.filename(), "sha256", document.sha256())));
+        return new Appendix(number, title.strip(), document);
+    }
+
+    public Appendix get(UUID report, int number) {
+        return all(report).stream().filter(a -> a.number() == number).findFirst()
+                .orElseThrow(() -> new NotFoundException("Report " + report + " has no appendix " + number));
+    }
+
+    public byte[] content(UUID report, int number) {
+        return documents.content(get(report, number).document().id());
+    }
+
+    private void requireReport(UUID report) {
+        reports.find(tenant(), report).orElseThrow(() -> notFound(report));
+    }
+
+    private static NotFoundException notFound(UUID report) {
+        return new NotFoundException("No report " + report + " in this council");
+    }
+
+    private static String tenant() {
+        return TenantContext.require();
+    }
+}

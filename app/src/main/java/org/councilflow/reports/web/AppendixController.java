@@ -1,0 +1,70 @@
+package org.councilflow.reports.web;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+
+import org.councilflow.reports.ReportAppendices;
+import org.councilflow.reports.ReportAppendices.Appendix;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+@RestController
+@RequestMapping("/api/t/{tenant}/reports/{reportId}/appendices")
+@Tag(name = "Progress reports")
+class AppendixController {
+
+    private final ReportAppendices appendices;
+
+    AppendixController(ReportAppendices appendices) {
+        this.appendices = appendices;
+    }
+
+    @GetMapping
+    List<Appendix> all(@PathVariable String tenant, @PathVariable UUID reportId) {
+        return appendices.all(reportId);
+    }
+
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Upload an appendix (PDF, DOCX or XLSX)",
+            description = "The type is recognised from the file's bytes; anything else, or a file over the size limit, is refused and nothing is stored.")
+    Appendix add(@PathVariable String tenant, @PathVariable UUID reportId, @RequestParam String title,
+            @RequestParam MultipartFile file) throws IOException {
+        return appendices.add(reportId, title, file.getOriginalFilename(), file.getBytes());
+    }
+
+    @GetMapping("/{number}")
+    @Operation(summary = "Download an appendix")
+    ResponseEntity<byte[]> download(@PathVariable String tenant, @PathVariable UUID reportId, @PathVariable int number) {
+        Appendix appendix = appendices.get(reportId, number);
+        byte[] content = appendices.content(reportId, number);
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(appendix.document().type().mediaType()))
+                .contentLength(content.length)
+                .eTag("\"" + appendix.document().sha256() + "\"")
+                .cacheControl(CacheControl.noCache().cachePrivate())
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(appendix.document().filename(), StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Digest", "sha-256=" + java.util.Base64.getEncoder().encodeToString(
+                        java.util.HexFormat.of().parseHex(appendix.document().sha256())))
+                .body(content);
+    }
+}
