@@ -196,6 +196,45 @@ public class Plans {
         return inspection(plan, id);
     }
 
+    /** The whole plan in portable form, for export and import. */
+    public PlanExport export(UUID id) {
+        Plan plan = get(id);
+        Plan.Draft draft = new Plan.Draft(plan.title(), plan.serviceArea(), plan.origin(), plan.targetJudgement(), plan.themes());
+        List<PlanExport.IndicatorExport> indicators = plans.indicators(tenant(), id).stream()
+                .map(i -> new PlanExport.IndicatorExport(
+                        new Indicator.Definition(i.name(), i.unit(), i.polarity(), i.target(), i.tolerance(), i.frequency()),
+                        i.values().stream().map(v -> new PlanExport.ValueExport(v.period(), v.value(), v.note())).toList()))
+                .toList();
+        List<Risk.Entry> risks = plans.risks(tenant(), id).stream()
+                .map(r -> new Risk.Entry(r.reference(), r.title(), r.owner(), r.inherentLikelihood(), r.inherentImpact(),
+                        r.residualLikelihood(), r.residualImpact(), r.previousResidualScore(), r.mitigation()))
+                .toList();
+        List<InspectionEvent.Details> inspections = plans.inspections(tenant(), id).stream()
+                .map(e -> new InspectionEvent.Details(e.type(), e.title(), e.startDate(), e.endDate(), e.focus(),
+                        e.judgement(), e.summary()))
+                .toList();
+        return new PlanExport(PlanExport.FORMAT, draft, indicators, risks, inspections);
+    }
+
+    /** Creates a plan, with its registers, from an export: all of it or, on any error, none of it. */
+    @Transactional
+    @PreAuthorize(EDITORS)
+    public Plan importPlan(@NotNull @Valid PlanExport export) {
+        if (!PlanExport.FORMAT.equals(export.format())) {
+            throw new IllegalArgumentException("Unknown export format '" + export.format() + "'; expected " + PlanExport.FORMAT);
+        }
+        Plan plan = create(export.plan());
+        for (PlanExport.IndicatorExport indicator : export.indicators()) {
+            Indicator defined = defineIndicator(plan.id(), indicator.definition());
+            for (PlanExport.ValueExport value : indicator.values()) {
+                recordValue(plan.id(), defined.id(), value.period(), value.value(), value.note());
+            }
+        }
+        export.risks().forEach(risk -> addRisk(plan.id(), risk));
+        export.inspections().forEach(event -> addInspection(plan.id(), event));
+        return get(plan.id());
+    }
+
     /** Theme numbers and action references must each be unique within a plan. */
     private static void checkConsistent(Plan.Draft draft) {
         Set<Integer> numbers = new HashSet<>();

@@ -15,6 +15,7 @@ import org.councilflow.common.Audited;
 import org.councilflow.common.ConflictException;
 import org.councilflow.common.NotFoundException;
 import org.councilflow.identity.CurrentUsers;
+import org.councilflow.plans.Plans;
 import org.councilflow.reports.ReportDocument.Header;
 import org.councilflow.reports.ReportDocument.Section;
 import org.councilflow.reports.internal.ReportRepository;
@@ -57,9 +58,11 @@ public class Reports {
     private final ObjectMapper json;
     private final Validator validator;
     private final ApplicationEventPublisher events;
+    private final Plans plans;
 
     Reports(ReportRepository reports, CurrentUsers users, ObjectMapper json, Validator validator,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, Plans plans) {
+        this.plans = plans;
         this.reports = reports;
         this.users = users;
         this.json = json;
@@ -203,6 +206,16 @@ public class Reports {
         int reviewed = reports.lastReviewed(tenant(), id, users.require().username()).orElse(0);
         ReportDocument before = reviewed == 0 ? empty() : version(id, reviewed).document();
         return ReportDiff.between(reviewed, before, latest, version(id, latest).document());
+    }
+
+    /** The indicators of the report's plan, as they stood in its reporting period. */
+    public PerformanceData performance(UUID id) {
+        Report report = get(id);
+        ReportDocument document = report.document();
+        if (report.planId() == null) {
+            return new PerformanceData(document.periodStart(), document.periodEnd(), List.of());
+        }
+        return PerformanceData.of(document.periodStart(), document.periodEnd(), plans.indicators(report.planId()));
     }
 
     public Report.Export export(UUID id) {

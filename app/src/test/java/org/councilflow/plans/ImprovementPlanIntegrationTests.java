@@ -156,6 +156,34 @@ class ImprovementPlanIntegrationTests {
     }
 
     @Test
+    void aWholePlanExportsAndImportsBackIdentically() {
+        String plan = "/api/t/barnet/plans/" + DemoData.BARNET_PLAN;
+        JsonNode exported = api.get("barnet.author", plan + "/export").getBody();
+
+        ResponseEntity<JsonNode> imported = api.post("barnet.author", "/api/t/barnet/plans/import", exported);
+        JsonNode reexported = api.get("barnet.author", "/api/t/barnet/plans/" + imported.getBody().get("id").asText() + "/export").getBody();
+
+        assertThat(imported.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(exported.get("format").asText()).isEqualTo("councilflow.improvement-plan/1");
+        assertThat(exported.at("/plan/themes")).hasSize(7);
+        assertThat(exported.at("/indicators/0/values")).hasSize(2);
+        assertThat(exported.at("/risks/0/reference").asText()).isEqualTo("FS021");
+        assertThat(exported.get("inspections")).hasSize(2);
+        assertThat(reexported).isEqualTo(exported);
+    }
+
+    @Test
+    void anImportWithABadPartCreatesNothing() {
+        JsonNode exported = api.get("barnet.author", "/api/t/barnet/plans/" + DemoData.BARNET_PLAN + "/export").getBody();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) exported.at("/indicators/0/values/0")).put("period", "last spring");
+
+        ResponseEntity<JsonNode> imported = api.post("barnet.author", "/api/t/barnet/plans/import", exported);
+
+        assertThat(imported.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(api.get("barnet.author", "/api/t/barnet/plans").getBody()).hasSize(1);
+    }
+
+    @Test
     void membersAndBoardReadPlansButCannotChangeThem() {
         ResponseEntity<JsonNode> byMember = api.post("barnet.member", "/api/t/barnet/plans", barnetPlan());
         ResponseEntity<JsonNode> byBoard = api.post("barnet.board", "/api/t/barnet/plans/" + DemoData.BARNET_PLAN + "/risks",

@@ -152,6 +152,27 @@ class ProgressReportIntegrationTests {
     }
 
     @Test
+    void performanceDataIsPulledFromThePlansIndicatorsForTheReportingPeriod() {
+        String plan = "/api/t/barnet/plans/" + DemoData.BARNET_PLAN;
+        String indicator = plan + "/indicators/00000000-0000-4000-8000-000000001101";
+        api.put("barnet.author", indicator + "/values/2018-04", Map.of("value", 14.1));
+        api.put("barnet.author", indicator + "/values/2018-05", Map.of("value", 12));
+        String report = "/api/t/barnet/reports/" + createBarnet();
+
+        JsonNode performance = api.get("barnet.manager", report + "/performance").getBody();
+
+        assertThat(performance.get("periodStart").asText()).isEqualTo("2018-03-01");
+        assertThat(performance.get("periodEnd").asText()).isEqualTo("2018-04-30");
+        assertThat(performance.get("rows")).hasSize(1);
+        JsonNode row = performance.at("/rows/0");
+        assertThat(row.get("indicator").asText()).isEqualTo("Duty and Assessment Team average caseload");
+        assertThat(row.get("period").asText()).as("the latest value inside March–April 2018").isEqualTo("2018-04");
+        assertThat(row.get("value").decimalValue()).isEqualByComparingTo("14.1");
+        assertThat(row.get("rag").asText()).isEqualTo("GREEN");
+        assertThat(row.get("trend").asText()).isEqualTo("WORSENING");
+    }
+
+    @Test
     void hostileMarkdownRendersInert() {
         String report = "/api/t/barnet/reports/" + createBarnet();
         api.put("barnet.author", report + "/parts/summary", Map.of("revision", 0, "content",

@@ -21,14 +21,21 @@ public final class Tokens {
     public static final String DEMO_PASSWORD = "demo";
     private static final HttpClient http = HttpClient.newHttpClient();
     private static final ObjectMapper json = new ObjectMapper();
-    private static final Map<String, String> cache = new ConcurrentHashMap<>();
+    /** Access tokens live five minutes; one is reused for at most three, so a long run never sends an expired one. */
+    private static final long REUSE_MILLIS = 180_000;
+    private static final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+    private record Cached(String token, long obtainedAt) {
+    }
 
     private Tokens() {
     }
 
-    /** An access token for a demo user, cached for the run (tokens live five minutes; tests take less). */
+    /** An access token for a demo user, reused while it is young. */
     public static String of(String username) {
-        return cache.computeIfAbsent(username, u -> fresh(u, DEMO_PASSWORD));
+        long now = System.currentTimeMillis();
+        return cache.compute(username, (u, cached) -> cached != null && now - cached.obtainedAt() < REUSE_MILLIS
+                ? cached : new Cached(fresh(u, DEMO_PASSWORD), now)).token();
     }
 
     /** A new token, never cached: for users whose groups a test has just changed. */

@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.councilflow.plans.Indicator;
 import org.councilflow.plans.InspectionEvent;
 import org.councilflow.plans.Plan;
+import org.councilflow.plans.PlanExport;
 import org.councilflow.plans.Plans;
 import org.councilflow.plans.Risk;
 import org.springframework.http.HttpStatus;
@@ -57,6 +58,19 @@ class PlanController {
     @Operation(summary = "Replace a plan's header, themes and actions", description = "Send the version you loaded; a stale version gets 409 and nothing is saved.")
     Plan update(@PathVariable String tenant, @PathVariable UUID planId, @Valid @RequestBody PlanChange change) {
         return plans.update(planId, change.plan(), change.version());
+    }
+
+    @GetMapping("/{planId}/export")
+    @Operation(summary = "The whole plan as a portable JSON document")
+    PlanExport export(@PathVariable String tenant, @PathVariable UUID planId) {
+        return plans.export(planId);
+    }
+
+    @PostMapping("/import")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Create a plan, with its indicators, risks and inspections, from an export")
+    Plan importPlan(@PathVariable String tenant, @Valid @RequestBody PlanExport export) {
+        return plans.importPlan(export);
     }
 
     @GetMapping("/{planId}/indicators")

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.councilflow.reports.Markdown;
+import org.councilflow.reports.PerformanceData;
 import org.councilflow.reports.Report;
 import org.councilflow.reports.ReportDiff;
 import org.councilflow.reports.ReportDocument;
@@ -99,6 +100,12 @@ class ReportController {
     @Operation(summary = "What changed since the version I last reviewed")
     ReportDiff changesSinceMyReview(@PathVariable String tenant, @PathVariable UUID reportId) {
         return reports.changesSinceMyLastReview(reportId);
+    }
+
+    @GetMapping("/{reportId}/performance")
+    @Operation(summary = "Quantitative performance data: the plan's indicators in the reporting period")
+    PerformanceData performance(@PathVariable String tenant, @PathVariable UUID reportId) {
+        return reports.performance(reportId);
     }
 
     @GetMapping("/{reportId}/export")

@@ -30,7 +30,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
@@ -58,17 +58,19 @@ class TenantResolutionFilter extends OncePerRequestFilter implements PostAuthent
 
     private final Tenants tenants;
     private final ObjectMapper json;
+    private final SecurityContextHolderStrategy securityContexts;
 
-    TenantResolutionFilter(Tenants tenants, ObjectMapper json) {
+    TenantResolutionFilter(Tenants tenants, ObjectMapper json, CurrentUsers users) {
         this.tenants = tenants;
         this.json = json;
+        this.securityContexts = users.securityContexts();
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        Optional<CurrentUser> user = CurrentUsers.from(SecurityContextHolder.getContext().getAuthentication());
+        Optional<CurrentUser> user = CurrentUsers.from(securityContexts.getContext().getAuthentication());
         Matcher api = API_TENANT_PATH.matcher(path);
         if (api.matches()) {
             enterFromApiPath(api.group(1), user, request, response, chain);
@@ -149,12 +151,12 @@ class TenantResolutionFilter extends OncePerRequestFilter implements PostAuthent
                 + ". Nothing has been deleted; contact the CouncilFlow operator.";
     }
 
-    private static void runInTenant(String slug, Set<Role> roles, HttpServletRequest request,
+    private void runInTenant(String slug, Set<Role> roles, HttpServletRequest request,
             HttpServletResponse response, FilterChain chain) throws IOException, ServletException {
-        SecurityContext outer = SecurityContextHolder.getContext();
-        SecurityContext inner = SecurityContextHolder.createEmptyContext();
+        SecurityContext outer = securityContexts.getContext();
+        SecurityContext inner = securityContexts.createEmptyContext();
         inner.setAuthentication(withTenantRoles(outer.getAuthentication(), roles));
-        SecurityContextHolder.setContext(inner);
+        securityContexts.setContext(inner);
         try {
             TenantContext.callInTenant(slug, () -> {
                 chain.doFilter(request, response);
@@ -165,7 +167,7 @@ class TenantResolutionFilter extends OncePerRequestFilter implements PostAuthent
         } catch (Exception e) {
             throw new ServletException(e);
         } finally {
-            SecurityContextHolder.setContext(outer);
+            securityContexts.setContext(outer);
         }
     }
 
