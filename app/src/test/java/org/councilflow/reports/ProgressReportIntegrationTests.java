@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.councilflow.devservices.DevServices;
 import org.councilflow.support.Api;
 import org.councilflow.support.DemoData;
 import org.councilflow.support.IntegrationTest;
@@ -32,8 +29,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 @IntegrationTest
 class ProgressReportIntegrationTests {
 
-    static final Path REFERENCE = DevServices.repositoryRoot().getParent()
-            .resolve("shared/reference/barnet-update-report-2018-06-06.txt");
+    /** A copy of {@code shared/reference/barnet-update-report-2018-06-06.txt}, the published paper as text. */
+    static final String REFERENCE = "/reference/barnet-update-report-2018-06-06.txt";
 
     @Autowired
     TestRestTemplate rest;
@@ -244,7 +241,10 @@ class ProgressReportIntegrationTests {
             }
         }
         String text = held.toString();
-        List<String> lines = Files.readAllLines(REFERENCE, StandardCharsets.UTF_8);
+        List<String> lines;
+        try (var in = ProgressReportIntegrationTests.class.getResourceAsStream(REFERENCE)) {
+            lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        }
         List<String> missing = new ArrayList<>();
         for (String line : lines.subList(12, lines.size())) {
             String content = line.strip().replaceFirst("^- ", "").replaceFirst("^\\d+(\\.\\d+)+ ", "").replaceFirst("^\\d+\\. ", "");

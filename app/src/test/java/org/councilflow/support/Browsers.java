@@ -24,6 +24,8 @@ public final class Browsers {
 
     public static synchronized BrowserContext newContext() {
         if (browser == null) {
+            // the first page of a run waits for the Vaadin dev bundle on a busy 2-core machine
+            com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
             playwright = Playwright.create(new Playwright.CreateOptions()
                     .setEnv(java.util.Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
             browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
