@@ -27,6 +27,19 @@ class ApplicationIntegrationTests {
                 .query(Integer.class).single()).isEqualTo(1);
     }
 
+    @Autowired
+    org.flowable.engine.RepositoryService processes;
+
+    @Test
+    void theEngineDeploysTheSharedReportCycleFromTheWorkflowsModuleWithoutTenant() {
+        var definition = processes.createProcessDefinitionQuery().processDefinitionKey("reportCycle").latestVersion()
+                .singleResult();
+
+        assertThat(definition).isNotNull();
+        assertThat(definition.getTenantId()).isEmpty();
+        assertThat(definition.hasGraphicalNotation()).isTrue();
+    }
+
     @Test
     void theApplicationsDatabaseRoleCannotBypassRowLevelSecurity() {
         record RoleFlags(boolean rolsuper, boolean rolbypassrls) {
