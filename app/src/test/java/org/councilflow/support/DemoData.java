@@ -52,6 +52,15 @@ public final class DemoData {
                     tables.add("app." + rs.getString(1));
                 }
             }
+            // the engine's runtime and history, not its deployments
+            try (var rs = s.executeQuery("""
+                    SELECT quote_ident(table_name) FROM information_schema.tables
+                    WHERE table_schema = 'public' AND table_type = 'BASE TABLE'
+                      AND (table_name LIKE 'act\\_ru\\_%' OR table_name LIKE 'act\\_hi\\_%')""")) {
+                while (rs.next()) {
+                    tables.add("public." + rs.getString(1));
+                }
+            }
             if (!tables.isEmpty()) {
                 s.execute("TRUNCATE " + String.join(", ", tables) + " CASCADE");
             }

@@ -56,7 +56,10 @@ class CrossTenantMatrixIntegrationTests {
                 clerkId = user.get("id").asText();
             }
         }
+        String taskId = api.post("tower-hamlets.author", "/api/t/tower-hamlets/reports/" + DemoData.TOWER_HAMLETS_REPORT
+                + "/cycle", null).getBody().get("id").asText();
         towerHamletsResources = Map.ofEntries(
+                Map.entry("taskId", taskId),
                 Map.entry("reportId", DemoData.TOWER_HAMLETS_REPORT),
                 Map.entry("part", "summary"),
                 Map.entry("number", "1"),
@@ -149,6 +152,10 @@ class CrossTenantMatrixIntegrationTests {
         assertThat(report.get("latestVersion").asInt()).isEqualTo(1);
         assertThat(api.get("tower-hamlets.author", "/api/t/tower-hamlets/reports/" + DemoData.TOWER_HAMLETS_REPORT
                 + "/appendices").getBody()).isEmpty();
+        JsonNode inbox = api.get("tower-hamlets.author", "/api/t/tower-hamlets/tasks").getBody();
+        assertThat(inbox).hasSize(1);
+        assertThat(inbox.get(0).get("stage").asText()).isEqualTo("draftUpdate");
+        assertThat(inbox.get(0).get("assignee").isNull()).isTrue();
     }
 
     private String expand(String pattern, String tenant) {

@@ -70,7 +70,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(AccessDeniedException.class)
     ProblemDetail denied(AccessDeniedException e) {
-        return problem(HttpStatus.FORBIDDEN, "Forbidden", "Your roles in this council do not allow this.");
+        // method security says only "Access Denied"; our own refusals say why (e.g. four-eyes)
+        String detail = e.getMessage() == null || e.getMessage().equals("Access Denied")
+                ? "Your roles in this council do not allow this." : e.getMessage();
+        return problem(HttpStatus.FORBIDDEN, "Forbidden", detail);
     }
 
     @Override

@@ -1,0 +1,309 @@
+package org.councilflow.workflow;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.councilflow.common.Audited;
+import org.councilflow.common.ConflictException;
+import org.councilflow.common.NotFoundException;
+import org.councilflow.identity.CurrentUser;
+import org.councilflow.identity.CurrentUsers;
+import org.councilflow.identity.Role;
+import org.councilflow.reports.Report;
+import org.councilflow.reports.Reports;
+import org.councilflow.tenancy.Tenant;
+import org.councilflow.tenancy.TenantContext;
+import org.councilflow.tenancy.Tenants;
+import org.councilflow.tenancy.WorkingDays;
+import org.flowable.common.engine.api.FlowableObjectNotFoundException;
+import org.flowable.common.engine.api.FlowableOptimisticLockingException;
+import org.flowable.engine.HistoryService;
+import org.flowable.engine.RuntimeService;
+import org.flowable.engine.TaskService;
+import org.flowable.engine.runtime.ProcessInstance;
+import org.flowable.task.api.Task;
+import org.flowable.task.api.history.HistoricTaskInstance;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A report's way through the council's governance cycle, on the Flowable engine: started for a report, worked
+ * through an inbox, each stage completed with its outcome under the server's rules (the stage's role, four-eyes,
+ * reasons for returns), and its history. Every engine query names the current council's tenant id.
+ */
+@Service
+@Transactional
+@PreAuthorize("isAuthenticated()")
+public class ReportCycle {
+
+    static final String PROCESS = "reportCycle";
+    private static final ZoneId LONDON = ZoneId.of("Europe/London");
+    /** The role whose holders may work each stage. */
+    static final Map<String, Role> STAGE_ROLES = Map.of(
+            "draftUpdate", Role.AUTHOR,
+            "managerSignOff", Role.MANAGER,
+            "boardReview", Role.BOARD_CHAIR,
+            "scheduleToCommittee", Role.CLERK,
+            "recordDecision", Role.CLERK,
+            "publishDecision", Role.CLERK,
+            "scrutiny", Role.CLERK);
+    private static final Set<String> DECISIONS = Set.of("RECOMMENDATIONS_APPROVED", "APPROVED_AS_AMENDED", "DEFERRED",
+            "NOT_APPROVED", "NOTED");
+
+    private final RuntimeService runtime;
+    private final TaskService tasks;
+    private final HistoryService history;
+    private final Reports reports;
+    private final Tenants tenants;
+    private final CurrentUsers users;
+    private final ApplicationEventPublisher events;
+
+    ReportCycle(RuntimeService runtime, TaskService tasks, HistoryService history, Reports reports, Tenants tenants,
+            CurrentUsers users, ApplicationEventPublisher events) {
+        this.runtime = runtime;
+        this.tasks = tasks;
+        this.history = history;
+        this.reports = reports;
+        this.tenants = tenants;
+        this.users = users;
+        this.events = events;
+    }
+
+    /** Starts the cycle for a draft report: the council's own variant of the process if it has one, else the shared one. */
+    @PreAuthorize("hasAnyRole('AUTHOR', 'MANAGER')")
+    public CycleTask start(UUID reportId) {
+        Report report = reports.get(reportId);
+        String tenant = TenantContext.require();
+        if (runtime.createProcessInstanceQuery().processInstanceTenantId(tenant)
+                .processInstanceBusinessKey(reportId.toString()).count() > 0) {
+            throw new ConflictException("This report is already in its cycle");
+        }
+        Tenant council = tenants.requireCurrent();
+        ProcessInstance cycle = runtime.createProcessInstanceBuilder()
+                .processDefinitionKey(PROCESS)
+                .tenantId(tenant)
+                .fallbackToDefaultTenant()
+                .overrideProcessDefinitionTenantId(tenant)
+                .businessKey(reportId.toString())
+                .variable("reportId", reportId.toString())
+                .variable("reportTitle", report.document().header().title())
+                .variable("boardReviewEnabled", council.settings().boardReviewEnabled())
+                .variable("startedBy", users.require().username())
+                .start();
+        events.publishEvent(Audited.inCurrentTenant("cycle.started", "report", reportId.toString(), null,
+                Map.of("processInstance", cycle.getId())));
+        return inboxItems(tasks.createTaskQuery().taskTenantId(tenant).processInstanceId(cycle.getId())
+                .includeProcessVariables().list()).get(0);
+    }
+
+    /** My tasks and the ones I may claim, newest first. */
+    @Transactional(readOnly = true)
+    public List<CycleTask> inbox() {
+        CurrentUser me = users.require();
+        String tenant = TenantContext.require();
+        List<String> groups = me.rolesIn(tenant).stream().map(Role::groupName).toList();
+        var query = tasks.createTaskQuery().taskTenantId(tenant).or().taskAssignee(me.username());
+        if (!groups.isEmpty()) {
+            query = query.taskCandidateGroupIn(groups);
+        }
+        return inboxItems(query.endOr().includeProcessVariables().orderByTaskCreateTime().desc().listPage(0, 500));
+    }
+
+    public CycleTask claim(String taskId) {
+        Task task = task(taskId);
+        requireRole(task);
+        String me = users.require().username();
+        if (task.getAssignee() != null && !task.getAssignee().equals(me)) {
+            throw new ConflictException("Already claimed by " + task.getAssignee());
+        }
+        try {
+            tasks.claim(taskId, me);
+        } catch (FlowableOptimisticLockingException | org.flowable.common.engine.api.FlowableTaskAlreadyClaimedException e) {
+            throw new ConflictException("Someone claimed this task at the same moment; reload your inbox");
+        }
+        return item(taskId);
+    }
+
+    public CycleTask unclaim(String taskId) {
+        Task task = task(taskId);
+        String me = users.require().username();
+        if (!me.equals(task.getAssignee())) {
+            throw new ConflictException(task.getAssignee() == null ? "Nobody has claimed this task"
+                    : "Only " + task.getAssignee() + ", who claimed it, can release it");
+        }
+        tasks.unclaim(taskId);
+        return item(taskId);
+    }
+
+    /** Completes a stage with its outcome; the rules of the stage are enforced here, whatever the client sends. */
+    public void complete(String taskId, Completion completion) {
+        Task task = task(taskId);
+        requireRole(task);
+        String me = users.require().username();
+        if (task.getAssignee() != null && !task.getAssignee().equals(me)) {
+            throw new ConflictException("This task is claimed by " + task.getAssignee());
+        }
+        Map<String, Object> form = completion.form() == null ? Map.of() : completion.form();
+        Map<String, Object> variables = new HashMap<>();
+        String outcome = completion.outcome();
+        Map<String, Object> processVariables = runtime.getVariables(task.getProcessInstanceId());
+        UUID reportId = UUID.fromString((String) processVariables.get("reportId"));
+        switch (task.getTaskDefinitionKey()) {
+            case "draftUpdate" -> {
+                expect(outcome, "submit");
+                variables.put("submittedBy", me);
+                variables.put("submittedVersion", reports.freeze(reportId).number());
+            }
+            case "managerSignOff" -> {
+                expect(outcome, "approve", "return");
+                if (me.equals(processVariables.get("submittedBy"))) {
+                    throw new AccessDeniedException("Four-eyes: you submitted this version, so another manager must sign it off.");
+                }
+                requireReasonForReturn(outcome, completion.reason());
+                variables.put("signOffOutcome", outcome);
+            }
+            case "boardReview" -> {
+                expect(outcome, "endorse", "return");
+                requireReasonForReturn(outcome, completion.reason());
+                variables.put("boardOutcome", outcome);
+            }
+            case "scheduleToCommittee" -> {
+                expect(outcome, "schedule");
+                variables.put("meetingDate", date(form, "meetingDate").toString());
+            }
+            case "recordDecision" -> {
+                if (!DECISIONS.contains(outcome)) {
+                    throw new IllegalArgumentException("A decision's status is one of " + DECISIONS);
+                }
+                LocalDate meeting = LocalDate.parse((String) processVariables.get("meetingDate"));
+                if (LocalDate.now(LONDON).isBefore(meeting)) {
+                    throw new ConflictException("The decision can be recorded once the meeting of " + meeting + " has taken place");
+                }
+                variables.put("decisionStatus", outcome);
+            }
+            case "publishDecision" -> {
+                expect(outcome, "publish");
+                boolean callIn = Boolean.TRUE.equals(form.get("subjectToCallIn"));
+                Tenant council = tenants.requireCurrent();
+                LocalDate lastDay = WorkingDays.of(council).plus(LocalDate.now(LONDON), council.settings().callInDays());
+                variables.put("subjectToCallIn", callIn);
+                variables.put("callInEndsAt", Date.from(lastDay.atTime(LocalTime.of(23, 59)).atZone(LONDON).toInstant()));
+            }
+            default -> expect(outcome, "done");
+        }
+        try {
+            tasks.setVariableLocal(taskId, "outcome", outcome);
+            if (completion.reason() != null && !completion.reason().isBlank()) {
+                tasks.setVariableLocal(taskId, "reason", completion.reason().strip());
+            }
+            if (task.getAssignee() == null) {
+                tasks.claim(taskId, me);
+            }
+            tasks.complete(taskId, variables);
+        } catch (FlowableOptimisticLockingException | FlowableObjectNotFoundException
+                | org.flowable.common.engine.api.FlowableTaskAlreadyClaimedException e) {
+            throw alreadyDone(taskId);
+        }
+        events.publishEvent(Audited.inCurrentTenant("cycle." + task.getTaskDefinitionKey() + "." + outcome.toLowerCase(),
+                "report", reportId.toString(), null, completion.reason() == null ? Map.of("outcome", outcome)
+                        : Map.of("outcome", outcome, "reason", completion.reason())));
+    }
+
+    /** The report's way through its cycle so far: every stage, who, when, the outcome and the reason. */
+    @Transactional(readOnly = true)
+    public List<CycleEvent> history(UUID reportId) {
+        reports.get(reportId);
+        return history.createHistoricTaskInstanceQuery().taskTenantId(TenantContext.require())
+                .processInstanceBusinessKey(reportId.toString()).includeTaskLocalVariables()
+                .orderByHistoricTaskInstanceStartTime().asc().list().stream()
+                .map(t -> new CycleEvent(t.getTaskDefinitionKey(), t.getName(), t.getEndTime() == null ? null : t.getAssignee(),
+                        t.getCreateTime().toInstant(), t.getEndTime() == null ? null : t.getEndTime().toInstant(),
+                        (String) t.getTaskLocalVariables().get("outcome"), (String) t.getTaskLocalVariables().get("reason")))
+                .toList();
+    }
+
+    private ConflictException alreadyDone(String taskId) {
+        HistoricTaskInstance done = history.createHistoricTaskInstanceQuery().taskTenantId(TenantContext.require())
+                .taskId(taskId).singleResult();
+        if (done != null && done.getEndTime() != null) {
+            return new ConflictException("Already completed by " + done.getAssignee() + " at "
+                    + done.getEndTime().toInstant() + "; nothing was changed");
+        }
+        return new ConflictException("Someone else acted on this task at the same moment; reload it");
+    }
+
+    private Task task(String taskId) {
+        Task task = tasks.createTaskQuery().taskTenantId(TenantContext.require()).taskId(taskId).singleResult();
+        if (task == null) {
+            HistoricTaskInstance done = history.createHistoricTaskInstanceQuery().taskTenantId(TenantContext.require())
+                    .taskId(taskId).singleResult();
+            if (done != null) {
+                throw alreadyDone(taskId);
+            }
+            throw new NotFoundException("No task " + taskId + " in this council");
+        }
+        return task;
+    }
+
+    private void requireRole(Task task) {
+        Role role = STAGE_ROLES.get(task.getTaskDefinitionKey());
+        if (role == null || !users.require().hasRole(TenantContext.require(), role)) {
+            throw new AccessDeniedException("Only a " + (role == null ? "?" : role.groupName()) + " can act on "
+                    + task.getName());
+        }
+    }
+
+    private CycleTask item(String taskId) {
+        return inboxItems(tasks.createTaskQuery().taskTenantId(TenantContext.require()).taskId(taskId)
+                .includeProcessVariables().list()).get(0);
+    }
+
+    private static List<CycleTask> inboxItems(List<Task> list) {
+        Instant now = Instant.now();
+        return list.stream().map(t -> {
+            Map<String, Object> variables = t.getProcessVariables();
+            Instant due = t.getDueDate() == null ? null : t.getDueDate().toInstant();
+            Role role = STAGE_ROLES.get(t.getTaskDefinitionKey());
+            String reportId = (String) variables.get("reportId");
+            return new CycleTask(t.getId(), t.getTaskDefinitionKey(), t.getName(),
+                    reportId == null ? null : UUID.fromString(reportId), (String) variables.get("reportTitle"),
+                    role == null ? null : role.groupName(), t.getAssignee(), t.getCreateTime().toInstant(), due,
+                    due != null && due.isBefore(now));
+        }).toList();
+    }
+
+    private static void expect(String outcome, String... allowed) {
+        for (String candidate : allowed) {
+            if (candidate.equals(outcome)) {
+                return;
+            }
+        }
+        throw new IllegalArgumentException("This stage's outcome is one of " + String.join(", ", allowed));
+    }
+
+    private static void requireReasonForReturn(String outcome, String reason) {
+        if ("return".equals(outcome) && (reason == null || reason.isBlank())) {
+            throw new IllegalArgumentException("Say why the report is returned: the reason is required");
+        }
+    }
+
+    private static LocalDate date(Map<String, Object> form, String field) {
+        Object value = form.get(field);
+        try {
+            return LocalDate.parse(String.valueOf(value));
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(field + " must be a date like 2018-09-12");
+        }
+    }
+}

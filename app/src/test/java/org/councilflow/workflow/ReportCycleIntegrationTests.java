@@ -1,0 +1,204 @@
+package org.councilflow.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.councilflow.support.Api;
+import org.councilflow.support.DemoData;
+import org.councilflow.support.IntegrationTest;
+import org.councilflow.support.Tokens;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** The report cycle through the API with the demo users' real Keycloak tokens. */
+@IntegrationTest
+class ReportCycleIntegrationTests {
+
+    @Autowired
+    TestRestTemplate rest;
+
+    Api api;
+    String reportId;
+
+    @BeforeEach
+    void report() throws IOException {
+        api = new Api(rest);
+        JsonNode document = new ObjectMapper().readTree(getClass().getResourceAsStream("/reference/barnet-update-report-2018-06-06.json"));
+        reportId = api.post("barnet.author", "/api/t/barnet/reports", Map.of("planId", DemoData.BARNET_PLAN, "document", document))
+                .getBody().get("id").asText();
+    }
+
+    @Test
+    void fromDraftToEndorsementWithAReturnOnTheWayAndTheHistoryToShowForIt() {
+        ResponseEntity<JsonNode> started = api.post("barnet.author", "/api/t/barnet/reports/" + reportId + "/cycle", null);
+        assertThat(started.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(started.getBody().get("stage").asText()).isEqualTo("draftUpdate");
+
+        complete("barnet.author", "draftUpdate", Map.of("outcome", "submit"));
+        ResponseEntity<JsonNode> noReason = api.post("barnet.manager", completion(taskAt("barnet.manager", "managerSignOff")),
+                Map.of("outcome", "return"));
+        assertThat(noReason.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        complete("barnet.manager", "managerSignOff", Map.of("outcome", "return", "reason", "Add the April caseload figures"));
+        complete("barnet.author", "draftUpdate", Map.of("outcome", "submit"));
+        complete("barnet.manager", "managerSignOff", Map.of("outcome", "approve"));
+        complete("barnet.board-chair", "boardReview", Map.of("outcome", "endorse"));
+
+        assertThat(inbox("barnet.clerk").findValuesAsText("stage")).contains("scheduleToCommittee");
+        assertThat(api.get("barnet.author", "/api/t/barnet/reports/" + reportId).getBody().get("latestVersion").asInt())
+                .as("each submission froze a version").isEqualTo(2);
+        JsonNode history = api.get("barnet.manager", "/api/t/barnet/reports/" + reportId + "/history").getBody();
+        assertThat(history.findValuesAsText("stage")).containsExactly("draftUpdate", "managerSignOff", "draftUpdate",
+                "managerSignOff", "boardReview", "scheduleToCommittee");
+        assertThat(history.get(1).get("outcome").asText()).isEqualTo("return");
+        assertThat(history.get(1).get("reason").asText()).isEqualTo("Add the April caseload figures");
+        assertThat(history.get(1).get("completedBy").asText()).isEqualTo("barnet.manager");
+        assertThat(history.get(4).get("completedBy").asText()).isEqualTo("barnet.board-chair");
+    }
+
+    @Test
+    void fourEyesTheAuthorsOwnTokenCannotSignOffEvenWithTheManagerRole() {
+        api.post("barnet.author-manager", "/api/t/barnet/reports/" + reportId + "/cycle", null);
+        complete("barnet.author-manager", "draftUpdate", Map.of("outcome", "submit"));
+
+        ResponseEntity<JsonNode> own = api.post("barnet.author-manager", completion(taskAt("barnet.author-manager", "managerSignOff")),
+                Map.of("outcome", "approve"));
+
+        assertThat(own.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(own.getBody().get("detail").asText()).isEqualTo("Four-eyes: you submitted this version, so another manager must sign it off.");
+        complete("barnet.manager", "managerSignOff", Map.of("outcome", "approve"));
+    }
+
+    @Test
+    void aRoleWithoutTheStagesGroupIsRefused() {
+        api.post("barnet.author", "/api/t/barnet/reports/" + reportId + "/cycle", null);
+        complete("barnet.author", "draftUpdate", Map.of("outcome", "submit"));
+        String signOff = taskAt("barnet.manager", "managerSignOff");
+
+        ResponseEntity<JsonNode> byClerk = api.post("barnet.clerk", completion(signOff), Map.of("outcome", "approve"));
+
+        assertThat(byClerk.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(inbox("barnet.clerk").findValuesAsText("stage")).doesNotContain("managerSignOff");
+    }
+
+    @Test
+    void twoManagersCompletingTheSameTaskConcurrentlyExactlyOneSucceedsAndTheOtherIsToldWho() throws Exception {
+        api.post("barnet.author", "/api/t/barnet/reports/" + reportId + "/cycle", null);
+        complete("barnet.author", "draftUpdate", Map.of("outcome", "submit"));
+        String signOff = taskAt("barnet.manager", "managerSignOff");
+        CyclicBarrier together = new CyclicBarrier(2);
+        List<Callable<ResponseEntity<JsonNode>>> managers = new ArrayList<>();
+        for (String manager : List.of("barnet.manager", "barnet.author-manager")) {
+            String token = Tokens.of(manager);
+            managers.add(() -> {
+                together.await();
+                return api.call(HttpMethod.POST, completion(signOff), token, Map.of("outcome", "approve"));
+            });
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<Integer> statuses = new ArrayList<>();
+        List<String> details = new ArrayList<>();
+        try {
+            for (Future<ResponseEntity<JsonNode>> result : pool.invokeAll(managers)) {
+                statuses.add(result.get().getStatusCode().value());
+                if (result.get().getStatusCode().value() == 409) {
+                    details.add(result.get().getBody().get("detail").asText());
+                }
+            }
+        } finally {
+            pool.shutdown();
+        }
+
+        assertThat(statuses).containsExactlyInAnyOrder(204, 409);
+        assertThat(details.get(0)).containsAnyOf("Already completed by barnet.", "claimed by barnet.", "at the same moment");
+        JsonNode history = api.get("barnet.manager", "/api/t/barnet/reports/" + reportId + "/history").getBody();
+        assertThat(history.findValuesAsText("stage")).containsExactly("draftUpdate", "managerSignOff", "boardReview");
+    }
+
+    @Test
+    void completingATaskSomeoneAlreadyCompletedIsAConflictSayingWho() {
+        api.post("barnet.author", "/api/t/barnet/reports/" + reportId + "/cycle", null);
+        String draft = taskAt("barnet.author", "draftUpdate");
+        complete("barnet.author", "draftUpdate", Map.of("outcome", "submit"));
+
+        ResponseEntity<JsonNode> again = api.post("barnet.author", completion(draft), Map.of("outcome", "submit"));
+
+        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(again.getBody().get("detail").asText()).startsWith("Already completed by barnet.author at ");
+    }
+
+    @Test
+    void aClaimedTaskIsNotOthersToComplete() {
+        api.post("barnet.author", "/api/t/barnet/reports/" + reportId + "/cycle", null);
+        complete("barnet.author", "draftUpdate", Map.of("outcome", "submit"));
+        String signOff = taskAt("barnet.manager", "managerSignOff");
+
+        assertThat(api.put("barnet.manager", "/api/t/barnet/tasks/" + signOff + "/assignee", null).getStatusCode()).isEqualTo(HttpStatus.OK);
+        ResponseEntity<JsonNode> other = api.post("barnet.author-manager", completion(signOff), Map.of("outcome", "approve"));
+
+        assertThat(other.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(other.getBody().get("detail").asText()).isEqualTo("This task is claimed by barnet.manager");
+        assertThat(api.delete("barnet.manager", "/api/t/barnet/tasks/" + signOff + "/assignee").getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(api.post("barnet.author-manager", completion(signOff), Map.of("outcome", "approve")).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+    }
+
+    @Test
+    void aCouncilWithoutBoardReviewGoesStraightToScheduling() {
+        api.put("barnet.tenant-admin", "/api/t/barnet/settings", Map.of("displayName", "London Borough of Barnet", "version", 0,
+                "settings", Map.of("brandingColour", "#00703c", "boardReviewEnabled", false, "agendaNoticeDays", 5,
+                        "callInDays", 5, "slaDays", Map.of(), "bankHolidays", List.of())));
+        api.post("barnet.author", "/api/t/barnet/reports/" + reportId + "/cycle", null);
+        complete("barnet.author", "draftUpdate", Map.of("outcome", "submit"));
+        complete("barnet.manager", "managerSignOff", Map.of("outcome", "approve"));
+
+        assertThat(inbox("barnet.clerk").findValuesAsText("stage")).contains("scheduleToCommittee");
+        assertThat(inbox("barnet.board-chair").findValuesAsText("stage")).doesNotContain("boardReview");
+    }
+
+    @Test
+    void aCycleCannotStartTwice() {
+        api.post("barnet.author", "/api/t/barnet/reports/" + reportId + "/cycle", null);
+
+        assertThat(api.post("barnet.author", "/api/t/barnet/reports/" + reportId + "/cycle", null).getStatusCode())
+                .isEqualTo(HttpStatus.CONFLICT);
+    }
+
+    private void complete(String user, String stage, Map<String, Object> completion) {
+        ResponseEntity<JsonNode> response = api.post(user, completion(taskAt(user, stage)), completion);
+        assertThat(response.getStatusCode()).as(user + " completes " + stage + ": " + response.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+    }
+
+    private String taskAt(String user, String stage) {
+        for (JsonNode task : inbox(user)) {
+            if (task.get("stage").asText().equals(stage) && task.get("reportId").asText().equals(reportId)) {
+                return task.get("id").asText();
+            }
+        }
+        throw new AssertionError(user + " has no " + stage + " task for the report in their inbox: " + inbox(user));
+    }
+
+    private JsonNode inbox(String user) {
+        return api.get(user, "/api/t/barnet/tasks").getBody();
+    }
+
+    private static String completion(String taskId) {
+        return "/api/t/barnet/tasks/" + taskId + "/completion";
+    }
+}
