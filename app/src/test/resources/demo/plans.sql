@@ -81,3 +81,11 @@ SELECT '00000000-0000-4000-8000-000000002401', 'tower-hamlets', 1,
        '{"sequenceNumber":1,"periodStart":null,"periodEnd":null,"header":{"committee":"Cabinet","meetingDate":null,"title":"Cabinet update on children''s services improvement","reportOf":null,"wards":"All","status":"PUBLIC","exemption":null,"urgent":false,"keyDecision":false,"enclosures":null,"officerContact":null},"summary":"Cabinet summary text","recommendations":["That Cabinet notes progress."],"sections":[]}',
        'tower-hamlets.author'
 WHERE NOT EXISTS (SELECT 1 FROM app.report_version WHERE report_id = '00000000-0000-4000-8000-000000002401');
+
+-- Meetings: Barnet's committee of 12 September 2018 (as in the published decision), and a Tower Hamlets Cabinet.
+INSERT INTO app.meeting (id, tenant_id, committee_id, starts_at, venue)
+VALUES ('00000000-0000-4000-8000-000000001501', 'barnet', '00000000-0000-4000-8000-000000000101',
+        TIMESTAMPTZ '2018-09-12 19:00 Europe/London', 'Hendon Town Hall, The Burroughs, London NW4 4BQ'),
+       ('00000000-0000-4000-8000-000000002501', 'tower-hamlets', '00000000-0000-4000-8000-000000000201',
+        TIMESTAMPTZ '2018-09-26 17:30 Europe/London', 'Cabinet room, Town Hall, Mulberry Place')
+ON CONFLICT (id) DO NOTHING;

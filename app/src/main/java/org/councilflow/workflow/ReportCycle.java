@@ -17,6 +17,8 @@ import org.councilflow.common.NotFoundException;
 import org.councilflow.identity.CurrentUser;
 import org.councilflow.identity.CurrentUsers;
 import org.councilflow.identity.Role;
+import org.councilflow.meetings.Meeting;
+import org.councilflow.meetings.Meetings;
 import org.councilflow.reports.Report;
 import org.councilflow.reports.Reports;
 import org.councilflow.tenancy.Tenant;
@@ -26,6 +28,7 @@ import org.councilflow.tenancy.WorkingDays;
 import org.flowable.common.engine.api.FlowableObjectNotFoundException;
 import org.flowable.common.engine.api.FlowableOptimisticLockingException;
 import org.flowable.engine.HistoryService;
+import org.flowable.engine.ProcessEngine;
 import org.flowable.engine.RuntimeService;
 import org.flowable.engine.TaskService;
 import org.flowable.engine.runtime.ProcessInstance;
@@ -68,9 +71,13 @@ public class ReportCycle {
     private final Tenants tenants;
     private final CurrentUsers users;
     private final ApplicationEventPublisher events;
+    private final Meetings meetings;
+    private final ProcessEngine engine;
 
     ReportCycle(RuntimeService runtime, TaskService tasks, HistoryService history, Reports reports, Tenants tenants,
-            CurrentUsers users, ApplicationEventPublisher events) {
+            CurrentUsers users, ApplicationEventPublisher events, Meetings meetings, ProcessEngine engine) {
+        this.meetings = meetings;
+        this.engine = engine;
         this.runtime = runtime;
         this.tasks = tasks;
         this.history = history;
@@ -180,14 +187,25 @@ public class ReportCycle {
             }
             case "scheduleToCommittee" -> {
                 expect(outcome, "schedule");
-                variables.put("meetingDate", date(form, "meetingDate").toString());
+                Meeting meeting = meetings.get(uuid(form, "meetingId"));
+                Tenant council = tenants.requireCurrent();
+                LocalDate meetingDay = meeting.startsAt().atZone(LONDON).toLocalDate();
+                int notice = WorkingDays.of(council).clearDaysBetween(today(), meetingDay);
+                if (notice < council.settings().agendaNoticeDays()) {
+                    throw new ConflictException("The meeting of " + meeting.committeeName() + " on " + meetingDay
+                            + " is " + Math.max(notice, 0) + " clear working days away; its agenda must be published "
+                            + council.settings().agendaNoticeDays() + " clear working days before. Choose a later meeting.");
+                }
+                meetings.schedule(meeting.id(), reportId);
+                variables.put("meetingId", meeting.id().toString());
+                variables.put("meetingDate", meetingDay.toString());
             }
             case "recordDecision" -> {
                 if (!DECISIONS.contains(outcome)) {
                     throw new IllegalArgumentException("A decision's status is one of " + DECISIONS);
                 }
                 LocalDate meeting = LocalDate.parse((String) processVariables.get("meetingDate"));
-                if (LocalDate.now(LONDON).isBefore(meeting)) {
+                if (today().isBefore(meeting)) {
                     throw new ConflictException("The decision can be recorded once the meeting of " + meeting + " has taken place");
                 }
                 variables.put("decisionStatus", outcome);
@@ -196,7 +214,7 @@ public class ReportCycle {
                 expect(outcome, "publish");
                 boolean callIn = Boolean.TRUE.equals(form.get("subjectToCallIn"));
                 Tenant council = tenants.requireCurrent();
-                LocalDate lastDay = WorkingDays.of(council).plus(LocalDate.now(LONDON), council.settings().callInDays());
+                LocalDate lastDay = WorkingDays.of(council).plus(today(), council.settings().callInDays());
                 variables.put("subjectToCallIn", callIn);
                 variables.put("callInEndsAt", Date.from(lastDay.atTime(LocalTime.of(23, 59)).atZone(LONDON).toInstant()));
             }
@@ -220,6 +238,30 @@ public class ReportCycle {
                         : Map.of("outcome", outcome, "reason", completion.reason())));
     }
 
+    /**
+     * A councillor asks for a published decision to be called in, inside its call-in period: the decision goes to
+     * scrutiny instead of taking effect.
+     */
+    @PreAuthorize("hasRole('MEMBER')")
+    public void requestCallIn(UUID reportId, String reason) {
+        if (reason == null || reason.isBlank() || reason.length() > 5000) {
+            throw new IllegalArgumentException("Say why the decision should be called in (up to 5,000 characters)");
+        }
+        reports.exists(reportId);
+        ProcessInstance cycle = runtime.createProcessInstanceQuery().processInstanceTenantId(TenantContext.require())
+                .processInstanceBusinessKey(reportId.toString()).singleResult();
+        var waiting = cycle == null ? null : runtime.createExecutionQuery().processInstanceId(cycle.getId())
+                .messageEventSubscriptionName("callInRequested").singleResult();
+        if (waiting == null) {
+            throw new ConflictException("This decision is not in its call-in period");
+        }
+        String me = users.require().username();
+        runtime.messageEventReceived("callInRequested", waiting.getId(),
+                Map.of("calledInBy", me, "callInReason", reason.strip()));
+        events.publishEvent(Audited.inCurrentTenant("cycle.call-in-requested", "report", reportId.toString(), null,
+                Map.of("by", me, "reason", reason.strip())));
+    }
+
     /** The report's way through its cycle so far: every stage, who, when, the outcome and the reason. */
     @Transactional(readOnly = true)
     public List<CycleEvent> history(UUID reportId) {
@@ -231,6 +273,11 @@ public class ReportCycle {
                         t.getCreateTime().toInstant(), t.getEndTime() == null ? null : t.getEndTime().toInstant(),
                         (String) t.getTaskLocalVariables().get("outcome"), (String) t.getTaskLocalVariables().get("reason")))
                 .toList();
+    }
+
+    /** Today in the council's time zone, by the engine's clock (which tests move instead of waiting). */
+    private LocalDate today() {
+        return engine.getProcessEngineConfiguration().getClock().getCurrentTime().toInstant().atZone(LONDON).toLocalDate();
     }
 
     private ConflictException alreadyDone(String taskId) {
@@ -298,12 +345,11 @@ public class ReportCycle {
         }
     }
 
-    private static LocalDate date(Map<String, Object> form, String field) {
-        Object value = form.get(field);
+    private static UUID uuid(Map<String, Object> form, String field) {
         try {
-            return LocalDate.parse(String.valueOf(value));
+            return UUID.fromString(String.valueOf(form.get(field)));
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException(field + " must be a date like 2018-09-12");
+            throw new IllegalArgumentException(field + " must name one of the council's meetings");
         }
     }
 }

@@ -25,6 +25,7 @@ public final class DemoData {
     public static final String TOWER_HAMLETS_RISK = "00000000-0000-4000-8000-000000002201";
     public static final String TOWER_HAMLETS_INSPECTION = "00000000-0000-4000-8000-000000002301";
     public static final String TOWER_HAMLETS_REPORT = "00000000-0000-4000-8000-000000002401";
+    public static final String TOWER_HAMLETS_MEETING = "00000000-0000-4000-8000-000000002501";
 
     private DemoData() {
     }

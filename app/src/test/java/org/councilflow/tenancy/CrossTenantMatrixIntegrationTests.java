@@ -60,6 +60,7 @@ class CrossTenantMatrixIntegrationTests {
                 + "/cycle", null).getBody().get("id").asText();
         towerHamletsResources = Map.ofEntries(
                 Map.entry("taskId", taskId),
+                Map.entry("meetingId", DemoData.TOWER_HAMLETS_MEETING),
                 Map.entry("reportId", DemoData.TOWER_HAMLETS_REPORT),
                 Map.entry("part", "summary"),
                 Map.entry("number", "1"),

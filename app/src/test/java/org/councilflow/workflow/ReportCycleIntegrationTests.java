@@ -3,6 +3,9 @@ package org.councilflow.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,8 +37,16 @@ class ReportCycleIntegrationTests {
     @Autowired
     TestRestTemplate rest;
 
+    @Autowired
+    org.flowable.engine.ProcessEngine engine;
+
     Api api;
     String reportId;
+
+    @org.junit.jupiter.api.AfterEach
+    void resetEngineClock() {
+        engine.getProcessEngineConfiguration().getClock().reset();
+    }
 
     @BeforeEach
     void report() throws IOException {
@@ -170,6 +181,88 @@ class ReportCycleIntegrationTests {
 
         assertThat(inbox("barnet.clerk").findValuesAsText("stage")).contains("scheduleToCommittee");
         assertThat(inbox("barnet.board-chair").findValuesAsText("stage")).doesNotContain("boardReview");
+    }
+
+    @Test
+    void schedulingRespectsAgendaNoticeThenTheDecisionIsRecordedPublishedAndCalledIn() {
+        Instant now = Instant.now();
+        String tooSoon = arrangeMeeting(now.plus(2, ChronoUnit.DAYS));
+        String meeting = arrangeMeeting(now.plus(30, ChronoUnit.DAYS));
+        toScheduling();
+
+        ResponseEntity<JsonNode> refused = api.post("barnet.clerk", completion(taskAt("barnet.clerk", "scheduleToCommittee")),
+                Map.of("outcome", "schedule", "form", Map.of("meetingId", tooSoon)));
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(refused.getBody().get("detail").asText()).contains("clear working days before. Choose a later meeting.");
+        complete("barnet.clerk", "scheduleToCommittee", Map.of("outcome", "schedule", "form", Map.of("meetingId", meeting)));
+        assertThat(api.get("barnet.clerk", "/api/t/barnet/meetings/" + meeting).getBody().at("/agenda/0/reportId").asText())
+                .isEqualTo(reportId);
+
+        ResponseEntity<JsonNode> early = api.post("barnet.clerk", completion(taskAt("barnet.clerk", "recordDecision")),
+                Map.of("outcome", "RECOMMENDATIONS_APPROVED"));
+        assertThat(early.getStatusCode()).as("not before the meeting").isEqualTo(HttpStatus.CONFLICT);
+
+        engine.getProcessEngineConfiguration().getClock().setCurrentTime(Date.from(now.plus(31, ChronoUnit.DAYS)));
+        complete("barnet.clerk", "recordDecision", Map.of("outcome", "RECOMMENDATIONS_APPROVED"));
+        complete("barnet.clerk", "publishDecision", Map.of("outcome", "publish", "form", Map.of("subjectToCallIn", true)));
+
+        assertThat(api.post("barnet.manager", "/api/t/barnet/reports/" + reportId + "/call-in", Map.of("reason", "x"))
+                .getStatusCode()).as("only councillors call in").isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(api.post("barnet.member", "/api/t/barnet/reports/" + reportId + "/call-in",
+                Map.of("reason", "The budget risk FS021 needs scrutiny")).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(api.post("barnet.member", "/api/t/barnet/reports/" + reportId + "/call-in",
+                Map.of("reason", "Again")).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        complete("barnet.clerk", "scrutiny", Map.of("outcome", "done"));
+        assertThat(endActivity()).isEqualTo("calledIn");
+    }
+
+    @Test
+    void aDeferredDecisionIsRescheduledAndWithoutCallInTheDecisionTakesEffectWhenThePeriodEnds() {
+        Instant now = Instant.now();
+        String first = arrangeMeeting(now.plus(20, ChronoUnit.DAYS));
+        String second = arrangeMeeting(now.plus(50, ChronoUnit.DAYS));
+        toScheduling();
+        complete("barnet.clerk", "scheduleToCommittee", Map.of("outcome", "schedule", "form", Map.of("meetingId", first)));
+        engine.getProcessEngineConfiguration().getClock().setCurrentTime(Date.from(now.plus(21, ChronoUnit.DAYS)));
+        complete("barnet.clerk", "recordDecision", Map.of("outcome", "DEFERRED"));
+
+        complete("barnet.clerk", "scheduleToCommittee", Map.of("outcome", "schedule", "form", Map.of("meetingId", second)));
+        assertThat(api.get("barnet.clerk", "/api/t/barnet/meetings/" + first).getBody().get("agenda")).isEmpty();
+        engine.getProcessEngineConfiguration().getClock().setCurrentTime(Date.from(now.plus(51, ChronoUnit.DAYS)));
+        complete("barnet.clerk", "recordDecision", Map.of("outcome", "NOTED"));
+        complete("barnet.clerk", "publishDecision", Map.of("outcome", "publish", "form", Map.of("subjectToCallIn", true)));
+
+        var timers = engine.getManagementService().createTimerJobQuery().jobTenantId("barnet");
+        assertThat(timers.executable().count()).as("the call-in period is still running").isZero();
+        engine.getProcessEngineConfiguration().getClock().setCurrentTime(Date.from(now.plus(60, ChronoUnit.DAYS)));
+        var due = engine.getManagementService().createTimerJobQuery().jobTenantId("barnet").executable().singleResult();
+        engine.getManagementService().moveTimerToExecutableJob(due.getId());
+        engine.getManagementService().executeJob(due.getId());
+
+        assertThat(endActivity()).isEqualTo("decisionTakesEffect");
+        assertThat(api.post("barnet.member", "/api/t/barnet/reports/" + reportId + "/call-in", Map.of("reason", "Too late"))
+                .getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    }
+
+    private void toScheduling() {
+        api.post("barnet.author", "/api/t/barnet/reports/" + reportId + "/cycle", null);
+        complete("barnet.author", "draftUpdate", Map.of("outcome", "submit"));
+        complete("barnet.manager", "managerSignOff", Map.of("outcome", "approve"));
+        complete("barnet.board-chair", "boardReview", Map.of("outcome", "endorse"));
+    }
+
+    private String arrangeMeeting(Instant startsAt) {
+        ResponseEntity<JsonNode> meeting = api.post("barnet.clerk", "/api/t/barnet/meetings", Map.of(
+                "committeeId", DemoData.BARNET_CES_COMMITTEE, "startsAt", startsAt.toString(), "venue", "Hendon Town Hall"));
+        assertThat(meeting.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        return meeting.getBody().get("id").asText();
+    }
+
+    private String endActivity() {
+        var cycle = engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceTenantId("barnet")
+                .processInstanceBusinessKey(reportId).singleResult();
+        assertThat(cycle.getEndTime()).isNotNull();
+        return cycle.getEndActivityId();
     }
 
     @Test

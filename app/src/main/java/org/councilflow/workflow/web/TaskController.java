@@ -38,6 +38,16 @@ class TaskController {
         return cycle.start(reportId);
     }
 
+    @PostMapping("/api/t/{tenant}/reports/{reportId}/call-in")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Request call-in of a published decision (member), inside its call-in period")
+    void requestCallIn(@PathVariable String tenant, @PathVariable UUID reportId, @Valid @RequestBody CallIn callIn) {
+        cycle.requestCallIn(reportId, callIn.reason());
+    }
+
+    record CallIn(@jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 5000) String reason) {
+    }
+
     @GetMapping("/api/t/{tenant}/reports/{reportId}/history")
     List<CycleEvent> history(@PathVariable String tenant, @PathVariable UUID reportId) {
         return cycle.history(reportId);
