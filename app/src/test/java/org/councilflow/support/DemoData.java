@@ -65,6 +65,16 @@ public final class DemoData {
             if (!tables.isEmpty()) {
                 s.execute("TRUNCATE " + String.join(", ", tables) + " CASCADE");
             }
+            // councils' own process variants go too; the shared definitions (no tenant) stay deployed
+            try (var rs = s.executeQuery("SELECT to_regclass('public.act_re_deployment') IS NOT NULL")) {
+                if (rs.next() && rs.getBoolean(1)) {
+                    s.execute("""
+                            DELETE FROM act_procdef_info WHERE proc_def_id_ IN (SELECT id_ FROM act_re_procdef WHERE tenant_id_ <> '');
+                            DELETE FROM act_re_procdef WHERE tenant_id_ <> '';
+                            DELETE FROM act_ge_bytearray WHERE deployment_id_ IN (SELECT id_ FROM act_re_deployment WHERE tenant_id_ <> '');
+                            DELETE FROM act_re_deployment WHERE tenant_id_ <> '';""");
+                }
+            }
             seedScripts(s);
         } catch (SQLException e) {
             throw new IllegalStateException("Resetting the test data failed: " + e.getMessage(), e);
