@@ -10,7 +10,11 @@ import jakarta.validation.constraints.Size;
 
 /** A step of the improvement journey: an inspection, a monitoring visit, a statutory direction, a review. */
 public record InspectionEvent(UUID id, Type type, String title, LocalDate startDate, LocalDate endDate, String focus,
-        String judgement, String summary, int version) {
+        String judgement, String summary, Letter letter, int version) {
+
+    /** The letter the inspection produced, as stored: download it from the event's {@code letter} resource. */
+    public record Letter(String filename, String type, long size, String sha256) {
+    }
 
     public enum Type {
         SIF_INSPECTION, MONITORING_VISIT, ILACS, CQC_REVIEW, STATUTORY_DIRECTION, COMMISSIONER_REVIEW, OTHER

@@ -10,6 +10,8 @@ import java.util.UUID;
 import org.councilflow.common.Audited;
 import org.councilflow.common.ConflictException;
 import org.councilflow.common.NotFoundException;
+import org.councilflow.documents.Documents;
+import org.councilflow.documents.StoredDocument;
 import org.councilflow.plans.internal.PlanRepository;
 import org.councilflow.tenancy.TenantContext;
 import org.springframework.context.ApplicationEventPublisher;
@@ -39,8 +41,10 @@ public class Plans {
 
     private final PlanRepository plans;
     private final ApplicationEventPublisher events;
+    private final Documents documents;
 
-    Plans(PlanRepository plans, ApplicationEventPublisher events) {
+    Plans(PlanRepository plans, ApplicationEventPublisher events, Documents documents) {
+        this.documents = documents;
         this.plans = plans;
         this.events = events;
     }
@@ -194,6 +198,30 @@ public class Plans {
         }
         audit("inspection.changed", "inspection-event", id, Map.of("title", before.title()), Map.of("title", details.title()));
         return inspection(plan, id);
+    }
+
+    /** Attaches the letter an inspection produced (PDF, Word or Excel, checked from its bytes), replacing any before. */
+    @Transactional
+    @PreAuthorize(EDITORS)
+    public InspectionEvent attachLetter(UUID plan, UUID id, String filename, byte[] content) {
+        InspectionEvent event = inspection(plan, id);
+        StoredDocument letter = documents.store(filename, content);
+        plans.attachLetter(tenant(), plan, id, letter.id());
+        audit("inspection.letter-attached", "inspection-event", id, null,
+                Map.of("title", event.title(), "file", letter.filename(), "sha256", letter.sha256()));
+        return inspection(plan, id);
+    }
+
+    /** The letter of an inspection event, for download. */
+    public Download letter(UUID plan, UUID id) {
+        inspection(plan, id);
+        UUID document = plans.letterOf(tenant(), plan, id)
+                .orElseThrow(() -> new NotFoundException("This inspection event has no letter"));
+        return new Download(documents.find(document).orElseThrow(), documents.content(document));
+    }
+
+    /** A document with its bytes. */
+    public record Download(StoredDocument document, byte[] content) {
     }
 
     /** The whole plan in portable form, for export and import. */

@@ -128,6 +128,44 @@ class ImprovementPlanIntegrationTests {
     }
 
     @Test
+    void anInspectionsLetterIsAttachedCheckedFromItsBytesAndDownloaded() {
+        String event = "/api/t/barnet/plans/" + DemoData.BARNET_PLAN + "/inspections/00000000-0000-4000-8000-000000001302";
+        byte[] letter = "%PDF-1.4\n% Ofsted monitoring visit letter\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+        ResponseEntity<JsonNode> executable = attach(event, "letter.pdf", new byte[] {'M', 'Z', 0, 0});
+        ResponseEntity<JsonNode> attached = attach(event, "Barnet monitoring visit letter.pdf", letter);
+        ResponseEntity<byte[]> download = rest.exchange(event + "/letter", org.springframework.http.HttpMethod.GET,
+                new org.springframework.http.HttpEntity<>(bearer("barnet.member")), byte[].class);
+
+        assertThat(executable.getStatusCode()).isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+        assertThat(attached.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(attached.getBody().at("/letter/filename").asText()).isEqualTo("Barnet monitoring visit letter.pdf");
+        assertThat(attached.getBody().at("/letter/type").asText()).isEqualTo("PDF");
+        assertThat(download.getBody()).isEqualTo(letter);
+        assertThat(download.getHeaders().getContentType()).isEqualTo(org.springframework.http.MediaType.APPLICATION_PDF);
+    }
+
+    private ResponseEntity<JsonNode> attach(String event, String filename, byte[] content) {
+        org.springframework.util.LinkedMultiValueMap<String, Object> form = new org.springframework.util.LinkedMultiValueMap<>();
+        form.add("file", new org.springframework.core.io.ByteArrayResource(content) {
+            @Override
+            public String getFilename() {
+                return filename;
+            }
+        });
+        org.springframework.http.HttpHeaders headers = bearer("barnet.author");
+        headers.setContentType(org.springframework.http.MediaType.MULTIPART_FORM_DATA);
+        return rest.exchange(event + "/letter", org.springframework.http.HttpMethod.PUT,
+                new org.springframework.http.HttpEntity<>(form, headers), JsonNode.class);
+    }
+
+    private static org.springframework.http.HttpHeaders bearer(String user) {
+        org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+        headers.setBearerAuth(org.councilflow.support.Tokens.of(user));
+        return headers;
+    }
+
+    @Test
     void badInputIsRefusedWithFieldErrorsAndNothingIsSaved() {
         String plan = "/api/t/barnet/plans/" + DemoData.BARNET_PLAN;
         ResponseEntity<JsonNode> badRisk = api.post("barnet.author", plan + "/risks", Map.of("reference", "FS099", "title", "x",

@@ -275,13 +275,13 @@ public class PlanRepository {
     // --- inspection events
 
     public List<InspectionEvent> inspections(String tenant, UUID plan) {
-        return jdbc.sql("SELECT * FROM app.inspection_event WHERE tenant_id = :tenant AND plan_id = :plan ORDER BY start_date, title")
+        return jdbc.sql(INSPECTION_SELECT + " WHERE e.tenant_id = :tenant AND e.plan_id = :plan ORDER BY e.start_date, e.title")
                 .param("tenant", tenant).param("plan", plan)
                 .query((rs, n) -> inspection(rs)).list();
     }
 
     public Optional<InspectionEvent> inspection(String tenant, UUID plan, UUID id) {
-        return jdbc.sql("SELECT * FROM app.inspection_event WHERE tenant_id = :tenant AND plan_id = :plan AND id = :id")
+        return jdbc.sql(INSPECTION_SELECT + " WHERE e.tenant_id = :tenant AND e.plan_id = :plan AND e.id = :id")
                 .param("tenant", tenant).param("plan", plan).param("id", id)
                 .query((rs, n) -> inspection(rs)).optional();
     }
@@ -317,9 +317,33 @@ public class PlanRepository {
     }
 
     private static InspectionEvent inspection(ResultSet rs) throws SQLException {
+        String letter = rs.getString("letter_filename");
         return new InspectionEvent(rs.getObject("id", UUID.class), InspectionEvent.Type.valueOf(rs.getString("type")),
                 rs.getString("title"), localDate(rs, "start_date"), localDate(rs, "end_date"), rs.getString("focus"),
-                rs.getString("judgement"), rs.getString("summary"), rs.getInt("version"));
+                rs.getString("judgement"), rs.getString("summary"),
+                letter == null ? null : new InspectionEvent.Letter(letter, rs.getString("letter_type"),
+                        rs.getLong("letter_size"), rs.getString("letter_sha256")),
+                rs.getInt("version"));
+    }
+
+    private static final String INSPECTION_SELECT = """
+            SELECT e.*, d.filename AS letter_filename, d.content_type AS letter_type, d.size_bytes AS letter_size,
+                   d.sha256 AS letter_sha256
+            FROM app.inspection_event e
+            LEFT JOIN app.document d ON d.id = e.letter_document_id AND d.tenant_id = e.tenant_id
+            """;
+
+    public Optional<UUID> letterOf(String tenant, UUID plan, UUID id) {
+        return jdbc.sql("SELECT letter_document_id FROM app.inspection_event WHERE tenant_id = :tenant AND plan_id = :plan AND id = :id")
+                .param("tenant", tenant).param("plan", plan).param("id", id)
+                .query((rs, n) -> Optional.ofNullable(rs.getObject("letter_document_id", UUID.class)))
+                .optional().flatMap(o -> o);
+    }
+
+    public void attachLetter(String tenant, UUID plan, UUID id, UUID document) {
+        jdbc.sql("UPDATE app.inspection_event SET letter_document_id = :document, version = version + 1 WHERE tenant_id = :tenant AND plan_id = :plan AND id = :id")
+                .param("tenant", tenant).param("plan", plan).param("id", id).param("document", document)
+                .update();
     }
 
     private static LocalDate localDate(ResultSet rs, String column) throws SQLException {

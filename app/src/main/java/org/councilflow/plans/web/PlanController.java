@@ -138,6 +138,29 @@ class PlanController {
         return plans.updateInspection(planId, eventId, change.event(), change.version());
     }
 
+    @PutMapping(value = "/{planId}/inspections/{eventId}/letter", consumes = org.springframework.http.MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Attach the inspection's letter (PDF, DOCX or XLSX, recognised from its bytes)")
+    InspectionEvent attachLetter(@PathVariable String tenant, @PathVariable UUID planId, @PathVariable UUID eventId,
+            @org.springframework.web.bind.annotation.RequestParam org.springframework.web.multipart.MultipartFile file)
+            throws java.io.IOException {
+        return plans.attachLetter(planId, eventId, file.getOriginalFilename(), file.getBytes());
+    }
+
+    @GetMapping("/{planId}/inspections/{eventId}/letter")
+    @Operation(summary = "Download the inspection's letter")
+    org.springframework.http.ResponseEntity<byte[]> letter(@PathVariable String tenant, @PathVariable UUID planId,
+            @PathVariable UUID eventId) {
+        Plans.Download letter = plans.letter(planId, eventId);
+        return org.springframework.http.ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.parseMediaType(letter.document().type().mediaType()))
+                .contentLength(letter.content().length)
+                .eTag("\"" + letter.document().sha256() + "\"")
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition
+                        .attachment().filename(letter.document().filename(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .body(letter.content());
+    }
+
     record PlanChange(@NotNull @Valid Plan.Draft plan, @NotNull Integer version) {
     }
 
