@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
 
+import org.councilflow.documents.Downloads;
 import org.councilflow.plans.Indicator;
 import org.councilflow.plans.InspectionEvent;
 import org.councilflow.plans.Plan;
@@ -151,14 +152,7 @@ class PlanController {
     org.springframework.http.ResponseEntity<byte[]> letter(@PathVariable String tenant, @PathVariable UUID planId,
             @PathVariable UUID eventId) {
         Plans.Download letter = plans.letter(planId, eventId);
-        return org.springframework.http.ResponseEntity.ok()
-                .contentType(org.springframework.http.MediaType.parseMediaType(letter.document().type().mediaType()))
-                .contentLength(letter.content().length)
-                .eTag("\"" + letter.document().sha256() + "\"")
-                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition
-                        .attachment().filename(letter.document().filename(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .body(letter.content());
+        return Downloads.attachment(letter.document(), letter.content());
     }
 
     record PlanChange(@NotNull @Valid Plan.Draft plan, @NotNull Integer version) {

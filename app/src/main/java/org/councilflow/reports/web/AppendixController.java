@@ -1,15 +1,12 @@
 package org.councilflow.reports.web;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 
+import org.councilflow.documents.Downloads;
 import org.councilflow.reports.ReportAppendices;
 import org.councilflow.reports.ReportAppendices.Appendix;
-import org.springframework.http.CacheControl;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -54,17 +51,6 @@ class AppendixController {
     @Operation(summary = "Download an appendix")
     ResponseEntity<byte[]> download(@PathVariable String tenant, @PathVariable UUID reportId, @PathVariable int number) {
         Appendix appendix = appendices.get(reportId, number);
-        byte[] content = appendices.content(reportId, number);
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(appendix.document().type().mediaType()))
-                .contentLength(content.length)
-                .eTag("\"" + appendix.document().sha256() + "\"")
-                .cacheControl(CacheControl.noCache().cachePrivate())
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(appendix.document().filename(), StandardCharsets.UTF_8).build().toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .header("Digest", "sha-256=" + java.util.Base64.getEncoder().encodeToString(
-                        java.util.HexFormat.of().parseHex(appendix.document().sha256())))
-                .body(content);
+        return Downloads.attachment(appendix.document(), appendices.content(reportId, number));
     }
 }
