@@ -17,6 +17,7 @@ import org.councilflow.common.NotFoundException;
 import org.councilflow.identity.CurrentUser;
 import org.councilflow.identity.CurrentUsers;
 import org.councilflow.identity.Role;
+import org.councilflow.identity.TenantDirectory;
 import org.councilflow.meetings.Meeting;
 import org.councilflow.meetings.Meetings;
 import org.councilflow.reports.Report;
@@ -73,9 +74,12 @@ public class ReportCycle {
     private final ApplicationEventPublisher events;
     private final Meetings meetings;
     private final ProcessEngine engine;
+    private final TenantDirectory directory;
 
     ReportCycle(RuntimeService runtime, TaskService tasks, HistoryService history, Reports reports, Tenants tenants,
-            CurrentUsers users, ApplicationEventPublisher events, Meetings meetings, ProcessEngine engine) {
+            CurrentUsers users, ApplicationEventPublisher events, Meetings meetings, ProcessEngine engine,
+            TenantDirectory directory) {
+        this.directory = directory;
         this.meetings = meetings;
         this.engine = engine;
         this.runtime = runtime;
@@ -150,6 +154,30 @@ public class ReportCycle {
                     : "Only " + task.getAssignee() + ", who claimed it, can release it");
         }
         tasks.unclaim(taskId);
+        return item(taskId);
+    }
+
+    /**
+     * Hands a task to another person of this council who holds the stage's role; the caller must hold the role and,
+     * if the task is claimed, be the one who claimed it.
+     */
+    public CycleTask delegate(String taskId, String username) {
+        Task task = task(taskId);
+        requireRole(task);
+        String me = users.require().username();
+        if (task.getAssignee() != null && !task.getAssignee().equals(me)) {
+            throw new ConflictException("This task is claimed by " + task.getAssignee() + "; only they can hand it on");
+        }
+        Role role = STAGE_ROLES.get(task.getTaskDefinitionKey());
+        boolean holdsRole = directory.users(TenantContext.require()).stream()
+                .anyMatch(user -> user.username().equals(username) && user.roles().contains(role));
+        if (!holdsRole) {
+            throw new IllegalArgumentException(username + " does not hold the " + role.groupName()
+                    + " role in this council, so cannot take " + task.getName());
+        }
+        tasks.setAssignee(taskId, username);
+        events.publishEvent(Audited.inCurrentTenant("cycle.task-delegated", "task", taskId,
+                task.getAssignee() == null ? null : Map.of("assignee", task.getAssignee()), Map.of("assignee", username)));
         return item(taskId);
     }
 

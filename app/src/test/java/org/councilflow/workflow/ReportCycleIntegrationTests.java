@@ -171,6 +171,28 @@ class ReportCycleIntegrationTests {
     }
 
     @Test
+    void aTaskIsDelegatedOnlyToSomeoneHoldingTheStagesRole() {
+        api.post("barnet.author", "/api/t/barnet/reports/" + reportId + "/cycle", null);
+        complete("barnet.author", "draftUpdate", Map.of("outcome", "submit"));
+        String signOff = taskAt("barnet.manager", "managerSignOff");
+        api.put("barnet.manager", "/api/t/barnet/tasks/" + signOff + "/assignee", null);
+
+        ResponseEntity<JsonNode> toClerk = api.put("barnet.manager", "/api/t/barnet/tasks/" + signOff + "/delegate",
+                Map.of("username", "barnet.clerk"));
+        ResponseEntity<JsonNode> byOther = api.put("barnet.author-manager", "/api/t/barnet/tasks/" + signOff + "/delegate",
+                Map.of("username", "barnet.author-manager"));
+        ResponseEntity<JsonNode> toManager = api.put("barnet.manager", "/api/t/barnet/tasks/" + signOff + "/delegate",
+                Map.of("username", "barnet.author-manager"));
+
+        assertThat(toClerk.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(toClerk.getBody().get("detail").asText()).isEqualTo("barnet.clerk does not hold the manager role in this council, so cannot take Manager sign-off");
+        assertThat(byOther.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(toManager.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(toManager.getBody().get("assignee").asText()).isEqualTo("barnet.author-manager");
+        assertThat(inbox("barnet.author-manager").findValuesAsText("id")).contains(signOff);
+    }
+
+    @Test
     void aCouncilWithoutBoardReviewGoesStraightToScheduling() {
         api.put("barnet.tenant-admin", "/api/t/barnet/settings", Map.of("displayName", "London Borough of Barnet", "version", 0,
                 "settings", Map.of("brandingColour", "#00703c", "boardReviewEnabled", false, "agendaNoticeDays", 5,

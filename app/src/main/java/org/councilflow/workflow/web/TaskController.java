@@ -71,6 +71,15 @@ class TaskController {
         return cycle.unclaim(taskId);
     }
 
+    @PutMapping("/api/t/{tenant}/tasks/{taskId}/delegate")
+    @Operation(summary = "Hand a task to someone else holding the stage's role")
+    CycleTask delegate(@PathVariable String tenant, @PathVariable String taskId, @Valid @RequestBody Delegation delegation) {
+        return cycle.delegate(taskId, delegation.username());
+    }
+
+    record Delegation(@jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 200) String username) {
+    }
+
     @PostMapping("/api/t/{tenant}/tasks/{taskId}/completion")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Complete a stage with its outcome",
