@@ -27,7 +27,7 @@ public record TenantSettings(
         boolean boardReviewEnabled,
         @Min(0) @Max(60) int agendaNoticeDays,
         @Min(0) @Max(60) int callInDays,
-        @NotNull @Size(max = 20) Map<@Pattern(regexp = "^[a-z][a-z-]{1,40}$") String, @NotNull @Min(1) @Max(365) Integer> slaDays,
+        @NotNull @Size(max = 20) Map<@Pattern(regexp = "^[a-zA-Z][a-zA-Z-]{1,40}$") String, @NotNull @Min(1) @Max(365) Integer> slaDays,
         @NotNull @Size(max = 200) List<@Valid BankHoliday> bankHolidays) {
 
     public static TenantSettings defaults() {

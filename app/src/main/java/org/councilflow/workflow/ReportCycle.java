@@ -344,8 +344,8 @@ public class ReportCycle {
                 .includeProcessVariables().list()).get(0);
     }
 
-    private static List<CycleTask> inboxItems(List<Task> list) {
-        Instant now = Instant.now();
+    private List<CycleTask> inboxItems(List<Task> list) {
+        Instant now = engine.getProcessEngineConfiguration().getClock().getCurrentTime().toInstant();
         return list.stream().map(t -> {
             Map<String, Object> variables = t.getProcessVariables();
             Instant due = t.getDueDate() == null ? null : t.getDueDate().toInstant();

@@ -288,6 +288,25 @@ class ReportCycleIntegrationTests {
     }
 
     @Test
+    void everyTaskIsDueAfterItsStagesServiceLevelInWorkingDaysAndShowsOverdueAfterwards() {
+        // Monday 16 November 2026, 09:00: the council allows 2 working days for drafts, the shared policy 5 for sign-off
+        engine.getProcessEngineConfiguration().getClock().setCurrentTime(Date.from(Instant.parse("2026-11-16T09:00:00Z")));
+        api.put("barnet.tenant-admin", "/api/t/barnet/settings", Map.of("displayName", "London Borough of Barnet", "version", 0,
+                "settings", Map.of("brandingColour", "#00703c", "boardReviewEnabled", true, "agendaNoticeDays", 5,
+                        "callInDays", 5, "slaDays", Map.of("draftUpdate", 2), "bankHolidays", List.of())));
+
+        JsonNode draft = api.post("barnet.author", "/api/t/barnet/reports/" + reportId + "/cycle", null).getBody();
+        complete("barnet.author", "draftUpdate", Map.of("outcome", "submit"));
+        JsonNode signOff = inbox("barnet.manager").get(0);
+
+        assertThat(draft.get("due").asText()).isEqualTo("2026-11-18T17:00:00Z");
+        assertThat(signOff.get("due").asText()).isEqualTo("2026-11-23T17:00:00Z");
+        assertThat(signOff.get("overdue").asBoolean()).isFalse();
+        engine.getProcessEngineConfiguration().getClock().setCurrentTime(Date.from(Instant.parse("2026-11-24T09:00:00Z")));
+        assertThat(inbox("barnet.manager").get(0).get("overdue").asBoolean()).isTrue();
+    }
+
+    @Test
     void aCycleCannotStartTwice() {
         api.post("barnet.author", "/api/t/barnet/reports/" + reportId + "/cycle", null);
 
