@@ -18,6 +18,7 @@ import org.councilflow.identity.CurrentUser;
 import org.councilflow.identity.CurrentUsers;
 import org.councilflow.identity.Role;
 import org.councilflow.identity.TenantDirectory;
+import org.councilflow.meetings.Decisions;
 import org.councilflow.meetings.Meeting;
 import org.councilflow.meetings.Meetings;
 import org.councilflow.reports.Report;
@@ -75,10 +76,12 @@ public class ReportCycle {
     private final Meetings meetings;
     private final ProcessEngine engine;
     private final TenantDirectory directory;
+    private final Decisions decisions;
 
     ReportCycle(RuntimeService runtime, TaskService tasks, HistoryService history, Reports reports, Tenants tenants,
             CurrentUsers users, ApplicationEventPublisher events, Meetings meetings, ProcessEngine engine,
-            TenantDirectory directory) {
+            TenantDirectory directory, Decisions decisions) {
+        this.decisions = decisions;
         this.directory = directory;
         this.meetings = meetings;
         this.engine = engine;
@@ -236,6 +239,19 @@ public class ReportCycle {
                 if (today().isBefore(meeting)) {
                     throw new ConflictException("The decision can be recorded once the meeting of " + meeting + " has taken place");
                 }
+                List<String> resolutions = texts(form.get("resolutions"));
+                if (!"DEFERRED".equals(outcome) && resolutions.isEmpty()) {
+                    throw new IllegalArgumentException("Give the committee's resolutions, numbered in order");
+                }
+                Object minutes = form.get("minutes");
+                if (minutes != null && String.valueOf(minutes).length() > 200_000) {
+                    throw new IllegalArgumentException("The minutes are longer than 200,000 characters");
+                }
+                boolean keyDecision = form.containsKey("keyDecision")
+                        ? Boolean.TRUE.equals(form.get("keyDecision"))
+                        : reports.get(reportId).document().header().keyDecision();
+                decisions.record(reportId, UUID.fromString((String) processVariables.get("meetingId")), outcome, meeting,
+                        keyDecision, resolutions, minutes == null ? null : String.valueOf(minutes), me);
                 variables.put("decisionStatus", outcome);
             }
             case "publishDecision" -> {
@@ -243,8 +259,10 @@ public class ReportCycle {
                 boolean callIn = Boolean.TRUE.equals(form.get("subjectToCallIn"));
                 Tenant council = tenants.requireCurrent();
                 LocalDate lastDay = WorkingDays.of(council).plus(today(), council.settings().callInDays());
+                Instant callInEnds = lastDay.atTime(LocalTime.of(23, 59)).atZone(LONDON).toInstant();
+                decisions.publish(reportId, callIn, now(), callInEnds);
                 variables.put("subjectToCallIn", callIn);
-                variables.put("callInEndsAt", Date.from(lastDay.atTime(LocalTime.of(23, 59)).atZone(LONDON).toInstant()));
+                variables.put("callInEndsAt", Date.from(callInEnds));
             }
             default -> expect(outcome, "done");
         }
@@ -284,6 +302,7 @@ public class ReportCycle {
             throw new ConflictException("This decision is not in its call-in period");
         }
         String me = users.require().username();
+        decisions.calledIn(reportId, now());
         runtime.messageEventReceived("callInRequested", waiting.getId(),
                 Map.of("calledInBy", me, "callInReason", reason.strip()));
         events.publishEvent(Audited.inCurrentTenant("cycle.call-in-requested", "report", reportId.toString(), null,
@@ -303,9 +322,25 @@ public class ReportCycle {
                 .toList();
     }
 
-    /** Today in the council's time zone, by the engine's clock (which tests move instead of waiting). */
+    /** Now, by the engine's clock (which tests move instead of waiting). */
+    private Instant now() {
+        return engine.getProcessEngineConfiguration().getClock().getCurrentTime().toInstant();
+    }
+
+    /** Today in the council's time zone, by the engine's clock. */
     private LocalDate today() {
-        return engine.getProcessEngineConfiguration().getClock().getCurrentTime().toInstant().atZone(LONDON).toLocalDate();
+        return now().atZone(LONDON).toLocalDate();
+    }
+
+    private static List<String> texts(Object value) {
+        if (value == null) {
+            return List.of();
+        }
+        if (!(value instanceof List<?> list) || list.size() > 100
+                || list.stream().anyMatch(item -> !(item instanceof String text) || text.isBlank() || text.length() > 5000)) {
+            throw new IllegalArgumentException("resolutions must be a list of at most 100 texts of up to 5,000 characters");
+        }
+        return list.stream().map(item -> ((String) item).strip()).toList();
     }
 
     private ConflictException alreadyDone(String taskId) {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.ArrayList;
@@ -225,8 +227,25 @@ class ReportCycleIntegrationTests {
         assertThat(early.getStatusCode()).as("not before the meeting").isEqualTo(HttpStatus.CONFLICT);
 
         engine.getProcessEngineConfiguration().getClock().setCurrentTime(Date.from(now.plus(31, ChronoUnit.DAYS)));
-        complete("barnet.clerk", "recordDecision", Map.of("outcome", "RECOMMENDATIONS_APPROVED"));
+        ResponseEntity<JsonNode> withoutResolutions = api.post("barnet.clerk", completion(taskAt("barnet.clerk", "recordDecision")),
+                Map.of("outcome", "RECOMMENDATIONS_APPROVED"));
+        assertThat(withoutResolutions.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        List<String> resolutions = List.of(
+                "That the Committee note the progress of the Barnet Children's Services Improvement Action Plan as set out in paragraphs 1.4 to 1.58.",
+                "That the Committee note and scrutinise the performance information provided in Appendix 3.");
+        complete("barnet.clerk", "recordDecision", Map.of("outcome", "RECOMMENDATIONS_APPROVED", "form",
+                Map.of("resolutions", resolutions, "minutes", "The Chairman introduced the report.")));
         complete("barnet.clerk", "publishDecision", Map.of("outcome", "publish", "form", Map.of("subjectToCallIn", true)));
+        JsonNode decision = api.get("barnet.member", "/api/t/barnet/reports/" + reportId + "/decision").getBody();
+        assertThat(decision.get("status").asText()).isEqualTo("RECOMMENDATIONS_APPROVED");
+        assertThat(decision.get("resolutions")).hasSize(2);
+        assertThat(decision.get("resolutions").get(1).asText()).isEqualTo(resolutions.get(1));
+        assertThat(decision.get("minutes").asText()).isEqualTo("The Chairman introduced the report.");
+        assertThat(decision.get("keyDecision").asBoolean()).as("from the report's header").isFalse();
+        assertThat(decision.get("decidedOn").asText()).isEqualTo(LocalDate.ofInstant(now.plus(30, ChronoUnit.DAYS), ZoneId.of("Europe/London")).toString());
+        assertThat(decision.get("subjectToCallIn").asBoolean()).isTrue();
+        assertThat(decision.get("publishedAt").isNull()).isFalse();
+        assertThat(decision.get("callInEndsAt").isNull()).isFalse();
 
         assertThat(api.post("barnet.manager", "/api/t/barnet/reports/" + reportId + "/call-in", Map.of("reason", "x"))
                 .getStatusCode()).as("only councillors call in").isEqualTo(HttpStatus.FORBIDDEN);
@@ -236,6 +255,7 @@ class ReportCycleIntegrationTests {
                 Map.of("reason", "Again")).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         complete("barnet.clerk", "scrutiny", Map.of("outcome", "done"));
         assertThat(endActivity()).isEqualTo("calledIn");
+        assertThat(api.get("barnet.member", "/api/t/barnet/reports/" + reportId + "/decision").getBody().get("calledInAt").isNull()).isFalse();
     }
 
     @Test
@@ -251,7 +271,7 @@ class ReportCycleIntegrationTests {
         complete("barnet.clerk", "scheduleToCommittee", Map.of("outcome", "schedule", "form", Map.of("meetingId", second)));
         assertThat(api.get("barnet.clerk", "/api/t/barnet/meetings/" + first).getBody().get("agenda")).isEmpty();
         engine.getProcessEngineConfiguration().getClock().setCurrentTime(Date.from(now.plus(51, ChronoUnit.DAYS)));
-        complete("barnet.clerk", "recordDecision", Map.of("outcome", "NOTED"));
+        complete("barnet.clerk", "recordDecision", Map.of("outcome", "NOTED", "form", Map.of("resolutions", List.of("Noted."))));
         complete("barnet.clerk", "publishDecision", Map.of("outcome", "publish", "form", Map.of("subjectToCallIn", true)));
 
         var timers = engine.getManagementService().createTimerJobQuery().jobTenantId("barnet");

@@ -1,0 +1,15 @@
+package org.councilflow.meetings;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * What a committee decided on a report at a meeting, as the decision details page shows it: status, key decision,
+ * numbered resolutions, minutes, date of decision, and once published the publication and call-in dates.
+ */
+public record Decision(UUID reportId, UUID meetingId, String status, LocalDate decidedOn, boolean keyDecision,
+        List<String> resolutions, String minutes, String recordedBy, Boolean subjectToCallIn, Instant publishedAt,
+        Instant callInEndsAt, Instant calledInAt) {
+}

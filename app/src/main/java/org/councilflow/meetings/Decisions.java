@@ -1,0 +1,115 @@
+package org.councilflow.meetings;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.councilflow.common.NotFoundException;
+import org.councilflow.tenancy.TenantContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** The decisions of the current council's committees. Democratic services record and publish them. */
+@Service
+@Transactional(readOnly = true)
+@PreAuthorize("isAuthenticated()")
+public class Decisions {
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+
+    Decisions(JdbcClient jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** Records (or, after a deferral and a new meeting, records again) the decision on a report at a meeting. */
+    @Transactional
+    @PreAuthorize("hasRole('CLERK')")
+    public Decision record(UUID reportId, UUID meetingId, String status, LocalDate decidedOn, boolean keyDecision,
+            List<String> resolutions, String minutes, String recordedBy) {
+        jdbc.sql("""
+                INSERT INTO app.decision (report_id, tenant_id, meeting_id, status, decided_on, key_decision, resolutions,
+                       minutes, recorded_by)
+                VALUES (:report, :tenant, :meeting, :status, :decided, :key, CAST(:resolutions AS jsonb), :minutes, :by)
+                ON CONFLICT (report_id, meeting_id) DO UPDATE SET status = excluded.status, decided_on = excluded.decided_on,
+                       key_decision = excluded.key_decision, resolutions = excluded.resolutions, minutes = excluded.minutes,
+                       recorded_by = excluded.recorded_by, recorded_at = now()""")
+                .param("report", reportId).param("tenant", tenant()).param("meeting", meetingId).param("status", status)
+                .param("decided", java.sql.Date.valueOf(decidedOn)).param("key", keyDecision)
+                .param("resolutions", write(resolutions)).param("minutes", minutes).param("by", recordedBy)
+                .update();
+        return latest(reportId).orElseThrow();
+    }
+
+    @Transactional
+    @PreAuthorize("hasRole('CLERK')")
+    public Decision publish(UUID reportId, boolean subjectToCallIn, Instant publishedAt, Instant callInEndsAt) {
+        Decision decision = latest(reportId).orElseThrow(() -> new NotFoundException("No decision recorded on this report"));
+        jdbc.sql("""
+                UPDATE app.decision SET subject_to_call_in = :callIn, published_at = :published, call_in_ends_at = :ends
+                WHERE tenant_id = :tenant AND report_id = :report AND meeting_id = :meeting""")
+                .param("callIn", subjectToCallIn).param("published", Timestamp.from(publishedAt))
+                .param("ends", subjectToCallIn ? Timestamp.from(callInEndsAt) : null)
+                .param("tenant", tenant()).param("report", reportId).param("meeting", decision.meetingId())
+                .update();
+        return latest(reportId).orElseThrow();
+    }
+
+    @Transactional
+    public void calledIn(UUID reportId, Instant at) {
+        jdbc.sql("""
+                UPDATE app.decision SET called_in_at = :at WHERE tenant_id = :tenant AND report_id = :report
+                AND published_at IS NOT NULL AND called_in_at IS NULL""")
+                .param("at", Timestamp.from(at)).param("tenant", tenant()).param("report", reportId)
+                .update();
+    }
+
+    /** The most recent decision on a report (a deferral is followed by the decision of a later meeting). */
+    public Optional<Decision> latest(UUID reportId) {
+        return jdbc.sql("""
+                SELECT d.*, d.resolutions::text AS resolutions_json FROM app.decision d
+                JOIN app.meeting m ON m.id = d.meeting_id AND m.tenant_id = d.tenant_id
+                WHERE d.tenant_id = :tenant AND d.report_id = :report ORDER BY m.starts_at DESC LIMIT 1""")
+                .param("tenant", tenant()).param("report", reportId)
+                .query((rs, n) -> new Decision(reportId, rs.getObject("meeting_id", UUID.class), rs.getString("status"),
+                        rs.getDate("decided_on").toLocalDate(), rs.getBoolean("key_decision"),
+                        read(rs.getString("resolutions_json")), rs.getString("minutes"), rs.getString("recorded_by"),
+                        (Boolean) rs.getObject("subject_to_call_in"), instant(rs.getTimestamp("published_at")),
+                        instant(rs.getTimestamp("call_in_ends_at")), instant(rs.getTimestamp("called_in_at"))))
+                .optional();
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    private List<String> read(String value) {
+        try {
+            return json.readValue(value, new TypeReference<List<String>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String write(List<String> resolutions) {
+        try {
+            return json.writeValueAsString(resolutions);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String tenant() {
+        return TenantContext.require();
+    }
+}
