@@ -1,0 +1,55 @@
+package org.councilflow.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.microsoft.playwright.Page;
+
+/**
+ * Runs axe-core (installed from the npm registry by the build into {@code target/axe}) inside a page and returns
+ * the violations of the given impacts, each as "rule (impact): help — selectors".
+ */
+public final class Axe {
+
+    private static String script;
+
+    private Axe() {
+    }
+
+    public static List<String> violations(Page page, String... impacts) {
+        page.addScriptTag(new Page.AddScriptTagOptions().setContent(script()));
+        Object result = page.evaluate("async (impacts) => {"
+                + " const r = await axe.run(document, { resultTypes: ['violations'] });"
+                + " return r.violations.filter(v => impacts.includes(v.impact)).map(v => v.id + ' (' + v.impact + '): '"
+                + "   + v.help + ' — ' + v.nodes.map(n => n.target.join(' ')).slice(0, 5).join(', '));"
+                + "}", List.of(impacts));
+        List<String> violations = new ArrayList<>();
+        if (result instanceof List<?> list) {
+            list.forEach(item -> violations.add(String.valueOf(item)));
+        }
+        return violations;
+    }
+
+    /** The serious and critical violations: the ones our pages must not have. */
+    public static List<String> seriousViolations(Page page) {
+        return violations(page, "serious", "critical");
+    }
+
+    private static synchronized String script() {
+        if (script == null) {
+            Path file = Path.of("target/axe/node_modules/axe-core/axe.min.js");
+            try {
+                script = Files.readString(file);
+            } catch (IOException e) {
+                throw new UncheckedIOException("axe-core is installed by the build (npm install into target/axe); run the "
+                        + "tests through Maven", e);
+            }
+        }
+        return script;
+    }
+
+}
