@@ -27,6 +27,8 @@ public class TestCouncilFlowApplication {
         System.setProperty("spring.datasource.username", postgres.username());
         System.setProperty("spring.datasource.password", postgres.password());
         System.setProperty("councilflow.identity.issuer-uri", keycloak.issuerUri());
+        System.setProperty("spring.mail.host", DevServices.smtp().host());
+        System.setProperty("spring.mail.port", String.valueOf(DevServices.smtp().port()));
         System.setProperty("server.port", String.valueOf(APP_PORT));
         System.setProperty("spring.profiles.active", "local");
 
@@ -36,11 +38,11 @@ public class TestCouncilFlowApplication {
         System.out.printf("""
 
                 CouncilFlow is running at http://localhost:%d
-                Keycloak (admin/admin): %s/admin   PostgreSQL: %s
+                Keycloak (admin/admin): %s/admin   PostgreSQL: %s   SMTP (GreenMail, kept in memory): port %d
                 Demo logins (password "demo"): barnet.author, barnet.manager, barnet.board, barnet.board-chair,
                   barnet.clerk, barnet.member, barnet.tenant-admin (likewise tower-hamlets.* and barnsley.*),
                   partner.director (Barnet board chair, Tower Hamlets manager), platform.admin
                 Data is kept in %s. Press Ctrl-C to stop.
-                %n""", APP_PORT, keycloak.baseUrl(), postgres.jdbcUrl(), data);
+                %n""", APP_PORT, keycloak.baseUrl(), postgres.jdbcUrl(), DevServices.smtp().port(), data);
     }
 }

@@ -48,6 +48,36 @@ public final class TenantContext {
         return uncheckedCall(tenant, work::get);
     }
 
+    /**
+     * For work whose start and end are two callbacks rather than one block (a background job's observation): enters
+     * the tenant, or no tenant for shared work, until the returned scope is closed, which the caller does in
+     * {@code finally}.
+     */
+    public static Scope enter(String tenant) {
+        String previous = current.get();
+        String scope = tenant == null || tenant.isEmpty() ? null : tenant;
+        if (previous != null && !previous.equals(scope)) {
+            throw new IllegalStateException("Already working in " + describe(previous) + ", cannot switch to "
+                    + (scope == null ? "no tenant" : describe(scope)));
+        }
+        if (scope != null) {
+            current.set(scope);
+            MDC.put(MDC_KEY, scope);
+        }
+        return () -> {
+            if (previous == null) {
+                current.remove();
+                MDC.remove(MDC_KEY);
+            }
+        };
+    }
+
+    /** The end of a tenant scope entered with {@link #enter(String)}. */
+    public interface Scope extends AutoCloseable {
+        @Override
+        void close();
+    }
+
     /** Platform administration across councils: row-level security lets such transactions see every tenant. */
     public static <T> T supplyAsPlatform(java.util.function.Supplier<T> work) {
         return uncheckedCall(PLATFORM, work::get);

@@ -63,6 +63,7 @@ public class ReportCycle {
             "recordDecision", Role.CLERK,
             "publishDecision", Role.CLERK,
             "scrutiny", Role.CLERK);
+    private static final List<String> URGENCIES = List.of("normal", "urgent");
     private static final Set<String> DECISIONS = Set.of("RECOMMENDATIONS_APPROVED", "APPROVED_AS_AMENDED", "DEFERRED",
             "NOT_APPROVED", "NOTED");
 
@@ -94,9 +95,31 @@ public class ReportCycle {
         this.events = events;
     }
 
+    /** The role whose holders may work a stage of the cycle. */
+    public static Role stageRole(String stage) {
+        Role role = STAGE_ROLES.get(stage);
+        if (role == null) {
+            throw new IllegalArgumentException("No stage " + stage + " in the report cycle");
+        }
+        return role;
+    }
+
     /** Starts the cycle for a draft report: the council's own variant of the process if it has one, else the shared one. */
     @PreAuthorize("hasAnyRole('AUTHOR', 'MANAGER')")
     public CycleTask start(UUID reportId) {
+        return start(reportId, null);
+    }
+
+    /**
+     * Starts the cycle at an urgency ({@code normal} unless given; {@code urgent} shortens every stage's service
+     * level as the service-level table says).
+     */
+    @PreAuthorize("hasAnyRole('AUTHOR', 'MANAGER')")
+    public CycleTask start(UUID reportId, String urgency) {
+        String level = urgency == null || urgency.isBlank() ? "normal" : urgency.strip();
+        if (!URGENCIES.contains(level)) {
+            throw new IllegalArgumentException("urgency is one of " + String.join(", ", URGENCIES));
+        }
         Report report = reports.get(reportId);
         String tenant = TenantContext.require();
         if (runtime.createProcessInstanceQuery().processInstanceTenantId(tenant)
@@ -114,11 +137,12 @@ public class ReportCycle {
                 .variable("reportTitle", report.document().header().title())
                 .variable("boardReviewEnabled", council.settings().boardReviewEnabled())
                 .variable("startedBy", users.require().username())
+                .variable("urgency", level)
                 .start();
         events.publishEvent(Audited.inCurrentTenant("cycle.started", "report", reportId.toString(), null,
                 Map.of("processInstance", cycle.getId())));
         return inboxItems(tasks.createTaskQuery().taskTenantId(tenant).processInstanceId(cycle.getId())
-                .includeProcessVariables().list()).get(0);
+                .includeProcessVariables().includeTaskLocalVariables().list()).get(0);
     }
 
     /** My tasks and the ones I may claim, newest first. */
@@ -131,7 +155,7 @@ public class ReportCycle {
         if (!groups.isEmpty()) {
             query = query.taskCandidateGroupIn(groups);
         }
-        return inboxItems(query.endOr().includeProcessVariables().orderByTaskCreateTime().desc().listPage(0, 500));
+        return inboxItems(query.endOr().includeProcessVariables().includeTaskLocalVariables().orderByTaskCreateTime().desc().listPage(0, 500));
     }
 
     public CycleTask claim(String taskId) {
@@ -376,7 +400,7 @@ public class ReportCycle {
 
     private CycleTask item(String taskId) {
         return inboxItems(tasks.createTaskQuery().taskTenantId(TenantContext.require()).taskId(taskId)
-                .includeProcessVariables().list()).get(0);
+                .includeProcessVariables().includeTaskLocalVariables().list()).get(0);
     }
 
     private List<CycleTask> inboxItems(List<Task> list) {
@@ -389,7 +413,8 @@ public class ReportCycle {
             return new CycleTask(t.getId(), t.getTaskDefinitionKey(), t.getName(),
                     reportId == null ? null : UUID.fromString(reportId), (String) variables.get("reportTitle"),
                     role == null ? null : role.groupName(), t.getAssignee(), t.getCreateTime().toInstant(), due,
-                    due != null && due.isBefore(now));
+                    due != null && due.isBefore(now), Boolean.TRUE.equals(t.getTaskLocalVariables().get("escalated")),
+                    (String) variables.getOrDefault("urgency", "normal"));
         }).toList();
     }
 

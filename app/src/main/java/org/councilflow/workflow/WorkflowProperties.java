@@ -1,20 +1,22 @@
 package org.councilflow.workflow;
 
-import java.util.Map;
+import java.time.LocalTime;
+import java.time.ZoneId;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 
 /**
- * @param slaDays the shared service levels: working days allowed per stage (task key); a council's own settings
- *     override them stage by stage
+ * How the cycle's service levels become clock times. The working days themselves come from the shared DMN table
+ * {@code slaPolicy} and the council's settings.
+ *
+ * @param zone the councils' time zone, in which working days begin and end
+ * @param dueTime the time of day on the last working day at which a stage falls due
+ * @param reminderTime the time of day at which a reminder goes out
  */
 @Validated
 @ConfigurationProperties("councilflow.workflow")
-public record WorkflowProperties(@NotEmpty Map<String, @NotNull @Min(1) @Max(365) Integer> slaDays) {
+public record WorkflowProperties(@NotNull ZoneId zone, @NotNull LocalTime dueTime, @NotNull LocalTime reminderTime) {
 }

@@ -17,7 +17,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.councilflow.devservices.DevServices;
 import org.councilflow.support.Api;
+import org.councilflow.support.DueTimers;
 import org.councilflow.support.DemoData;
 import org.councilflow.support.IntegrationTest;
 import org.councilflow.support.Tokens;
@@ -83,6 +85,57 @@ class ReportCycleIntegrationTests {
         assertThat(history.get(1).get("reason").asText()).isEqualTo("Add the April caseload figures");
         assertThat(history.get(1).get("completedBy").asText()).isEqualTo("barnet.manager");
         assertThat(history.get(4).get("completedBy").asText()).isEqualTo("barnet.board-chair");
+    }
+
+    /** The Barnet progress report of June 2018, through to the committee's decision of 12 September 2018. */
+    @Test
+    void theBarnetReportGoesFromDraftToThePublishedDecisionOf12September2018() {
+        Clock clock = new Clock();
+        clock.at("2018-08-20T09:00:00Z");
+        String meeting = arrangeMeeting(Instant.parse("2018-09-12T18:00:00Z"));
+        api.post("barnet.author", "/api/t/barnet/reports/" + reportId + "/cycle", null);
+        complete("barnet.author", "draftUpdate", Map.of("outcome", "submit"));
+        complete("barnet.manager", "managerSignOff", Map.of("outcome", "approve"));
+        complete("barnet.board-chair", "boardReview", Map.of("outcome", "endorse"));
+        complete("barnet.clerk", "scheduleToCommittee", Map.of("outcome", "schedule", "form", Map.of("meetingId", meeting)));
+
+        clock.at("2018-09-12T20:30:00Z");
+        List<String> resolved = List.of(
+                "That the Committee note the progress of the Barnet Children's Services Improvement Action Plan as set out in paragraphs 1.4 to 1.58.",
+                "That the Committee note the content of the Secretary of State’s third direction to Barnet Council outlined in paragraphs 1.21-1.22 and included in Appendix 1.",
+                "That the Committee note details of Ofsted’s monitoring visit set out in paragraphs 1.11 to 1.18 and the monitoring visit feedback letter received from Ofsted attached in Appendix 2.",
+                "That the Committee note and scrutinise the performance information provided in Appendix 3.",
+                "The Committee is asked to review the budget, activity, performance and risk information in relation to Children, Education and Safeguarding.");
+        String minutes = "The Chairman introduced the report and invited the Strategic Director for Children and Young People, "
+                + "Chris Munday, to present the report.";
+        complete("barnet.clerk", "recordDecision", Map.of("outcome", "RECOMMENDATIONS_APPROVED", "form",
+                Map.of("resolutions", resolved, "minutes", minutes, "keyDecision", false)));
+        clock.at("2018-10-02T10:00:00Z");
+        complete("barnet.clerk", "publishDecision", Map.of("outcome", "publish", "form", Map.of("subjectToCallIn", false)));
+
+        assertThat(endActivity()).as("not subject to call-in: effective on publication").isEqualTo("decisionEffective");
+        JsonNode decision = api.get("barnet.member", "/api/t/barnet/reports/" + reportId + "/decision").getBody();
+        assertThat(decision.get("status").asText()).isEqualTo("RECOMMENDATIONS_APPROVED");
+        assertThat(decision.get("keyDecision").asBoolean()).isFalse();
+        assertThat(decision.get("subjectToCallIn").asBoolean()).isFalse();
+        assertThat(decision.get("decidedOn").asText()).isEqualTo("2018-09-12");
+        assertThat(decision.get("publishedAt").asText()).startsWith("2018-10-02");
+        assertThat(new ObjectMapper().convertValue(decision.get("resolutions"), List.class)).isEqualTo(resolved);
+        assertThat(decision.get("minutes").asText()).isEqualTo(minutes);
+        JsonNode decidedAt = api.get("barnet.clerk", "/api/t/barnet/meetings/" + decision.get("meetingId").asText()).getBody();
+        assertThat(decidedAt.get("committeeName").asText()).as("the decision maker")
+                .isEqualTo("Children, Education & Safeguarding Committee");
+        assertThat(decidedAt.get("startsAt").asText()).startsWith("2018-09-12");
+        assertThat(api.get("barnet.manager", "/api/t/barnet/reports/" + reportId + "/history").getBody().findValuesAsText("stage"))
+                .containsExactly("draftUpdate", "managerSignOff", "boardReview", "scheduleToCommittee", "recordDecision",
+                        "publishDecision");
+    }
+
+    /** The engine's clock, moved by the test; reset after each test. */
+    private class Clock {
+        void at(String instant) {
+            engine.getProcessEngineConfiguration().getClock().setCurrentTime(Date.from(Instant.parse(instant)));
+        }
     }
 
     @Test
@@ -324,6 +377,60 @@ class ReportCycleIntegrationTests {
         assertThat(signOff.get("overdue").asBoolean()).isFalse();
         engine.getProcessEngineConfiguration().getClock().setCurrentTime(Date.from(Instant.parse("2026-11-24T09:00:00Z")));
         assertThat(inbox("barnet.manager").get(0).get("overdue").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aStageIsRemindedBeforeItIsDueAndWhenOverdueIsEscalatedToTheManagersByEmail() throws Exception {
+        DevServices.smtp().reset();
+        // Monday 16 November 2026: the draft is due after 10 working days, Monday 30 November at 17:00
+        Instant monday = Instant.parse("2026-11-16T09:00:00Z");
+        engine.getProcessEngineConfiguration().getClock().setCurrentTime(Date.from(monday));
+        JsonNode draft = api.post("barnet.author", "/api/t/barnet/reports/" + reportId + "/cycle", null).getBody();
+        assertThat(draft.get("due").asText()).isEqualTo("2026-11-30T17:00:00Z");
+        assertThat(DueTimers.run(engine, "barnet")).as("nothing is due yet").isZero();
+
+        engine.getProcessEngineConfiguration().getClock().setCurrentTime(Date.from(Instant.parse("2026-11-26T10:00:00Z")));
+        assertThat(DueTimers.run(engine, "barnet")).as("the reminder, two working days before").isEqualTo(1);
+        assertThat(mailTo("barnet.author@demo.councilflow.test")).singleElement()
+                .satisfies(subject -> assertThat(subject).startsWith("Due Monday 30 November 2026 at 17:00: Draft update"));
+        assertThat(mailTo("barnet.manager@demo.councilflow.test")).isEmpty();
+        assertThat(inbox("barnet.author").get(0).get("escalated").asBoolean()).isFalse();
+
+        engine.getProcessEngineConfiguration().getClock().setCurrentTime(Date.from(Instant.parse("2026-12-01T09:00:00Z")));
+        assertThat(DueTimers.run(engine, "barnet")).as("the escalation, once overdue").isEqualTo(1);
+        JsonNode task = inbox("barnet.author").get(0);
+        assertThat(task.get("overdue").asBoolean()).isTrue();
+        assertThat(task.get("escalated").asBoolean()).isTrue();
+        assertThat(task.get("stage").asText()).as("the task stays with the author").isEqualTo("draftUpdate");
+        assertThat(mailTo("barnet.manager@demo.councilflow.test")).singleElement()
+                .satisfies(subject -> assertThat(subject).startsWith("Overdue: Draft update — "));
+        assertThat(mailTo("tower-hamlets.manager@demo.councilflow.test")).as("only this council's managers").isEmpty();
+        assertThat(DueTimers.run(engine, "barnet")).as("each notice goes once").isZero();
+    }
+
+    @Test
+    void anUrgentCycleHasShorterServiceLevels() {
+        engine.getProcessEngineConfiguration().getClock().setCurrentTime(Date.from(Instant.parse("2026-11-16T09:00:00Z")));
+
+        JsonNode draft = api.post("barnet.author", "/api/t/barnet/reports/" + reportId + "/cycle",
+                Map.of("urgency", "urgent")).getBody();
+
+        assertThat(draft.get("urgency").asText()).isEqualTo("urgent");
+        assertThat(draft.get("due").asText()).isEqualTo("2026-11-23T17:00:00Z");
+        assertThat(api.post("barnet.author", "/api/t/barnet/reports/" + reportId + "/cycle", Map.of("urgency", "yesterday"))
+                .getStatusCode()).isIn(HttpStatus.BAD_REQUEST, HttpStatus.CONFLICT);
+    }
+
+    private List<String> mailTo(String address) throws Exception {
+        List<String> subjects = new ArrayList<>();
+        for (jakarta.mail.internet.MimeMessage message : DevServices.smtp().receivedMessages()) {
+            for (jakarta.mail.Address to : message.getAllRecipients()) {
+                if (to.toString().equals(address)) {
+                    subjects.add(message.getSubject());
+                }
+            }
+        }
+        return subjects;
     }
 
     @Test

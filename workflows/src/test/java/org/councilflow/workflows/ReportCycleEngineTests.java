@@ -13,6 +13,7 @@ import org.councilflow.devservices.DevServices;
 import org.flowable.common.engine.impl.history.HistoryLevel;
 import org.flowable.common.engine.impl.persistence.StrongUuidGenerator;
 import org.flowable.engine.ProcessEngine;
+import org.flowable.engine.delegate.DelegateExecution;
 import org.flowable.engine.ProcessEngineConfiguration;
 import org.flowable.engine.history.HistoricActivityInstance;
 import org.flowable.engine.impl.cfg.StandaloneProcessEngineConfiguration;
@@ -33,6 +34,30 @@ import com.zaxxer.hikari.HikariDataSource;
 class ReportCycleEngineTests {
 
     static ProcessEngine engine;
+    static final TenDayServiceLevels serviceLevels = new TenDayServiceLevels();
+    static final RecordedNotices notices = new RecordedNotices();
+
+    /** Stands in for the application's DMN-driven service levels: every stage due in ten days, reminded after eight. */
+    public static class TenDayServiceLevels {
+        public void stageStarted(DelegateExecution execution) {
+            Instant now = engine.getProcessEngineConfiguration().getClock().getCurrentTime().toInstant();
+            execution.setVariable("stageDueAt", Date.from(now.plus(10, ChronoUnit.DAYS)));
+            execution.setVariable("stageRemindAt", Date.from(now.plus(8, ChronoUnit.DAYS)));
+        }
+    }
+
+    /** Records the notices the process asks for, in order. */
+    public static class RecordedNotices {
+        final List<String> sent = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        public void remind(DelegateExecution execution, String stage) {
+            sent.add("remind " + stage + " " + execution.getTenantId());
+        }
+
+        public void escalate(DelegateExecution execution, String stage) {
+            sent.add("escalate " + stage + " " + execution.getTenantId());
+        }
+    }
 
     @BeforeAll
     static void engine() {
@@ -49,6 +74,7 @@ class ReportCycleEngineTests {
         configuration.setAsyncExecutorActivate(false);
         configuration.setHistoryLevel(HistoryLevel.AUDIT);
         configuration.setIdGenerator(new StrongUuidGenerator());
+        configuration.setBeans(Map.of("cycleServiceLevels", serviceLevels, "cycleNotices", notices));
         engine = configuration.buildProcessEngine();
         engine.getRepositoryService().createDeployment().name("shared")
                 .addClasspathResource("processes/report-cycle.bpmn20.xml").deploy();
@@ -57,6 +83,38 @@ class ReportCycleEngineTests {
     @AfterEach
     void resetClock() {
         engine.getProcessEngineConfiguration().getClock().reset();
+        notices.sent.clear();
+    }
+
+    @Test
+    void aStageIsDueAfterItsServiceLevelRemindedBeforeAndEscalatedWhenOverdueWithoutLeavingTheTask() {
+        Instant started = Instant.parse("2026-11-16T09:00:00Z");
+        engine.getProcessEngineConfiguration().getClock().setCurrentTime(Date.from(started));
+        ProcessInstance cycle = start("barnet", true);
+        assertThat(activeTask(cycle).getDueDate()).isEqualTo(Date.from(started.plus(10, ChronoUnit.DAYS)));
+        assertThat(executableTimers(cycle)).isEmpty();
+
+        engine.getProcessEngineConfiguration().getClock().setCurrentTime(Date.from(started.plus(9, ChronoUnit.DAYS)));
+        runDueTimers(cycle);
+        assertThat(notices.sent).containsExactly("remind draftUpdate barnet");
+
+        engine.getProcessEngineConfiguration().getClock().setCurrentTime(Date.from(started.plus(11, ChronoUnit.DAYS)));
+        runDueTimers(cycle);
+        assertThat(notices.sent).containsExactly("remind draftUpdate barnet", "escalate draftUpdate barnet");
+        assertThat(activeTask(cycle).getTaskDefinitionKey()).as("still the author's to finish").isEqualTo("draftUpdate");
+
+        complete(cycle, "draftUpdate", "author", Map.of());
+        assertThat(activeTask(cycle).getDueDate()).as("the next stage has its own service level")
+                .isEqualTo(Date.from(started.plus(21, ChronoUnit.DAYS)));
+        assertThat(engine.getManagementService().createTimerJobQuery().processInstanceId(cycle.getId()).list())
+                .as("the finished stage's timers are gone; the new stage has its two").hasSize(2);
+    }
+
+    private static void runDueTimers(ProcessInstance cycle) {
+        for (Job timer : executableTimers(cycle)) {
+            engine.getManagementService().moveTimerToExecutableJob(timer.getId());
+            engine.getManagementService().executeJob(timer.getId());
+        }
     }
 
     @Test
@@ -106,8 +164,9 @@ class ReportCycleEngineTests {
                 .messageEventSubscriptionName("callInRequested").singleResult();
         engine.getRuntimeService().messageEventReceived("callInRequested", waiting.getId());
 
-        assertThat(engine.getManagementService().createTimerJobQuery().processInstanceId(cycle.getId()).count())
-                .as("the call-in period's timer is cancelled").isZero();
+        assertThat(engine.getManagementService().createTimerJobQuery().processInstanceId(cycle.getId()).list())
+                .as("the call-in period's timer is cancelled").extracting(Job::getElementId)
+                .doesNotContain("callInPeriodEnds").isNotEmpty();
         complete(cycle, "scrutiny", "clerk", Map.of());
         assertThat(endedAt(cycle)).isEqualTo("calledIn");
     }
@@ -232,6 +291,7 @@ class ReportCycleEngineTests {
                 .orderByHistoricActivityInstanceStartTime().asc().orderByHistoricActivityInstanceId().asc().list().stream()
                 .filter(a -> !"sequenceFlow".equals(a.getActivityType()))
                 .filter(a -> a.getDeleteReason() == null) // the path not taken at the event gateway
+                .filter(a -> !"boundaryEvent".equals(a.getActivityType())) // service-level timers waiting beside each task
                 .map(HistoricActivityInstance::getActivityId)
                 .toList();
     }

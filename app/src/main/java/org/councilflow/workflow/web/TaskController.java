@@ -33,9 +33,13 @@ class TaskController {
 
     @PostMapping("/api/t/{tenant}/reports/{reportId}/cycle")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Start the report's cycle; returns its first task (the draft)")
-    CycleTask start(@PathVariable String tenant, @PathVariable UUID reportId) {
-        return cycle.start(reportId);
+    @Operation(summary = "Start the report's cycle; returns its first task (the draft). "
+            + "Optional body {\"urgency\": \"urgent\"} shortens every stage's service level.")
+    CycleTask start(@PathVariable String tenant, @PathVariable UUID reportId, @RequestBody(required = false) Start start) {
+        return cycle.start(reportId, start == null ? null : start.urgency());
+    }
+
+    record Start(@jakarta.validation.constraints.Size(max = 20) String urgency) {
     }
 
     @PostMapping("/api/t/{tenant}/reports/{reportId}/call-in")

@@ -1,0 +1,109 @@
+package org.councilflow.notifications.internal;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Predicate;
+
+import org.councilflow.identity.Role;
+import org.councilflow.identity.TenantDirectory;
+import org.councilflow.identity.TenantDirectory.DirectoryUser;
+import org.councilflow.notifications.NotificationsProperties;
+import org.councilflow.tenancy.TenantContext;
+import org.councilflow.workflow.StageDueSoon;
+import org.councilflow.workflow.StageEscalated;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.mail.MailException;
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Turns the cycle's reminders and escalations into e-mail, once the transaction that raised them has committed (a
+ * rolled-back timer tells nobody). One message per person, so nobody sees who else was told.
+ */
+@Component
+class CycleMail {
+
+    private static final Logger log = LoggerFactory.getLogger(CycleMail.class);
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy 'at' HH:mm", Locale.UK)
+            .withZone(ZoneId.of("Europe/London"));
+
+    private final JavaMailSender mail;
+    private final TenantDirectory directory;
+    private final NotificationsProperties properties;
+
+    CycleMail(JavaMailSender mail, TenantDirectory directory, NotificationsProperties properties) {
+        this.mail = mail;
+        this.directory = directory;
+        this.properties = properties;
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(StageDueSoon due) {
+        TenantContext.runInTenant(due.tenant(), () -> {
+            Predicate<DirectoryUser> who = due.assignee() != null
+                    ? user -> user.username().equals(due.assignee())
+                    : user -> Role.fromGroupName(due.role()).map(user.roles()::contains).orElse(false);
+            send(recipients(due.tenant(), who), "Due " + WHEN.format(due.dueAt()) + ": " + due.stageName() + " — "
+                    + due.reportTitle(), """
+                    %s for "%s" is due on %s.
+
+                    %s
+
+                    Open your inbox: %s
+                    """.formatted(due.stageName(), due.reportTitle(), WHEN.format(due.dueAt()),
+                    due.assignee() == null ? "Nobody has claimed it yet; anyone with the " + due.role()
+                            + " role may take it." : "You hold this task.",
+                    properties.staffUrl()));
+        });
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(StageEscalated overdue) {
+        TenantContext.runInTenant(overdue.tenant(), () -> {
+            Role role = Role.fromGroupName(overdue.escalateTo()).orElseThrow(
+                    () -> new IllegalStateException("The service-level table names an unknown role: " + overdue.escalateTo()));
+            send(recipients(overdue.tenant(), user -> user.roles().contains(role)), "Overdue: " + overdue.stageName()
+                    + " — " + overdue.reportTitle(), """
+                    %s for "%s" was due on %s and is not done. It has been escalated to you as %s.
+
+                    %s
+
+                    Open the inbox: %s
+                    """.formatted(overdue.stageName(), overdue.reportTitle(), WHEN.format(overdue.dueAt()),
+                    role.groupName(), overdue.assignee() == null ? "Nobody has claimed it."
+                            : "It is held by " + overdue.assignee() + ".",
+                    properties.staffUrl()));
+        });
+    }
+
+    private List<String> recipients(String tenant, Predicate<DirectoryUser> who) {
+        return directory.users(tenant).stream()
+                .filter(DirectoryUser::enabled)
+                .filter(user -> user.email() != null && !user.email().isBlank())
+                .filter(who)
+                .map(DirectoryUser::email)
+                .distinct()
+                .toList();
+    }
+
+    private void send(List<String> recipients, String subject, String text) {
+        for (String recipient : recipients) {
+            SimpleMailMessage message = new SimpleMailMessage();
+            message.setFrom(properties.from());
+            message.setTo(recipient);
+            message.setSubject(subject);
+            message.setText(text);
+            try {
+                mail.send(message);
+            } catch (MailException e) {
+                // the task itself is escalated and audited; a lost e-mail must not undo that
+                log.error("Could not send \"{}\" to {}: {}", subject, recipient, e.getMessage());
+            }
+        }
+    }
+}
