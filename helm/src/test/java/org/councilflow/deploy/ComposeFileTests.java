@@ -1,0 +1,136 @@
+package org.councilflow.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * deploy/compose.yaml, checked without a Docker engine: what it starts, how the pieces find each other, and that
+ * the application gets only settings it reads.
+ */
+class ComposeFileTests {
+
+    private final JsonNode compose = DeployFiles.yaml(DeployFiles.DEPLOY.resolve("compose.yaml"));
+    private final JsonNode services = compose.path("services");
+
+    @Test
+    void startsPostgresqlKeycloakAnSmtpCatcherAndTheApp() {
+        assertThat(services.path("postgres").path("image").asText()).startsWith("postgres:");
+        assertThat(services.path("keycloak").path("image").asText()).startsWith("quay.io/keycloak/keycloak:");
+        assertThat(services.path("mail").path("image").asText()).startsWith("axllent/mailpit");
+        assertThat(services.at("/app/build/dockerfile").asText()).isEqualTo("deploy/Dockerfile");
+        assertThat(DeployFiles.DEPLOY.resolve(services.at("/app/build/context").asText()).resolve("deploy/Dockerfile"))
+                .isRegularFile();
+    }
+
+    @Test
+    void appWaitsForItsServicesAndEveryReferenceNamesAService() {
+        JsonNode dependsOn = services.at("/app/depends_on");
+        assertThat(fieldNames(dependsOn)).contains("postgres", "keycloak", "mail");
+        assertThat(dependsOn.at("/postgres/condition").asText()).isEqualTo("service_healthy");
+        assertThat(dependsOn.at("/keycloak/condition").asText()).isEqualTo("service_healthy");
+
+        services.fields().forEachRemaining(service -> {
+            for (String dependency : fieldNames(service.getValue().path("depends_on"))) {
+                assertThat(services.has(dependency)).as("%s depends on %s", service.getKey(), dependency).isTrue();
+                if ("service_healthy".equals(service.getValue().at("/depends_on/" + dependency + "/condition").asText())) {
+                    assertThat(services.path(dependency).has("healthcheck")).as("%s has a healthcheck", dependency).isTrue();
+                }
+            }
+            String networkMode = service.getValue().path("network_mode").asText();
+            if (networkMode.startsWith("service:")) {
+                assertThat(services.has(networkMode.substring("service:".length()))).as(networkMode).isTrue();
+            }
+        });
+    }
+
+    @Test
+    void mountedFilesExistAndNamedVolumesAreDeclared() {
+        services.fields().forEachRemaining(service -> {
+            for (JsonNode volume : service.getValue().path("volumes")) {
+                String source = volume.asText().split(":")[0];
+                if (source.startsWith(".")) {
+                    Path path = DeployFiles.DEPLOY.resolve(source).normalize();
+                    assertThat(Files.exists(path)).as("%s mounts %s", service.getKey(), path).isTrue();
+                } else {
+                    assertThat(compose.path("volumes").has(source)).as("volume %s declared", source).isTrue();
+                }
+            }
+        });
+    }
+
+    @Test
+    void keycloakImportsTheRealmAndIssuesTokensUnderTheIssuerTheAppExpects() {
+        JsonNode keycloak = services.path("keycloak");
+        assertThat(texts(keycloak.path("command"))).contains("--import-realm");
+        assertThat(texts(keycloak.path("volumes")))
+                .anyMatch(v -> v.startsWith("./keycloak/councilflow-realm.json:/opt/keycloak/data/import/"));
+
+        String hostname = texts(keycloak.path("command")).stream().filter(a -> a.startsWith("--hostname="))
+                .findFirst().orElseThrow().substring("--hostname=".length());
+        URI issuer = URI.create(env().get("COUNCILFLOW_ISSUER_URI"));
+        // the browser and the app (in Keycloak's network namespace) reach Keycloak under this one name
+        assertThat(issuer.getScheme() + "://" + issuer.getAuthority()).isEqualTo(hostname);
+        assertThat(issuer.getPath()).isEqualTo("/realms/councilflow");
+        assertThat(services.at("/app/network_mode").asText()).isEqualTo("service:keycloak");
+        assertThat(texts(keycloak.path("ports"))).anyMatch(p -> p.startsWith("8080:"));
+    }
+
+    @Test
+    void appUsesTheRealmsClientSecretsTheDatabaseRoleAndTheSmtpCatcher() {
+        Map<String, String> env = env();
+
+        assertThat(env.get("COUNCILFLOW_UI_CLIENT_SECRET"))
+                .isEqualTo(DeployFiles.realmClientSecret(env.get("COUNCILFLOW_UI_CLIENT_ID")));
+        assertThat(env.get("COUNCILFLOW_ADMIN_CLIENT_SECRET"))
+                .isEqualTo(DeployFiles.realmClientSecret(env.get("COUNCILFLOW_ADMIN_CLIENT_ID")));
+        assertThat(env.get("COUNCILFLOW_DB_URL")).startsWith("jdbc:postgresql://postgres:5432/");
+        String roleScript = DeployFiles.text(DeployFiles.DEPLOY.resolve("postgres/10-application-role.sql"));
+        assertThat(roleScript).contains("CREATE ROLE " + env.get("COUNCILFLOW_DB_USER") + " ",
+                "PASSWORD '" + env.get("COUNCILFLOW_DB_PASSWORD") + "'", "NOBYPASSRLS", "NOSUPERUSER");
+        assertThat(env.get("SPRING_MAIL_HOST")).isEqualTo("mail");
+        // Mailpit's SMTP port
+        assertThat(env.get("SPRING_MAIL_PORT")).isEqualTo("1025");
+    }
+
+    @Test
+    void appGetsOnlyVariablesTheApplicationReads() {
+        for (String name : env().keySet()) {
+            if (!name.startsWith("SPRING_")) {
+                assertThat(DeployFiles.variablesTheApplicationReads()).as("application.yml reads %s", name).contains(name);
+            }
+        }
+    }
+
+    private Map<String, String> env() {
+        Map<String, String> env = new TreeMap<>();
+        services.at("/app/environment").fields().forEachRemaining(e -> env.put(e.getKey(), e.getValue().asText()));
+        return env;
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        if (node.isArray()) {
+            node.forEach(n -> names.add(n.asText()));
+        } else {
+            node.fieldNames().forEachRemaining(names::add);
+        }
+        return names;
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+}
