@@ -63,6 +63,15 @@ app.kubernetes.io/managed-by: {{ .Release.Service }}
 {{- else if gt (int .Values.replicaCount) 1 }}true{{ end }}
 {{- end }}
 
+{{/* Where e-mailed links point: given, or the Ingress's address; empty keeps the application's default. */}}
+{{- define "councilflow.staffUrl" -}}
+{{- if .Values.staffUrl }}
+{{- .Values.staffUrl }}
+{{- else if .Values.ingress.enabled }}
+{{- printf "%s://%s" (ternary "https" "http" (not (empty .Values.ingress.tlsSecretName))) .Values.ingress.host }}
+{{- end }}
+{{- end }}
+
 {{/* The JDBC URL: given, or the bundled PostgreSQL's. */}}
 {{- define "councilflow.databaseUrl" -}}
 {{- if .Values.database.url }}

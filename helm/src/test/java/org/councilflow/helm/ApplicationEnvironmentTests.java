@@ -20,7 +20,8 @@ class ApplicationEnvironmentTests {
     @Test
     void everyCouncilflowVariableTheChartSetsIsReadByApplicationYml() throws Exception {
         RenderedChart chart = RenderedChart.render(RenderedChart.managedServicesAnd("documentMaxSize", "30MB",
-                "database.poolSize", 6, "mail.host", "smtp.example.org"));
+                "database.poolSize", 6, "mail.host", "smtp.example.org", "mail.from", "cf@example.org",
+                "staffUrl", "https://cf.example.org"));
         Set<String> read = new TreeSet<>();
         Matcher m = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)[:}]")
                 .matcher(Files.readString(RenderedChart.REPO_DIR.resolve("app/src/main/resources/application.yml")));
@@ -35,9 +36,10 @@ class ApplicationEnvironmentTests {
         }
 
         assertThat(set).contains("COUNCILFLOW_DB_URL", "COUNCILFLOW_DB_PASSWORD", "COUNCILFLOW_ISSUER_URI",
-                "COUNCILFLOW_DOCUMENT_MAX_SIZE", "COUNCILFLOW_DB_POOL", "PORT");
-        // SPRING_* bind by Spring Boot's relaxed rules, JAVA_TOOL_OPTIONS is the JVM's
-        assertThat(set.stream().filter(n -> !n.startsWith("SPRING_") && !n.equals("JAVA_TOOL_OPTIONS")))
+                "COUNCILFLOW_DOCUMENT_MAX_SIZE", "COUNCILFLOW_DB_POOL", "COUNCILFLOW_SMTP_HOST", "COUNCILFLOW_SMTP_PASSWORD",
+                "COUNCILFLOW_MAIL_FROM", "COUNCILFLOW_STAFF_URL", "PORT");
+        // JAVA_TOOL_OPTIONS is the JVM's
+        assertThat(set.stream().filter(n -> !n.equals("JAVA_TOOL_OPTIONS")))
                 .allSatisfy(name -> assertThat(read).as("application.yml reads %s", name).contains(name));
     }
 }

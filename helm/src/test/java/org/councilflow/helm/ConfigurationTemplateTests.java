@@ -31,7 +31,8 @@ class ConfigurationTemplateTests {
         assertThat(data.path("COUNCILFLOW_ADMIN_CLIENT_ID").asText()).isEqualTo("councilflow-admin");
         assertThat(chart.appContainer().at("/envFrom/0/configMapRef/name").asText()).isEqualTo(FULLNAME);
         // unset optional settings leave the application's defaults alone
-        assertThat(data.has("SPRING_MAIL_HOST")).isFalse();
+        assertThat(data.has("COUNCILFLOW_SMTP_HOST")).isFalse();
+        assertThat(data.has("COUNCILFLOW_STAFF_URL")).isFalse();
         assertThat(data.has("COUNCILFLOW_DOCUMENT_MAX_SIZE")).isFalse();
         assertThat(data.has("JAVA_TOOL_OPTIONS")).isFalse();
     }
@@ -114,20 +115,33 @@ class ConfigurationTemplateTests {
                 "mail.username", "postmaster", "mail.password", "mail-pass-000"));
 
         JsonNode data = mail.get("ConfigMap").path("data");
-        assertThat(data.path("SPRING_MAIL_HOST").asText()).isEqualTo("smtp.example.org");
-        assertThat(data.path("SPRING_MAIL_PORT").asText()).isEqualTo("2525");
-        assertThat(mail.env("SPRING_MAIL_USERNAME").orElseThrow().at("/valueFrom/secretKeyRef/key").asText())
+        assertThat(data.path("COUNCILFLOW_SMTP_HOST").asText()).isEqualTo("smtp.example.org");
+        assertThat(data.path("COUNCILFLOW_SMTP_PORT").asText()).isEqualTo("2525");
+        assertThat(mail.env("COUNCILFLOW_SMTP_USER").orElseThrow().at("/valueFrom/secretKeyRef/key").asText())
                 .isEqualTo("mail-username");
-        assertThat(mail.env("SPRING_MAIL_PASSWORD").orElseThrow().at("/valueFrom/secretKeyRef/key").asText())
+        assertThat(mail.env("COUNCILFLOW_SMTP_PASSWORD").orElseThrow().at("/valueFrom/secretKeyRef/key").asText())
                 .isEqualTo("mail-password");
         assertThat(mail.get("Secret").at("/stringData/mail-password").asText()).isEqualTo("mail-pass-000");
         assertThat(mail.get("Deployment").toString()).doesNotContain("mail-pass-000");
 
         // a server without authentication: the optional references stay, the Secret has no such keys
         RenderedChart open = render(managedServicesAnd("mail.host", "mailpit"));
-        assertThat(open.env("SPRING_MAIL_PASSWORD").orElseThrow().at("/valueFrom/secretKeyRef/optional").asBoolean())
+        assertThat(open.env("COUNCILFLOW_SMTP_PASSWORD").orElseThrow().at("/valueFrom/secretKeyRef/optional").asBoolean())
                 .isTrue();
         assertThat(open.get("Secret").path("stringData").has("mail-password")).isFalse();
+    }
+
+    @Test
+    void linksInEmailsPointAtTheIngressUnlessAStaffUrlIsGiven() {
+        assertThat(render(managedServicesAnd("ingress.enabled", true, "ingress.host", "cf.example.org",
+                "ingress.tlsSecretName", "cf-tls")).get("ConfigMap").at("/data/COUNCILFLOW_STAFF_URL").asText())
+                .isEqualTo("https://cf.example.org");
+        assertThat(render(managedServicesAnd("ingress.enabled", true, "ingress.host", "cf.example.org"))
+                .get("ConfigMap").at("/data/COUNCILFLOW_STAFF_URL").asText()).isEqualTo("http://cf.example.org");
+        assertThat(render(managedServicesAnd("ingress.enabled", true, "staffUrl", "https://staff.example.org"))
+                .get("ConfigMap").at("/data/COUNCILFLOW_STAFF_URL").asText()).isEqualTo("https://staff.example.org");
+        assertThat(render(managedServicesAnd("mail.host", "smtp.example.org", "mail.from", "CouncilFlow <cf@example.org>"))
+                .get("ConfigMap").at("/data/COUNCILFLOW_MAIL_FROM").asText()).isEqualTo("CouncilFlow <cf@example.org>");
     }
 
     @Test
