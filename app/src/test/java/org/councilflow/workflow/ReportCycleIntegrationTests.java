@@ -114,6 +114,8 @@ class ReportCycleIntegrationTests {
         complete("barnet.clerk", "publishDecision", Map.of("outcome", "publish", "form", Map.of("subjectToCallIn", false)));
 
         assertThat(endActivity()).as("not subject to call-in: effective on publication").isEqualTo("decisionEffective");
+        assertThat(rest.getForObject("/actuator/prometheus", String.class)).as("the cycle's duration is measured")
+                .containsPattern("councilflow_cycle_duration_seconds_count\\{[^}]*process=\"reportCycle\"[^}]*\\} [1-9]");
         JsonNode decision = api.get("barnet.member", "/api/t/barnet/reports/" + reportId + "/decision").getBody();
         assertThat(decision.get("status").asText()).isEqualTo("RECOMMENDATIONS_APPROVED");
         assertThat(decision.get("keyDecision").asBoolean()).isFalse();
@@ -129,6 +131,30 @@ class ReportCycleIntegrationTests {
         assertThat(api.get("barnet.manager", "/api/t/barnet/reports/" + reportId + "/history").getBody().findValuesAsText("stage"))
                 .containsExactly("draftUpdate", "managerSignOff", "boardReview", "scheduleToCommittee", "recordDecision",
                         "publishDecision");
+    }
+
+    @Test
+    void aBankHolidayOfTheCouncilShortensTheAgendaNoticeAndCanMakeAMeetingTooSoon() {
+        // Monday 14 December 2026; the meeting is on Tuesday 22 December: 15–18 and 21 December are 5 clear working days
+        new Clock().at("2026-12-14T09:00:00Z");
+        String meeting = arrangeMeeting(Instant.parse("2026-12-22T18:00:00Z"));
+        toScheduling();
+        assertThat(api.put("barnet.tenant-admin", "/api/t/barnet/settings", Map.of("displayName", "London Borough of Barnet",
+                "version", 0, "settings", Map.of("brandingColour", "#00703c", "boardReviewEnabled", true, "agendaNoticeDays", 5,
+                        "callInDays", 5, "slaDays", Map.of(), "bankHolidays",
+                        List.of(Map.of("day", "2026-12-21", "name", "Council closure day")))))
+                .getStatusCode()).isEqualTo(HttpStatus.OK);
+
+        ResponseEntity<JsonNode> refused = api.post("barnet.clerk", completion(taskAt("barnet.clerk", "scheduleToCommittee")),
+                Map.of("outcome", "schedule", "form", Map.of("meetingId", meeting)));
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(refused.getBody().get("detail").asText()).contains("is 4 clear working days away");
+        assertThat(api.put("barnet.tenant-admin", "/api/t/barnet/settings", Map.of("displayName", "London Borough of Barnet",
+                "version", 1, "settings", Map.of("brandingColour", "#00703c", "boardReviewEnabled", true, "agendaNoticeDays", 5,
+                        "callInDays", 5, "slaDays", Map.of(), "bankHolidays", List.of())))
+                .getStatusCode()).isEqualTo(HttpStatus.OK);
+        complete("barnet.clerk", "scheduleToCommittee", Map.of("outcome", "schedule", "form", Map.of("meetingId", meeting)));
     }
 
     /** The engine's clock, moved by the test; reset after each test. */
