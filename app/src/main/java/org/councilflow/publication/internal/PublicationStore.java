@@ -91,10 +91,11 @@ class PublicationStore {
     /** When anything of these kinds was last published in this council (for feeds and lists). */
     Optional<Instant> lastPublished(PublicationKind... kinds) {
         List<String> names = java.util.Arrays.stream(kinds).map(PublicationKind::name).toList();
-        return Optional.ofNullable(jdbc.sql("""
-                SELECT max(published_at) FROM app.publication WHERE tenant_id = :tenant AND kind IN (:kinds)""")
+        return jdbc.sql("""
+                SELECT max(published_at) AS last FROM app.publication WHERE tenant_id = :tenant AND kind IN (:kinds)""")
                 .param("tenant", TenantContext.require()).param("kinds", names)
-                .query(Timestamp.class).single()).map(Timestamp::toInstant);
+                .query((rs, n) -> Optional.ofNullable(rs.getTimestamp("last")).map(Timestamp::toInstant))
+                .single();
     }
 
     void index(String kind, UUID subject, String title, String body, String path, Instant at) {
