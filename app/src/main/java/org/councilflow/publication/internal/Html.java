@@ -27,7 +27,7 @@ public final class Html {
             nav.site ul,ul.plain{list-style:none;margin:0;padding:.5rem 0;display:flex;flex-wrap:wrap;gap:.5rem 1.5rem}
             nav.crumbs ol{list-style:none;margin:.75rem 0 0;padding:0;display:flex;flex-wrap:wrap;gap:.5rem;font-size:.95rem}
             nav.crumbs li+li::before{content:"›";margin-right:.5rem}
-            main{padding:1rem 0 3rem;overflow-wrap:anywhere}
+            main{padding:1rem 0 3rem;overflow-wrap:break-word}
             a{color:#1d4e89}a:visited{color:#4c2c92}
             a:focus,button:focus,input:focus{outline:3px solid #fd0;outline-offset:0;box-shadow:0 0 0 5px #0b0c0c}
             h1{font-size:2rem;line-height:1.2;margin:.5rem 0 1rem}h2{font-size:1.5rem;margin:2rem 0 .75rem}h3{font-size:1.2rem}
@@ -37,6 +37,7 @@ public final class Html {
             table{border-collapse:collapse;width:100%;margin:1rem 0}
             caption{text-align:left;font-weight:bold;padding:.25rem 0}
             th,td{border-bottom:1px solid #b1b4b6;text-align:left;vertical-align:top;padding:.5rem .75rem .5rem 0}
+            thead th{white-space:nowrap}td:first-child{overflow-wrap:anywhere}table.docs td+td{white-space:nowrap}
             .notice{border-left:5px solid #1d4e89;padding:.5rem 1rem;margin:1rem 0;background:#f3f2f1}
             .state{font-weight:bold}
             mark{background:#fff2a8;color:#0b0c0c;font-weight:bold}

@@ -224,7 +224,7 @@ public final class Pages {
                             .append("</").append(hh).append(">");
                 } else {
                     html.append("<div class=\"paragraph\" dir=\"auto\">").append(number)
-                            .append(Markdown.toSafeHtml(block.markdown())).append("</div>");
+                            .append(markdown(block.markdown())).append("</div>");
                 }
             }
             html.append("</section>");
@@ -473,7 +473,7 @@ public final class Pages {
         if (!withReport && r.appendices().isEmpty()) {
             return "<p>This report has no appendices.</p>";
         }
-        StringBuilder html = new StringBuilder("<table><caption>").append(esc(caption)).append("</caption><thead><tr>")
+        StringBuilder html = new StringBuilder("<table class=\"docs\"><caption>").append(esc(caption)).append("</caption><thead><tr>")
                 .append("<th scope=\"col\">Document</th><th scope=\"col\">Type</th><th scope=\"col\">Size</th></tr></thead><tbody>");
         if (withReport) {
             html.append("<tr><td dir=\"auto\"><a href=\"").append(href(council, "/reports/" + r.reportId())).append("\">Report: ")
@@ -505,7 +505,7 @@ public final class Pages {
             return "<p>None.</p>";
         }
         StringBuilder html = new StringBuilder("<ol class=\"recommendations\">");
-        document.recommendations().forEach(r -> html.append("<li dir=\"auto\">").append(Markdown.toSafeHtml(r)).append("</li>"));
+        document.recommendations().forEach(r -> html.append("<li dir=\"auto\">").append(markdown(r)).append("</li>"));
         return html.append("</ol>").toString();
     }
 
@@ -531,8 +531,23 @@ public final class Pages {
         return html.append("</ul></div>").toString();
     }
 
+    /**
+     * Report text as safe HTML (the reports feature's allow-list), each block's direction taken from its own text, so
+     * that a right-to-left paragraph reads right to left among left-to-right ones.
+     */
+    static String markdown(String text) {
+        String html = Markdown.toSafeHtml(text);
+        if (html.isEmpty()) {
+            return html;
+        }
+        org.jsoup.nodes.Document fragment = org.jsoup.Jsoup.parseBodyFragment(html);
+        fragment.outputSettings().prettyPrint(false);
+        fragment.body().select("p, li, h1, h2, h3, h4, h5, h6, td, th, blockquote").attr("dir", "auto");
+        return fragment.body().html();
+    }
+
     private static String markdownOrNone(String markdown) {
-        return markdown == null || markdown.isBlank() ? "<p>None given.</p>" : "<div dir=\"auto\">" + Markdown.toSafeHtml(markdown) + "</div>";
+        return markdown == null || markdown.isBlank() ? "<p>None given.</p>" : "<div>" + markdown(markdown) + "</div>";
     }
 
     private static void row(StringBuilder html, String label, String value) {
