@@ -246,6 +246,9 @@ class PublicSiteIntegrationTests {
             ResponseEntity<byte[]> response = fixture.bytes(path);
             assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
             assertThat(response.getHeaders().getContentType().toString()).isEqualTo("application/pdf");
+            java.nio.file.Path copy = java.nio.file.Path.of("target/screenshots/public-site", path.substring(path.lastIndexOf('/') + 1));
+            java.nio.file.Files.createDirectories(copy.getParent());
+            java.nio.file.Files.write(copy, response.getBody()); // for a reviewer to look at
             try (PDDocument pdf = Loader.loadPDF(response.getBody())) {
                 var catalog = pdf.getDocumentCatalog();
                 assertThat(catalog.getStructureTreeRoot()).as(path + " structure tree").isNotNull();

@@ -44,6 +44,7 @@ public final class Html {
             ol.timeline{list-style:none;padding:0;border-left:4px solid var(--brand);margin-left:.5rem}
             ol.timeline>li{padding:0 0 1rem 1.25rem}
             .number{font-weight:bold;margin-right:.5rem}
+            table.report-header th{width:25%}
             form.search{display:flex;flex-wrap:wrap;gap:.5rem;align-items:flex-end;margin:1rem 0}
             form.search label{display:block;font-weight:bold;width:100%}
             input[type=search]{font:inherit;padding:.4rem;border:2px solid #0b0c0c;min-width:16rem;flex:1}

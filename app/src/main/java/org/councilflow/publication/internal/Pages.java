@@ -223,8 +223,11 @@ public final class Pages {
                     html.append("<").append(hh).append(" dir=\"auto\">").append(number).append(esc(block.markdown()))
                             .append("</").append(hh).append(">");
                 } else {
-                    html.append("<div class=\"paragraph\" dir=\"auto\">").append(number)
-                            .append(markdown(block.markdown())).append("</div>");
+                    String text = markdown(block.markdown());
+                    // the paragraph's number starts its first line, as in the printed template
+                    html.append("<div class=\"paragraph\">").append(text.startsWith("<p dir=\"auto\">") && !number.isEmpty()
+                            ? "<p dir=\"auto\">" + number + text.substring("<p dir=\"auto\">".length())
+                            : number + text).append("</div>");
                 }
             }
             html.append("</section>");

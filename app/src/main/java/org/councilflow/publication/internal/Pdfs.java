@@ -58,6 +58,7 @@ public final class Pdfs {
             caption { text-align: left; font-weight: bold; }
             th, td { border: 0.5pt solid #666; padding: 3pt 5pt; text-align: left; vertical-align: top; }
             .number { font-weight: bold; margin-right: 6pt; }
+            table.report-header th { width: 28%; }
             .paragraph { margin: 4pt 0; }
             .part { page-break-before: always; }
             .cover { text-align: left; padding-top: 60mm; }
