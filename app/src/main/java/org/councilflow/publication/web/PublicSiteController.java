@@ -379,7 +379,11 @@ class PublicSiteController {
         if (request.checkNotModified(etag, lastModified.toEpochMilli())) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(cache).build();
         }
-        byte[] pdf = pdfs.computeIfAbsent(key, k -> render.get());
+        byte[] pdf = pdfs.get(key);
+        if (pdf == null) {
+            pdf = render.get(); // outside the cache's lock: one slow rendering does not hold up the others
+            pdfs.put(key, pdf);
+        }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF).eTag(etag).lastModified(lastModified)
                 .cacheControl(cache).contentLength(pdf.length)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(filename).build().toString())
