@@ -66,22 +66,31 @@ class PublicationStore {
     }
 
     <T> Optional<Published<T>> latest(PublicationKind kind, UUID subject, Class<T> type) {
-        List<Row> rows = jdbc.sql("""
-                SELECT version, published_at, note, content::text AS content FROM app.publication
-                WHERE tenant_id = :tenant AND kind = :kind AND subject_id = :subject ORDER BY version""")
-                .param("tenant", TenantContext.require()).param("kind", kind.name()).param("subject", subject)
-                .query((rs, n) -> row(rs)).list();
-        return rows.isEmpty() ? Optional.empty() : Optional.of(published(rows, type));
+        List<Published<T>> found = published(kind, subject, null, type);
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
     }
 
     /** The latest version of everything of a kind (optionally of one committee), with its history. */
     <T> List<Published<T>> all(PublicationKind kind, UUID committee, Class<T> type) {
+        return published(kind, null, committee, type);
+    }
+
+    /**
+     * The latest content of each subject with the dates and notes of all its versions: older contents are not read,
+     * so a long history costs little.
+     */
+    private <T> List<Published<T>> published(PublicationKind kind, UUID subject, UUID committee, Class<T> type) {
         Map<UUID, List<Row>> bySubject = new LinkedHashMap<>();
         jdbc.sql("""
-                SELECT subject_id, version, published_at, note, content::text AS content FROM app.publication
-                WHERE tenant_id = :tenant AND kind = :kind AND (CAST(:committee AS uuid) IS NULL OR committee_id = :committee)
+                SELECT subject_id, version, published_at, note,
+                       CASE WHEN version = max(version) OVER (PARTITION BY subject_id) THEN content::text END AS content
+                FROM app.publication
+                WHERE tenant_id = :tenant AND kind = :kind
+                  AND (CAST(:subject AS uuid) IS NULL OR subject_id = :subject)
+                  AND (CAST(:committee AS uuid) IS NULL OR committee_id = :committee)
                 ORDER BY subject_id, version""")
-                .param("tenant", TenantContext.require()).param("kind", kind.name()).param("committee", committee)
+                .param("tenant", TenantContext.require()).param("kind", kind.name()).param("subject", subject)
+                .param("committee", committee)
                 .query((rs, n) -> Map.entry(rs.getObject("subject_id", UUID.class), row(rs)))
                 .list()
                 .forEach(entry -> bySubject.computeIfAbsent(entry.getKey(), k -> new ArrayList<>()).add(entry.getValue()));
@@ -154,8 +163,9 @@ class PublicationStore {
 
     private Row row(ResultSet rs) throws SQLException {
         try {
+            String content = rs.getString("content");
             return new Row(rs.getInt("version"), rs.getTimestamp("published_at").toInstant(), rs.getString("note"),
-                    json.readTree(rs.getString("content")));
+                    content == null ? null : json.readTree(content));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Unreadable publication", e);
         }
