@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import org.councilflow.common.NotFoundException;
 import org.councilflow.tenancy.TenantContext;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -26,10 +27,12 @@ public class Decisions {
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
+    private final ApplicationEventPublisher events;
 
-    Decisions(JdbcClient jdbc, ObjectMapper json) {
+    Decisions(JdbcClient jdbc, ObjectMapper json, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.json = json;
+        this.events = events;
     }
 
     /** Records (or, after a deferral and a new meeting, records again) the decision on a report at a meeting. */
@@ -62,16 +65,18 @@ public class Decisions {
                 .param("ends", subjectToCallIn ? Timestamp.from(callInEndsAt) : null)
                 .param("tenant", tenant()).param("report", reportId).param("meeting", decision.meetingId())
                 .update();
+        events.publishEvent(new DecisionPublished(tenant(), reportId, decision.meetingId(), publishedAt));
         return latest(reportId).orElseThrow();
     }
 
     @Transactional
     public void calledIn(UUID reportId, Instant at) {
-        jdbc.sql("""
+        List<UUID> meetings = jdbc.sql("""
                 UPDATE app.decision SET called_in_at = :at WHERE tenant_id = :tenant AND report_id = :report
-                AND published_at IS NOT NULL AND called_in_at IS NULL""")
+                AND published_at IS NOT NULL AND called_in_at IS NULL RETURNING meeting_id""")
                 .param("at", Timestamp.from(at)).param("tenant", tenant()).param("report", reportId)
-                .update();
+                .query(UUID.class).list();
+        meetings.forEach(meeting -> events.publishEvent(new DecisionCalledIn(tenant(), reportId, meeting, at)));
     }
 
     /** The most recent decision on a report (a deferral is followed by the decision of a later meeting). */

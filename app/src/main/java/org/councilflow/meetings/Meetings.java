@@ -89,6 +89,9 @@ public class Meetings {
                 .update();
         events.publishEvent(Audited.inCurrentTenant("meeting.report-scheduled", "meeting", meetingId.toString(), null,
                 Map.of("report", reportId.toString())));
+        int position = jdbc.sql("SELECT position FROM app.agenda_item WHERE tenant_id = :tenant AND meeting_id = :meeting AND report_id = :report")
+                .param("tenant", tenant()).param("meeting", meetingId).param("report", reportId).query(Integer.class).single();
+        events.publishEvent(new AgendaItemScheduled(tenant(), meetingId, reportId, position));
         return get(meetingId);
     }
 

@@ -6,6 +6,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -41,6 +42,29 @@ class SecurityConfiguration {
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
+                .build();
+    }
+
+    /**
+     * The public site: read-only, no sign-in, no session (so a proxy may cache it); any credentials sent are ignored.
+     * The council comes from the path, set by the post-authentication filters like the API's.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain publicSiteSecurity(HttpSecurity http, ObjectProvider<PostAuthenticationFilter> postAuthentication)
+            throws Exception {
+        postAuthentication.orderedStream().forEach(filter -> http.addFilterBefore(filter, AuthorizationFilter.class));
+        return http.securityMatcher("/councils/**")
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(HttpMethod.GET, "/councils/**").permitAll()
+                        .requestMatchers(HttpMethod.HEAD, "/councils/**").permitAll()
+                        .anyRequest().denyAll())
+                .exceptionHandling(ex -> ex.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.METHOD_NOT_ALLOWED)))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .securityContext(context -> context.requireExplicitSave(true))
+                .csrf(csrf -> csrf.disable())
+                .headers(headers -> headers.cacheControl(cache -> cache.disable()))
                 .build();
     }
 

@@ -48,12 +48,15 @@ import jakarta.servlet.http.HttpSession;
  * The one place where a request enters a council. The API names it in the path ({@code /api/t/{tenant}/…}); the
  * staff UI keeps the council the person picked in their session. Either way it is accepted only if the validated
  * token grants the caller a role there and the council is active; then the request runs inside that tenant, with
- * the roles held there as its authorities, and leaves it in {@code finally}.
+ * the roles held there as its authorities, and leaves it in {@code finally}. The public site ({@code /councils/{slug}/…})
+ * names the council in its path and is open to anyone while the council is active, with no roles.
  */
 @Component
 class TenantResolutionFilter extends OncePerRequestFilter implements PostAuthenticationFilter {
 
     private static final Pattern API_TENANT_PATH = Pattern.compile("^/api/t/([^/]+)(/.*)?$");
+    /** The public site: anyone, no sign-in, the council named in the path. */
+    private static final Pattern PUBLIC_SITE_PATH = Pattern.compile("^/councils/([^/]+)(/.*)?$");
     private static final Pattern SLUG = Pattern.compile("^[a-z][a-z0-9]*(-[a-z0-9]+)*$");
 
     private final Tenants tenants;
@@ -72,7 +75,10 @@ class TenantResolutionFilter extends OncePerRequestFilter implements PostAuthent
         String path = request.getRequestURI().substring(request.getContextPath().length());
         Optional<CurrentUser> user = CurrentUsers.from(securityContexts.getContext().getAuthentication());
         Matcher api = API_TENANT_PATH.matcher(path);
-        if (api.matches()) {
+        Matcher site = PUBLIC_SITE_PATH.matcher(path);
+        if (site.matches()) {
+            enterPublicSite(site.group(1), request, response, chain);
+        } else if (api.matches()) {
             enterFromApiPath(api.group(1), user, request, response, chain);
         } else if (path.startsWith("/api/")) {
             chain.doFilter(request, response);
@@ -107,6 +113,36 @@ class TenantResolutionFilter extends OncePerRequestFilter implements PostAuthent
             return;
         }
         runInTenant(slug, roles, request, response, chain);
+    }
+
+    /**
+     * The public site of an active council, whoever asks: the request runs in that council with no roles. A council
+     * that does not exist, is being onboarded or is suspended gets the same plain 404 page, so nothing shows which.
+     */
+    private void enterPublicSite(String slug, HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        Tenant tenant = SLUG.matcher(slug).matches() ? TenantContext.supplyInTenant(slug, tenants::current).orElse(null) : null;
+        if (tenant == null || tenant.status() != TenantStatus.ACTIVE) {
+            response.setStatus(HttpStatus.NOT_FOUND.value());
+            response.setContentType("text/html;charset=UTF-8");
+            response.setHeader("Cache-Control", "public, max-age=60");
+            response.getWriter().write("<!DOCTYPE html>\n<html lang=\"en-GB\"><head><meta charset=\"utf-8\">"
+                    + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>Page not found</title>"
+                    + "</head><body><main><h1>Page not found</h1><p>There is nothing published at this address. If you"
+                    + " typed the address, check it is correct; if you followed a link, the page may not be available."
+                    + "</p></main></body></html>");
+            return;
+        }
+        try {
+            TenantContext.callInTenant(slug, () -> {
+                chain.doFilter(request, response);
+                return null;
+            });
+        } catch (IOException | ServletException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
     }
 
     private void enterFromUiSession(Optional<CurrentUser> user, HttpServletRequest request,

@@ -1,0 +1,109 @@
+package org.councilflow.publication.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+
+import org.councilflow.publication.internal.Snapshots.DecisionSnapshot;
+import org.councilflow.publication.internal.Snapshots.MeetingSnapshot;
+import org.councilflow.publication.internal.Snapshots.Published;
+import org.councilflow.tenancy.Tenant;
+
+import com.rometools.rome.feed.synd.SyndContent;
+import com.rometools.rome.feed.synd.SyndContentImpl;
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndEntryImpl;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.feed.synd.SyndFeedImpl;
+import com.rometools.rome.feed.synd.SyndLink;
+import com.rometools.rome.feed.synd.SyndLinkImpl;
+import com.rometools.rome.feed.synd.SyndPerson;
+import com.rometools.rome.feed.synd.SyndPersonImpl;
+import com.rometools.rome.io.FeedException;
+import com.rometools.rome.io.SyndFeedOutput;
+
+/** Atom 1.0 feeds (RFC 4287) of a council's published decisions and meetings, written with ROME. */
+public final class Feeds {
+
+    private Feeds() {
+    }
+
+    /**
+     * @param base the site's absolute address up to and including {@code /councils/{slug}}
+     * @param selfPath the feed's own path below it
+     */
+    public static String decisions(Tenant council, String base, String selfPath, String title,
+            List<Published<DecisionSnapshot>> decisions, Instant updated) {
+        List<SyndEntry> entries = new ArrayList<>();
+        for (Published<DecisionSnapshot> published : decisions) {
+            DecisionSnapshot d = published.content();
+            SyndEntry entry = entry("urn:uuid:" + d.decisionId(), "Decision: " + d.reportTitle(),
+                    base + "/decisions/" + d.decisionId(), published.firstPublishedAt(), published.publishedAt());
+            entry.setDescription(text(Text.label(d.status()) + " by " + d.decisionMaker() + " on "
+                    + Text.date(d.decidedOn()) + ". " + String.join(" ", d.resolutions())));
+            entries.add(entry);
+        }
+        return feed(council, base, selfPath, "/decisions", title, entries, updated);
+    }
+
+    public static String meetings(Tenant council, String base, String selfPath, String title,
+            List<Published<MeetingSnapshot>> meetings, Instant updated) {
+        List<SyndEntry> entries = new ArrayList<>();
+        for (Published<MeetingSnapshot> published : meetings) {
+            MeetingSnapshot m = published.content();
+            SyndEntry entry = entry("urn:uuid:" + m.meetingId(), Pages.meetingName(m) + ", " + Text.time(m.startsAt()),
+                    base + "/meetings/" + m.meetingId(), published.firstPublishedAt(), published.publishedAt());
+            entry.setDescription(text("Agenda published for the meeting of " + m.committeeName() + " on "
+                    + Text.day(m.startsAt()) + " at " + Text.time(m.startsAt()) + ", " + m.venue() + "."));
+            entries.add(entry);
+        }
+        return feed(council, base, selfPath, "/meetings", title, entries, updated);
+    }
+
+    private static SyndEntry entry(String id, String title, String link, Instant published, Instant updated) {
+        SyndEntry entry = new SyndEntryImpl();
+        entry.setUri(id);
+        entry.setTitle(title);
+        entry.setLink(link);
+        entry.setPublishedDate(Date.from(published));
+        entry.setUpdatedDate(Date.from(updated));
+        return entry;
+    }
+
+    private static SyndContent text(String value) {
+        SyndContent content = new SyndContentImpl();
+        content.setType("text");
+        content.setValue(value);
+        return content;
+    }
+
+    private static String feed(Tenant council, String base, String selfPath, String htmlPath, String title,
+            List<SyndEntry> entries, Instant updated) {
+        SyndFeed feed = new SyndFeedImpl();
+        feed.setFeedType("atom_1.0");
+        feed.setUri(base + selfPath);
+        feed.setTitle(title);
+        feed.setLanguage("en-GB");
+        SyndLink alternate = new SyndLinkImpl();
+        alternate.setRel("alternate");
+        alternate.setType("text/html");
+        alternate.setHref(base + htmlPath);
+        SyndLink self = new SyndLinkImpl();
+        self.setRel("self");
+        self.setType("application/atom+xml");
+        self.setHref(base + selfPath);
+        feed.setLinks(List.of(alternate, self));
+        SyndPerson author = new SyndPersonImpl();
+        author.setName(council.displayName());
+        author.setUri(base);
+        feed.setAuthors(List.of(author));
+        feed.setPublishedDate(Date.from(updated));
+        feed.setEntries(entries);
+        try {
+            return new SyndFeedOutput().outputString(feed, true);
+        } catch (FeedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
