@@ -1,10 +1,12 @@
 package org.councilflow.identity.ui;
 
+import java.util.Objects;
 import java.util.function.Supplier;
 
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.core.context.SecurityContextImpl;
+import org.springframework.util.function.SingletonSupplier;
 
 import com.vaadin.flow.server.VaadinSession;
 
@@ -18,7 +20,8 @@ import com.vaadin.flow.server.VaadinSession;
 final class RequestFirstSecurityContextHolderStrategy implements SecurityContextHolderStrategy {
 
     private static final String SESSION_KEY = "SPRING_SECURITY_CONTEXT";
-    private final ThreadLocal<SecurityContext> contexts = new ThreadLocal<>();
+    /** Deferred as in Spring's thread-local strategy: a filter may set a supplier that reads the one before it. */
+    private final ThreadLocal<Supplier<SecurityContext>> contexts = new ThreadLocal<>();
 
     @Override
     public void clearContext() {
@@ -27,79 +30,47 @@ final class RequestFirstSecurityContextHolderStrategy implements SecurityContext
 
     @Override
     public SecurityContext getContext() {
-        SecurityContext context = contexts.get();
-        if (context != null && context.getAuthentication() != null) {
-            return context;
+        SecurityContext local = getDeferredContext().get();
+        if (local.getAuthentication() != null) {
+            return local;
         }
         VaadinSession session = VaadinSession.getCurrent();
         if (session != null && session.getSession() != null
                 && session.getSession().getAttribute(SESSION_KEY) instanceof SecurityContext stored) {
             return stored;
         }
-        if (context == null) {
-            context = createEmptyContext();
-            contexts.set(context);
-        }
-        return context;
+        return local;
     }
 
     @Override
     public Supplier<SecurityContext> getDeferredContext() {
-        return this::getContext;
+        Supplier<SecurityContext> result = contexts.get();
+        if (result == null) {
+            SecurityContext empty = createEmptyContext();
+            result = () -> empty;
+            contexts.set(result);
+        }
+        return result;
     }
 
     @Override
     public void setContext(SecurityContext context) {
-        contexts.set(java.util.Objects.requireNonNull(context));
+        Objects.requireNonNull(context, "Only non-null SecurityContext instances are permitted");
+        contexts.set(() -> context);
     }
 
     @Override
     public void setDeferredContext(Supplier<SecurityContext> deferredContext) {
-        contexts.set(new DeferredSecurityContext(deferredContext));
+        Objects.requireNonNull(deferredContext, "Only non-null Supplier instances are permitted");
+        Supplier<SecurityContext> notNull = () -> {
+            SecurityContext result = deferredContext.get();
+            return Objects.requireNonNull(result, "A Supplier<SecurityContext> returned null and is not allowed.");
+        };
+        contexts.set(SingletonSupplier.of(notNull));
     }
 
     @Override
     public SecurityContext createEmptyContext() {
         return new SecurityContextImpl();
-    }
-
-    /** Resolved on first use, as Spring's own strategies do. */
-    private static final class DeferredSecurityContext implements SecurityContext {
-        private final Supplier<SecurityContext> supplier;
-        private SecurityContext resolved;
-
-        DeferredSecurityContext(Supplier<SecurityContext> supplier) {
-            this.supplier = supplier;
-        }
-
-        private SecurityContext get() {
-            if (resolved == null) {
-                resolved = supplier.get();
-                if (resolved == null) {
-                    resolved = new SecurityContextImpl();
-                }
-            }
-            return resolved;
-        }
-
-        @Override
-        public org.springframework.security.core.Authentication getAuthentication() {
-            return get().getAuthentication();
-        }
-
-        @Override
-        public void setAuthentication(org.springframework.security.core.Authentication authentication) {
-            get().setAuthentication(authentication);
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof DeferredSecurityContext deferred ? get().equals(deferred.get()) : get().equals(other);
-        }
-
-        @Override
-        public int hashCode() {
-            return get().hashCode();
-        }
     }
 }
