@@ -36,6 +36,8 @@ import com.vaadin.flow.server.VaadinSession;
  */
 public final class StaffUi {
 
+    private static final String FRONTEND_FOLDER = "vaadin.vaadin.frontend.frontend.folder";
+    private static final List<Class<? extends com.vaadin.flow.router.RouterLayout>> LAYOUTS = new ArrayList<>();
     private static final Routes ROUTES = routes();
 
     private StaffUi() {
@@ -53,6 +55,8 @@ public final class StaffUi {
                 .enableAnnotationInfo().ignoreClassVisibility().acceptPackages("org.councilflow").scan()) {
             scan.getClassesWithAnnotation(com.vaadin.flow.router.Route.class.getName())
                     .forEach(info -> views.add((Class<? extends com.vaadin.flow.component.Component>) info.loadClass()));
+            scan.getClassesWithAnnotation(com.vaadin.flow.router.Layout.class.getName())
+                    .forEach(info -> LAYOUTS.add((Class<? extends com.vaadin.flow.router.RouterLayout>) info.loadClass()));
             scan.getClassesImplementing(com.vaadin.flow.router.HasErrorParameter.class.getName()).filter(info -> !info.isAbstract())
                     .forEach(info -> errors.add((Class<? extends com.vaadin.flow.router.HasErrorParameter<?>>) info.loadClass()));
         }
@@ -86,8 +90,20 @@ public final class StaffUi {
         security.setAuthentication(authentication);
         strategy.setContext(security);
         Runnable inUi = () -> {
-            MockVaadin.setup(UI::new, new MockSpringServlet(ROUTES, context, UI::new));
+            // Karibu's servlet points Vaadin's frontend folder elsewhere through a system property, which the
+            // application's own servlet would read when it starts: put it back at once
+            String frontend = System.getProperty(FRONTEND_FOLDER);
             try {
+                MockVaadin.setup(UI::new, new MockSpringServlet(ROUTES, context, UI::new));
+            } finally {
+                if (frontend == null) {
+                    System.clearProperty(FRONTEND_FOLDER);
+                } else {
+                    System.setProperty(FRONTEND_FOLDER, frontend);
+                }
+            }
+            try {
+                applyLayouts();
                 FakeRequest request = (FakeRequest) ((VaadinServletRequest) VaadinServletRequest.getCurrent()).getRequest();
                 request.setUserPrincipalInt(authentication);
                 request.setUserInRole((principal, role) -> authorities.stream()
@@ -115,6 +131,18 @@ public final class StaffUi {
             inUi.run();
         } else {
             TenantContext.runInTenant(council, inUi);
+        }
+    }
+
+    /** Karibu registers routes without the application's {@code @Layout}: register it, then the routes again. */
+    private static void applyLayouts() {
+        var registry = com.vaadin.flow.server.startup.ApplicationRouteRegistry.getInstance(
+                com.vaadin.flow.server.VaadinService.getCurrent().getContext());
+        LAYOUTS.forEach(registry::setLayout);
+        var routes = com.vaadin.flow.router.RouteConfiguration.forRegistry(registry);
+        for (Class<? extends com.vaadin.flow.component.Component> view : ROUTES.getRoutes()) {
+            routes.removeRoute(view);
+            routes.setAnnotatedRoute(view);
         }
     }
 

@@ -15,6 +15,7 @@ import com.vaadin.flow.router.HasErrorParameter;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.ParentLayout;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.servlet.http.HttpServletResponse;
 
 /** The friendly error pages of the staff UI, in the frame so that the way on stays at hand. */
@@ -27,6 +28,7 @@ final class ErrorPages {
 
     /** Something of this council asked for by id that is not there: typically a link to another council's record. */
     @ParentLayout(MainLayout.class)
+    @PermitAll
     @PageTitle("Not found · CouncilFlow")
     static class NotInThisCouncil extends ErrorPage implements HasErrorParameter<NotFoundException> {
 
@@ -49,6 +51,7 @@ final class ErrorPages {
 
     /** A service refused the action: the reason it gives is the message (e.g. four-eyes). */
     @ParentLayout(MainLayout.class)
+    @PermitAll
     @PageTitle("Not allowed · CouncilFlow")
     static class NotAllowed extends ErrorPage implements HasErrorParameter<AccessDeniedException> {
 
@@ -64,6 +67,7 @@ final class ErrorPages {
 
     /** A view this person's roles do not open. */
     @ParentLayout(MainLayout.class)
+    @PermitAll
     @PageTitle("Not allowed · CouncilFlow")
     static class ViewNotAllowed extends ErrorPage implements HasErrorParameter<com.vaadin.flow.router.AccessDeniedException> {
 
@@ -77,6 +81,7 @@ final class ErrorPages {
     }
 
     @ParentLayout(MainLayout.class)
+    @PermitAll
     @PageTitle("Page not found · CouncilFlow")
     static class NoSuchPage extends ErrorPage implements HasErrorParameter<com.vaadin.flow.router.NotFoundException> {
 
@@ -91,6 +96,7 @@ final class ErrorPages {
 
     /** Anything else: a reference to find it in the log, and nothing of the internals. */
     @ParentLayout(MainLayout.class)
+    @PermitAll
     @PageTitle("Something went wrong · CouncilFlow")
     static class Unexpected extends ErrorPage implements HasErrorParameter<Exception> {
 

@@ -14,7 +14,6 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
-import com.vaadin.flow.component.avatar.Avatar;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
@@ -107,12 +106,21 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
         if (council.isEmpty()) {
             return new Span();
         }
-        Avatar mark = new Avatar(council.get().displayName());
-        mark.setColorIndex(null);
-        mark.getStyle().set("background-color", colour).set("color", "white");
-        mark.setTooltipEnabled(false);
-        mark.getElement().setAttribute("aria-hidden", "true");
+        Span mark = initials(council.get().displayName(), colour);
         mark.setId("council-mark");
+        return mark;
+    }
+
+    /** Initials in a coloured disc, decoration only (the name is written beside it). */
+    private static Span initials(String name, String colour) {
+        String letters = java.util.Arrays.stream(name.split("\\s+")).filter(w -> !w.isEmpty() && Character.isUpperCase(w.charAt(0)))
+                .filter(w -> !w.equals("London") && !w.equals("Borough") && !w.equals("Council"))
+                .map(w -> w.substring(0, 1)).limit(2).reduce("", String::concat);
+        Span mark = new Span(letters.isEmpty() ? name.substring(0, 1) : letters);
+        mark.getElement().setAttribute("aria-hidden", "true");
+        mark.getStyle().set("display", "inline-flex").set("align-items", "center").set("justify-content", "center")
+                .set("width", "2.2em").set("height", "2.2em").set("border-radius", "50%").set("background", colour)
+                .set("color", "white").set("font-weight", "700").set("font-size", "var(--lumo-font-size-s)");
         return mark;
     }
 
@@ -145,9 +153,8 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
         MenuBar menu = new MenuBar();
         menu.setId("user-menu");
         menu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE);
-        Avatar avatar = new Avatar(user.displayName());
-        avatar.getElement().setAttribute("aria-hidden", "true");
-        HorizontalLayout label = new HorizontalLayout(avatar, new Span(user.displayName()));
+        HorizontalLayout label = new HorizontalLayout(initials(user.displayName(), "var(--lumo-contrast-60pct)"),
+                new Span(user.displayName()));
         label.setAlignItems(FlexComponent.Alignment.CENTER);
         label.setSpacing(true);
         MenuItem root = menu.addItem(label);

@@ -1,0 +1,71 @@
+package org.councilflow.shell.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.councilflow.support.IntegrationTest;
+import org.councilflow.support.StaffUi;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+
+/** The frame around the views, without a browser: navigation by role, the council's colour, error pages. */
+@IntegrationTest
+class ShellViewTests {
+
+    @Autowired
+    ApplicationContext context;
+
+    @Test
+    void theNavigationOffersExactlyTheViewsThePersonsRolesOpen() {
+        StaffUi.as(context, "barnet.author", () -> assertThat(navigation())
+                .contains("Inbox", "Reports", "Plans").doesNotContain("Meetings", "Council settings", "People", "Councils"));
+        StaffUi.as(context, "barnet.clerk", () -> assertThat(navigation())
+                .contains("Inbox", "Reports", "Meetings").doesNotContain("Council settings", "Councils"));
+        StaffUi.as(context, "barnet.tenant-admin", () -> assertThat(navigation())
+                .contains("Council settings", "People", "Committees", "Workflow").doesNotContain("Inbox", "Councils"));
+        StaffUi.as(context, "platform.admin", () -> assertThat(navigation())
+                .contains("Councils").doesNotContain("Inbox", "Reports"));
+    }
+
+    @Test
+    void theFrameCarriesTheCouncilsColour() {
+        StaffUi.as(context, "barnet.author", () -> {
+            UI.getCurrent().navigate("inbox");
+            MainLayout layout = _get(MainLayout.class);
+            assertThat(layout.getElement().getStyle().get("--councilflow-brand")).matches("#[0-9a-fA-F]{6}");
+        });
+    }
+
+    @Test
+    void aViewTheRolesDoNotOpenIsRefusedWithAPlainPage() {
+        StaffUi.as(context, "barnet.member", () -> {
+            UI.getCurrent().navigate("inbox");
+            assertThat(_get(ErrorPage.class).getChildren().count()).isPositive();
+            assertThat(errorTitle()).isIn("You cannot open this page", "Page not found");
+        });
+    }
+
+    @Test
+    void aReportOfNoSuchIdIsNotFoundInThisCouncil() {
+        StaffUi.as(context, "barnet.author", () -> {
+            UI.getCurrent().navigate("reports/" + UUID.randomUUID() + "/history");
+            assertThat(errorTitle()).startsWith("Not found in ");
+        });
+    }
+
+    static String errorTitle() {
+        return _get(com.vaadin.flow.component.html.H2.class, spec -> spec.withId("error-title")).getText();
+    }
+
+    static List<String> navigation() {
+        return _get(SideNav.class, spec -> spec.withId("navigation")).getItems().stream().map(SideNavItem::getLabel).toList();
+    }
+}
