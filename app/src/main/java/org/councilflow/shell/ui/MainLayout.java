@@ -120,8 +120,22 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
         mark.getElement().setAttribute("aria-hidden", "true");
         mark.getStyle().set("display", "inline-flex").set("align-items", "center").set("justify-content", "center")
                 .set("width", "2.2em").set("height", "2.2em").set("border-radius", "50%").set("background", colour)
-                .set("color", "white").set("font-weight", "700").set("font-size", "var(--lumo-font-size-s)");
+                .set("color", readableOn(colour)).set("font-weight", "700").set("font-size", "var(--lumo-font-size-s)");
         return mark;
+    }
+
+    /** Black or white, whichever reads better on the council's colour (WCAG relative luminance). */
+    static String readableOn(String colour) {
+        if (colour == null || !colour.matches("#[0-9a-fA-F]{6}")) {
+            return "white";
+        }
+        double luminance = 0;
+        double[] weights = {0.2126, 0.7152, 0.0722};
+        for (int i = 0; i < 3; i++) {
+            double c = Integer.parseInt(colour.substring(1 + 2 * i, 3 + 2 * i), 16) / 255.0;
+            luminance += weights[i] * (c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4));
+        }
+        return luminance > 0.179 ? "#111827" : "white";
     }
 
     private static Component councilSwitcher(Optional<Tenant> current) {
@@ -153,7 +167,7 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
         MenuBar menu = new MenuBar();
         menu.setId("user-menu");
         menu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE);
-        HorizontalLayout label = new HorizontalLayout(initials(user.displayName(), "var(--lumo-contrast-60pct)"),
+        HorizontalLayout label = new HorizontalLayout(initials(user.displayName(), "#374151"),
                 new Span(user.displayName()));
         label.setAlignItems(FlexComponent.Alignment.CENTER);
         label.setSpacing(true);

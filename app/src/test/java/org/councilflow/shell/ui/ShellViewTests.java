@@ -26,13 +26,13 @@ class ShellViewTests {
     @Test
     void theNavigationOffersExactlyTheViewsThePersonsRolesOpen() {
         StaffUi.as(context, "barnet.author", () -> assertThat(navigation())
-                .contains("Inbox", "Reports", "Plans").doesNotContain("Meetings", "Council settings", "People", "Councils"));
+                .containsExactly("Inbox", "Reports", "Plans"));
         StaffUi.as(context, "barnet.clerk", () -> assertThat(navigation())
-                .contains("Inbox", "Reports", "Meetings").doesNotContain("Council settings", "Councils"));
+                .containsExactly("Inbox", "Reports", "Meetings", "Plans"));
         StaffUi.as(context, "barnet.tenant-admin", () -> assertThat(navigation())
-                .contains("Council settings", "People", "Committees", "Workflow").doesNotContain("Inbox", "Councils"));
+                .containsExactly("Reports", "Plans", "Council settings", "People", "Committees", "Workflow"));
         StaffUi.as(context, "platform.admin", () -> assertThat(navigation())
-                .contains("Councils").doesNotContain("Inbox", "Reports"));
+                .containsExactly("Councils"));
     }
 
     @Test
