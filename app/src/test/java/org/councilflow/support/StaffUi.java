@@ -85,10 +85,13 @@ public final class StaffUi {
         OidcIdToken token = new OidcIdToken("test-token", Instant.now(), Instant.now().plusSeconds(300), claims);
         OAuth2AuthenticationToken authentication = new OAuth2AuthenticationToken(
                 new DefaultOidcUser(authorities, token, "preferred_username"), authorities, "keycloak");
-        SecurityContextHolderStrategy strategy = SecurityContextHolder.getContextHolderStrategy();
+        // the application's own strategy (another test class may have changed the static holder's since)
+        SecurityContextHolderStrategy strategy = context.getBean(SecurityContextHolderStrategy.class);
+        SecurityContextHolderStrategy global = SecurityContextHolder.getContextHolderStrategy();
         SecurityContext security = strategy.createEmptyContext();
         security.setAuthentication(authentication);
         strategy.setContext(security);
+        global.setContext(security);
         Runnable inUi = () -> {
             // Karibu's servlet points Vaadin's frontend folder elsewhere through a system property, which the
             // application's own servlet would read when it starts: put it back at once
@@ -125,6 +128,7 @@ public final class StaffUi {
             } finally {
                 MockVaadin.tearDown();
                 strategy.clearContext();
+                global.clearContext();
             }
         };
         if (council == null) {

@@ -82,8 +82,11 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     @Override
     public void afterNavigation(AfterNavigationEvent event) {
-        String title = Optional.ofNullable(UI.getCurrent()).map(ui -> ui.getInternals().getTitle()).orElse("");
-        viewTitle.setText(title == null ? "" : title.replace(" · CouncilFlow", ""));
+        // the view's own title: the page's title is only updated after this layout has been told of the navigation
+        String title = event.getActiveChain().stream().findFirst()
+                .map(view -> view.getClass().getAnnotation(com.vaadin.flow.router.PageTitle.class))
+                .map(com.vaadin.flow.router.PageTitle::value).orElse("");
+        viewTitle.setText(title.replace(" · CouncilFlow", ""));
     }
 
     /** Every view this person may open, in the order the views ask for. */

@@ -40,7 +40,10 @@ class ShellViewTests {
         StaffUi.as(context, "barnet.author", () -> {
             UI.getCurrent().navigate("inbox");
             MainLayout layout = _get(MainLayout.class);
-            assertThat(layout.getElement().getStyle().get("--councilflow-brand")).matches("#[0-9a-fA-F]{6}");
+            assertThat(layout.getElement().getStyle().get("--councilflow-brand")).isEqualTo("#00703c");
+            assertThat(_get(com.vaadin.flow.component.html.H1.class, spec -> spec.withId("view-title")).getText()).isEqualTo("Inbox");
+            UI.getCurrent().navigate("reports");
+            assertThat(_get(com.vaadin.flow.component.html.H1.class, spec -> spec.withId("view-title")).getText()).isEqualTo("Reports");
         });
     }
 
