@@ -94,6 +94,15 @@ public class Decisions {
                 .optional();
     }
 
+    /** Every published decision, latest call-in period end first: for democratic services to watch call-in. */
+    public List<Decision> published() {
+        return jdbc.sql("""
+                SELECT report_id FROM app.decision WHERE tenant_id = :tenant AND published_at IS NOT NULL
+                ORDER BY call_in_ends_at DESC NULLS LAST, published_at DESC LIMIT 200""")
+                .param("tenant", tenant()).query(UUID.class).list().stream()
+                .map(this::latest).flatMap(Optional::stream).distinct().toList();
+    }
+
     private static Instant instant(Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
     }

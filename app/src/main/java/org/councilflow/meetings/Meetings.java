@@ -95,6 +95,61 @@ public class Meetings {
         return get(meetingId);
     }
 
+    /** When the meeting's agenda was published, if it has been. */
+    public java.util.Optional<Instant> agendaPublishedAt(UUID meetingId) {
+        get(meetingId);
+        return jdbc.sql("SELECT agenda_published_at FROM app.meeting WHERE tenant_id = :tenant AND id = :id")
+                .param("tenant", tenant()).param("id", meetingId)
+                .query((rs, n) -> java.util.Optional.ofNullable(rs.getTimestamp("agenda_published_at")).map(java.sql.Timestamp::toInstant))
+                .single();
+    }
+
+    /** Puts the agenda's items in the given order; every item must be named once. A published agenda is fixed. */
+    @Transactional
+    @PreAuthorize("hasRole('CLERK')")
+    public Meeting reorder(UUID meetingId, List<UUID> reportIds) {
+        Meeting meeting = get(meetingId);
+        requireUnpublished(meetingId);
+        List<UUID> current = meeting.agenda().stream().map(Meeting.AgendaItem::reportId).toList();
+        if (reportIds.size() != current.size() || !new java.util.HashSet<>(reportIds).equals(new java.util.HashSet<>(current))) {
+            throw new org.councilflow.common.ConflictException("The agenda changed since you loaded it; reload it and order it again");
+        }
+        // positions are unique per meeting only through the order; move them out of the way first
+        jdbc.sql("UPDATE app.agenda_item SET position = position + 10000 WHERE tenant_id = :tenant AND meeting_id = :meeting")
+                .param("tenant", tenant()).param("meeting", meetingId).update();
+        for (int i = 0; i < reportIds.size(); i++) {
+            jdbc.sql("UPDATE app.agenda_item SET position = :position WHERE tenant_id = :tenant AND meeting_id = :meeting AND report_id = :report")
+                    .param("position", i + 1).param("tenant", tenant()).param("meeting", meetingId)
+                    .param("report", reportIds.get(i)).update();
+        }
+        events.publishEvent(Audited.inCurrentTenant("meeting.agenda-ordered", "meeting", meetingId.toString(),
+                Map.of("order", current.stream().map(UUID::toString).toList()),
+                Map.of("order", reportIds.stream().map(UUID::toString).toList())));
+        return get(meetingId);
+    }
+
+    /** Publishes the meeting's agenda: from now on its reports are public (unless exempt). */
+    @Transactional
+    @PreAuthorize("hasRole('CLERK')")
+    public Meeting publishAgenda(UUID meetingId, String by) {
+        Meeting meeting = get(meetingId);
+        requireUnpublished(meetingId);
+        if (meeting.agenda().isEmpty()) {
+            throw new IllegalArgumentException("The agenda has no items yet: schedule a report to this meeting first");
+        }
+        jdbc.sql("UPDATE app.meeting SET agenda_published_at = now(), agenda_published_by = :by, version = version + 1 WHERE tenant_id = :tenant AND id = :id")
+                .param("by", by).param("tenant", tenant()).param("id", meetingId).update();
+        events.publishEvent(Audited.inCurrentTenant("meeting.agenda-published", "meeting", meetingId.toString(), null,
+                Map.of("items", meeting.agenda().size())));
+        return get(meetingId);
+    }
+
+    private void requireUnpublished(UUID meetingId) {
+        agendaPublishedAt(meetingId).ifPresent(at -> {
+            throw new org.councilflow.common.ConflictException("The agenda was published on " + at + "; a published agenda is fixed");
+        });
+    }
+
     private static String tenant() {
         return TenantContext.require();
     }

@@ -8,7 +8,8 @@ import org.councilflow.identity.PostAuthenticationFilter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Import;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.GrantedAuthority;
@@ -23,7 +24,6 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 
-import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 
 /**
@@ -31,10 +31,17 @@ import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
  * Keycloak session too and comes back to the application's root.
  */
 @Configuration
-@Import(VaadinAwareSecurityContextHolderStrategyConfiguration.class)
 class UiSecurityConfiguration {
 
     static final String LOGIN_PATH = "/oauth2/authorization/keycloak";
+
+    /** Replaces Vaadin's session-first strategy: see {@link RequestFirstSecurityContextHolderStrategy}. */
+    @Bean
+    static SecurityContextHolderStrategy securityContextHolderStrategy() {
+        SecurityContextHolderStrategy strategy = new RequestFirstSecurityContextHolderStrategy();
+        SecurityContextHolder.setContextHolderStrategy(strategy);
+        return strategy;
+    }
 
     @Bean
     @Order(3)

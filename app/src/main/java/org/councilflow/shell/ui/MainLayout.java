@@ -3,62 +3,145 @@ package org.councilflow.shell.ui;
 import java.util.Map;
 import java.util.Optional;
 
+import org.councilflow.identity.CurrentUser;
 import org.councilflow.identity.CurrentUsers;
+import org.councilflow.identity.Role;
 import org.councilflow.tenancy.CouncilChoice;
 import org.councilflow.tenancy.Tenant;
 import org.councilflow.tenancy.Tenants;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.menubar.MenuBar;
+import com.vaadin.flow.component.menubar.MenuBarVariant;
+import com.vaadin.flow.component.contextmenu.MenuItem;
+import com.vaadin.flow.component.contextmenu.SubMenu;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.AfterNavigationEvent;
+import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.server.VaadinServletRequest;
+import com.vaadin.flow.server.menu.MenuConfiguration;
+import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.servlet.http.HttpSession;
 
-/** The frame around every staff view: the council being worked in (and a switch), navigation, and the way out. */
+/**
+ * The frame around every staff view: the council being worked in (its colour and initials, and a switch for people
+ * with roles in several), navigation to the views this person's roles open (from the views' own {@code @Menu} and
+ * access annotations, so the two never disagree), and the user menu with the way out.
+ */
 @Layout
 @PermitAll
-class MainLayout extends AppLayout {
+class MainLayout extends AppLayout implements AfterNavigationObserver {
+
+    private final H1 viewTitle = new H1();
 
     MainLayout(AuthenticationContext authentication, CurrentUsers users, Tenants tenants) {
-        H1 title = new H1("CouncilFlow");
-        title.getStyle().set("font-size", "var(--lumo-font-size-l)").set("margin", "0");
+        Optional<Tenant> current = tenants.current();
+        String colour = current.map(t -> t.settings().brandingColour()).orElse("#1f5fa8");
+        // the council's colour as a custom property, so that views can pick it up too
+        getElement().getStyle().set("--councilflow-brand", colour);
 
-        HorizontalLayout navbar = new HorizontalLayout(new DrawerToggle(), title);
+        Anchor home = new Anchor("", "CouncilFlow");
+        home.getStyle().set("color", "inherit").set("text-decoration", "none");
+        H1 product = new H1(home);
+        product.getStyle().set("font-size", "var(--lumo-font-size-l)").set("margin", "0");
+        viewTitle.getStyle().set("font-size", "var(--lumo-font-size-l)").set("margin", "0")
+                .set("font-weight", "normal").set("color", "var(--lumo-secondary-text-color)");
+        viewTitle.setId("view-title");
+
+        HorizontalLayout navbar = new HorizontalLayout(new DrawerToggle(), product, viewTitle);
         navbar.setWidthFull();
         navbar.setAlignItems(FlexComponent.Alignment.CENTER);
-        navbar.expand(title);
-        navbar.getStyle().set("padding-inline-end", "var(--lumo-space-m)");
-
-        Optional<Tenant> current = tenants.current();
-        current.ifPresent(tenant -> navbar.getStyle().set("border-top", "4px solid " + tenant.settings().brandingColour()));
-        navbar.add(councilSwitcher(current));
-
-        users.current().ifPresent(user -> navbar.add(new Span(user.displayName())));
-        Button logout = new Button("Sign out", VaadinIcon.SIGN_OUT.create(), click -> authentication.logout());
-        logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        navbar.add(logout);
+        navbar.expand(viewTitle);
+        navbar.getStyle().set("padding-inline-end", "var(--lumo-space-m)")
+                .set("border-top", "4px solid " + colour);
+        navbar.setId("navbar");
+        navbar.add(councilBadge(current, colour), councilSwitcher(current));
+        users.current().ifPresent(user -> navbar.add(userMenu(user, current, authentication)));
         addToNavbar(navbar);
 
-        SideNav nav = new SideNav();
-        nav.addItem(new SideNavItem("Home", HomeView.class, VaadinIcon.HOME.create()));
-        addToDrawer(nav);
+        addToDrawer(navigation());
+        setPrimarySection(Section.DRAWER);
     }
 
-    private static com.vaadin.flow.component.Component councilSwitcher(Optional<Tenant> current) {
+    @Override
+    public void afterNavigation(AfterNavigationEvent event) {
+        // the view's own title: the page's title is only updated after this layout has been told of the navigation
+        String title = event.getActiveChain().stream().findFirst()
+                .map(view -> view.getClass().getAnnotation(com.vaadin.flow.router.PageTitle.class))
+                .map(com.vaadin.flow.router.PageTitle::value).orElse("");
+        viewTitle.setText(title.replace(" · CouncilFlow", ""));
+    }
+
+    /** Every view this person may open, in the order the views ask for. */
+    private static SideNav navigation() {
+        SideNav nav = new SideNav();
+        nav.setId("navigation");
+        nav.getElement().setAttribute("aria-label", "Main");
+        for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
+            SideNavItem item = new SideNavItem(entry.title(), entry.path());
+            if (entry.icon() != null && entry.icon().startsWith("vaadin:")) {
+                item.setPrefixComponent(new Icon(entry.icon()));
+            }
+            nav.addItem(item);
+        }
+        return nav;
+    }
+
+    /** The council's initials in its colour: a recognisable mark without a logo upload. */
+    private static Component councilBadge(Optional<Tenant> council, String colour) {
+        if (council.isEmpty()) {
+            return new Span();
+        }
+        Span mark = initials(council.get().displayName(), colour);
+        mark.setId("council-mark");
+        return mark;
+    }
+
+    /** Initials in a coloured disc, decoration only (the name is written beside it). */
+    private static Span initials(String name, String colour) {
+        String letters = java.util.Arrays.stream(name.split("\\s+")).filter(w -> !w.isEmpty() && Character.isUpperCase(w.charAt(0)))
+                .filter(w -> !w.equals("London") && !w.equals("Borough") && !w.equals("Council"))
+                .map(w -> w.substring(0, 1)).limit(2).reduce("", String::concat);
+        Span mark = new Span(letters.isEmpty() ? name.substring(0, 1) : letters);
+        mark.getElement().setAttribute("aria-hidden", "true");
+        mark.getStyle().set("display", "inline-flex").set("align-items", "center").set("justify-content", "center")
+                .set("width", "2.2em").set("height", "2.2em").set("border-radius", "50%").set("background", colour)
+                .set("color", readableOn(colour)).set("font-weight", "700").set("font-size", "var(--lumo-font-size-s)");
+        return mark;
+    }
+
+    /** Black or white, whichever reads better on the council's colour (WCAG relative luminance). */
+    static String readableOn(String colour) {
+        if (colour == null || !colour.matches("#[0-9a-fA-F]{6}")) {
+            return "white";
+        }
+        double luminance = 0;
+        double[] weights = {0.2126, 0.7152, 0.0722};
+        for (int i = 0; i < 3; i++) {
+            double c = Integer.parseInt(colour.substring(1 + 2 * i, 3 + 2 * i), 16) / 255.0;
+            luminance += weights[i] * (c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4));
+        }
+        return luminance > 0.179 ? "#111827" : "white";
+    }
+
+    private static Component councilSwitcher(Optional<Tenant> current) {
         HttpSession session = VaadinServletRequest.getCurrent().getHttpServletRequest().getSession();
         Map<String, String> councils = CouncilChoice.available(session);
         String chosen = CouncilChoice.chosen(session).orElse(null);
@@ -81,5 +164,26 @@ class MainLayout extends AppLayout {
             }
         });
         return switcher;
+    }
+
+    private static Component userMenu(CurrentUser user, Optional<Tenant> council, AuthenticationContext authentication) {
+        MenuBar menu = new MenuBar();
+        menu.setId("user-menu");
+        menu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE);
+        HorizontalLayout label = new HorizontalLayout(initials(user.displayName(), "#374151"),
+                new Span(user.displayName()));
+        label.setAlignItems(FlexComponent.Alignment.CENTER);
+        label.setSpacing(true);
+        MenuItem root = menu.addItem(label);
+        root.setAriaLabel("User menu: " + user.displayName());
+        SubMenu sub = root.getSubMenu();
+        String roles = council.map(c -> String.join(", ", user.rolesIn(c.slug()).stream().map(Role::groupName).toList()))
+                .filter(r -> !r.isEmpty()).orElse(user.platformAdmin() ? "platform administrator" : "no role here");
+        MenuItem who = sub.addItem("Signed in as " + user.username() + " (" + roles + ")");
+        who.setEnabled(false);
+        MenuItem signOut = sub.addItem(new Div(VaadinIcon.SIGN_OUT.create(), new Span(" Sign out")),
+                click -> authentication.logout());
+        signOut.setId("sign-out");
+        return menu;
     }
 }

@@ -96,6 +96,7 @@ class SignInBrowserTests {
         page.click("#kc-login");
         assertThat(page.locator("#greeting")).hasText("Welcome, David Cole");
 
+        page.locator("#user-menu").click();
         page.getByText("Sign out").click();
         page.waitForURL(url -> url.startsWith(DevServices.keycloak().issuerUri()));
         page.navigate("http://localhost:" + port + "/");

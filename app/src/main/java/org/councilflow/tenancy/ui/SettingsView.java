@@ -1,0 +1,60 @@
+package org.councilflow.tenancy.ui;
+
+import org.councilflow.common.ui.Feedback;
+import org.councilflow.tenancy.Tenant;
+import org.councilflow.tenancy.TenantSettings;
+import org.councilflow.tenancy.Tenants;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+
+import jakarta.annotation.security.RolesAllowed;
+
+/** The council's name and settings: branding colour, board review, agenda notice, call-in period. */
+@Route("admin/settings")
+@PageTitle("Council settings · CouncilFlow")
+@Menu(title = "Council settings", order = 10, icon = "vaadin:cog")
+@RolesAllowed("TENANT_ADMIN")
+class SettingsView extends VerticalLayout {
+
+    final TextField name = new TextField("Council name");
+    final TextField colour = new TextField("Branding colour");
+    final Checkbox boardReview = new Checkbox("Reports pass through improvement board review");
+    final IntegerField notice = new IntegerField("Agenda notice (clear working days)");
+    final IntegerField callIn = new IntegerField("Call-in period (working days)");
+
+    SettingsView(Tenants tenants) {
+        Tenant council = tenants.requireCurrent();
+        TenantSettings settings = council.settings();
+        name.setValue(council.displayName());
+        name.setId("council-name");
+        colour.setValue(settings.brandingColour());
+        colour.setId("branding-colour");
+        colour.setHelperText("As #rrggbb; the staff UI and public pages use it.");
+        boardReview.setValue(settings.boardReviewEnabled());
+        notice.setValue(settings.agendaNoticeDays());
+        callIn.setValue(settings.callInDays());
+        Button save = new Button("Save settings", click -> {
+            TenantSettings changed = new TenantSettings(colour.getValue().strip(), boardReview.getValue(),
+                    notice.getValue() == null ? -1 : notice.getValue(), callIn.getValue() == null ? -1 : callIn.getValue(),
+                    settings.slaDays(), settings.bankHolidays());
+            if (Feedback.attempt(() -> tenants.updateSettings(name.getValue(), changed, council.version()))) {
+                Feedback.success("Settings saved.");
+                UI.getCurrent().getPage().reload();
+            }
+        });
+        save.setId("save-settings");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        add(new H2("Council settings"), new FormLayout(name, colour, notice, callIn, boardReview), save);
+    }
+}

@@ -1,0 +1,198 @@
+package org.councilflow.workflow.ui;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.councilflow.common.ui.Feedback;
+import org.councilflow.common.ui.Formats;
+import org.councilflow.meetings.Decision;
+import org.councilflow.meetings.Decisions;
+import org.councilflow.meetings.Meeting;
+import org.councilflow.meetings.Meetings;
+import org.councilflow.reports.Report;
+import org.councilflow.reports.Reports;
+import org.councilflow.workflow.Completion;
+import org.councilflow.workflow.CycleTask;
+import org.councilflow.workflow.InboxQuery;
+import org.councilflow.workflow.ReportCycle;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.OrderedList;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+
+import jakarta.annotation.security.RolesAllowed;
+
+/**
+ * Democratic services' stages of a report: schedule it to a committee meeting, record the committee's decision
+ * after the meeting (status, numbered resolutions, minutes), and publish the decision with or without call-in.
+ */
+@Route("reports/:reportId/committee")
+@PageTitle("Committee · CouncilFlow")
+@RolesAllowed("CLERK")
+class CommitteeStageView extends VerticalLayout implements BeforeEnterObserver {
+
+    private static final Set<String> CLERK_STAGES = Set.of("scheduleToCommittee", "recordDecision", "publishDecision");
+    static final Map<String, String> STATUSES = new java.util.LinkedHashMap<>();
+
+    static {
+        STATUSES.put("RECOMMENDATIONS_APPROVED", "Recommendations approved");
+        STATUSES.put("APPROVED_AS_AMENDED", "Approved as amended");
+        STATUSES.put("DEFERRED", "Deferred");
+        STATUSES.put("NOT_APPROVED", "Not approved");
+        STATUSES.put("NOTED", "Noted");
+    }
+
+    private final Reports reports;
+    private final Meetings meetings;
+    private final Decisions decisions;
+    private final ReportCycle cycle;
+
+    UUID reportId;
+    CycleTask task;
+    final ComboBox<Meeting> meeting = new ComboBox<>("Meeting");
+    final Select<String> status = new Select<>();
+    final List<TextArea> resolutions = new ArrayList<>();
+    final VerticalLayout resolutionRows = new VerticalLayout();
+    final TextArea minutes = new TextArea("Minutes");
+    final Checkbox callIn = new Checkbox("Subject to call-in");
+
+    CommitteeStageView(Reports reports, Meetings meetings, Decisions decisions, ReportCycle cycle) {
+        this.reports = reports;
+        this.meetings = meetings;
+        this.decisions = decisions;
+        this.cycle = cycle;
+        setMaxWidth("60em");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        reportId = ReportRoutes.reportId(event);
+        Report report = reports.get(reportId);
+        removeAll();
+        H2 title = new H2(report.document().header().title());
+        title.setId("report-title");
+        add(title, new Anchor("reports/" + reportId + "/review", "Read the report"),
+                new Anchor("reports/" + reportId + "/history", "History"));
+        task = cycle.inbox(InboxQuery.forReport(reportId), InboxQuery.Sort.CREATED, false, 0, 10).stream()
+                .filter(t -> CLERK_STAGES.contains(t.stage())).findFirst().orElse(null);
+        if (task == null) {
+            Paragraph none = new Paragraph("This report is not waiting for democratic services.");
+            none.setId("no-task");
+            add(none);
+            return;
+        }
+        H3 stage = new H3(Stages.label(task.stage()));
+        stage.setId("stage");
+        add(stage);
+        switch (task.stage()) {
+            case "scheduleToCommittee" -> schedule();
+            case "recordDecision" -> record(report);
+            default -> publish();
+        }
+    }
+
+    private void schedule() {
+        meeting.setId("meeting");
+        meeting.setWidth("36em");
+        meeting.setItems(meetings.from(Instant.now()));
+        meeting.setItemLabelGenerator(m -> m.committeeName() + ", " + Formats.dateTime(m.startsAt()) + ", " + m.venue());
+        meeting.setHelperText("The agenda must be published the council's notice period (in clear working days) before the meeting.");
+        Button schedule = new Button("Schedule to this meeting", VaadinIcon.CALENDAR.create(), click -> {
+            if (meeting.getValue() == null) {
+                meeting.setInvalid(true);
+                meeting.setErrorMessage("Choose a meeting");
+                return;
+            }
+            finish(new Completion("schedule", null, Map.of("meetingId", meeting.getValue().id().toString())),
+                    "Scheduled to " + meeting.getValue().committeeName() + " on " + Formats.date(meeting.getValue().startsAt()) + ".");
+        });
+        schedule.setId("schedule");
+        schedule.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        add(meeting, schedule);
+    }
+
+    private void record(Report report) {
+        status.setLabel("Decision");
+        status.setId("decision-status");
+        status.setItems(STATUSES.keySet());
+        status.setItemLabelGenerator(STATUSES::get);
+        status.setValue("RECOMMENDATIONS_APPROVED");
+        resolutionRows.setPadding(false);
+        resolutionRows.setId("resolutions");
+        report.document().recommendations().forEach(this::addResolution);
+        if (resolutions.isEmpty()) {
+            addResolution("");
+        }
+        Button more = new Button("Add a resolution", VaadinIcon.PLUS.create(), click -> addResolution(""));
+        more.setId("add-resolution");
+        minutes.setId("minutes");
+        minutes.setWidthFull();
+        minutes.setMinHeight("8em");
+        Button save = new Button("Record decision", VaadinIcon.GAVEL.create(), click -> {
+            List<String> texts = resolutions.stream().map(TextArea::getValue).filter(t -> !t.isBlank()).map(String::strip).toList();
+            finish(new Completion(status.getValue(), null, Map.of("resolutions", texts, "minutes", minutes.getValue())),
+                    "Decision recorded: " + STATUSES.get(status.getValue()) + ".");
+        });
+        save.setId("record");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        add(status, new Paragraph("Resolutions, numbered in order (the report's recommendations to start from):"),
+                resolutionRows, more, minutes, save);
+    }
+
+    private void addResolution(String text) {
+        TextArea area = new TextArea("Resolution " + (resolutions.size() + 1));
+        area.setValue(text);
+        area.setWidthFull();
+        area.setId("resolution-" + (resolutions.size() + 1));
+        resolutions.add(area);
+        resolutionRows.add(area);
+    }
+
+    private void publish() {
+        Decision decision = decisions.latest(reportId).orElse(null);
+        if (decision != null) {
+            OrderedList list = new OrderedList();
+            decision.resolutions().forEach(r -> list.add(new ListItem(r)));
+            Paragraph what = new Paragraph("Decision of " + Formats.date(decision.decidedOn()) + ": "
+                    + STATUSES.getOrDefault(decision.status(), decision.status()) + ".");
+            what.setId("decision");
+            add(what, list);
+        }
+        callIn.setId("call-in");
+        callIn.setValue(true);
+        callIn.setHelperText("Councillors may then call the decision in during the council's call-in period before it takes effect.");
+        Button publish = new Button("Publish decision", VaadinIcon.GLOBE.create(),
+                click -> finish(new Completion("publish", null, Map.of("subjectToCallIn", callIn.getValue())),
+                        "Decision published."));
+        publish.setId("publish");
+        publish.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        add(callIn, publish);
+    }
+
+    void finish(Completion completion, String done) {
+        if (Feedback.attempt(() -> cycle.complete(task.id(), completion))) {
+            Feedback.success(done);
+            UI.getCurrent().navigate("inbox");
+        }
+    }
+}
