@@ -171,7 +171,7 @@ public class ReportCycle {
             case STAGE -> tasks.orderByTaskName();
         };
         tasks = ascending ? tasks.asc() : tasks.desc();
-        return inboxItems(tasks.orderByTaskId().asc().includeProcessVariables()
+        return inboxItems(tasks.orderByTaskId().asc().includeProcessVariables().includeTaskLocalVariables()
                 .listPage(Math.max(0, offset), Math.max(0, Math.min(limit, 500))));
     }
 

@@ -1,6 +1,5 @@
 package org.councilflow.workflow.ui;
 
-import java.lang.reflect.Method;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -21,8 +20,6 @@ final class Stages {
         LABELS.put("publishDecision", "Publish decision");
         LABELS.put("scrutiny", "Scrutiny (called in)");
     }
-
-    private static final Method ESCALATED = escalatedAccessor();
 
     private Stages() {
     }
@@ -46,28 +43,8 @@ final class Stages {
         return path(task.stage(), task.reportId());
     }
 
-    /**
-     * Whether a task has been escalated. Escalation is being added to the workflow as a field of {@link CycleTask};
-     * until it arrives this reads it if present and answers false otherwise.
-     * TODO use CycleTask.escalated() directly once escalation has landed.
-     */
+    /** Whether a task went past its due date and was escalated. */
     static boolean escalated(CycleTask task) {
-        if (ESCALATED == null) {
-            return false;
-        }
-        try {
-            return Boolean.TRUE.equals(ESCALATED.invoke(task));
-        } catch (ReflectiveOperationException e) {
-            return false;
-        }
-    }
-
-    private static Method escalatedAccessor() {
-        try {
-            Method method = CycleTask.class.getMethod("escalated");
-            return method.getReturnType() == boolean.class || method.getReturnType() == Boolean.class ? method : null;
-        } catch (NoSuchMethodException e) {
-            return null;
-        }
+        return task.escalated();
     }
 }
