@@ -105,7 +105,11 @@ class ComposeFileTests {
 
     @Test
     void appGetsOnlyVariablesTheApplicationReads() {
-        assertThat(DeployFiles.variablesTheApplicationReads()).containsAll(env().keySet());
+        Map<String, String> env = env();
+        String profiles = env.remove("SPRING_PROFILES_ACTIVE");
+        assertThat(DeployFiles.variablesTheApplicationReads()).containsAll(env.keySet());
+        assertThat(profiles).as("containers log JSON").isEqualTo("json-logs");
+        assertThat(DeployFiles.REPO.resolve("app/src/main/resources/application-json-logs.yml")).exists();
     }
 
     private Map<String, String> env() {

@@ -38,8 +38,13 @@ class ApplicationEnvironmentTests {
         assertThat(set).contains("COUNCILFLOW_DB_URL", "COUNCILFLOW_DB_PASSWORD", "COUNCILFLOW_ISSUER_URI",
                 "COUNCILFLOW_DOCUMENT_MAX_SIZE", "COUNCILFLOW_DB_POOL", "COUNCILFLOW_SMTP_HOST", "COUNCILFLOW_SMTP_PASSWORD",
                 "COUNCILFLOW_MAIL_FROM", "COUNCILFLOW_STAFF_URL", "PORT");
-        // JAVA_TOOL_OPTIONS is the JVM's
-        assertThat(set.stream().filter(n -> !n.equals("JAVA_TOOL_OPTIONS")))
+        // JAVA_TOOL_OPTIONS is the JVM's; SPRING_PROFILES_ACTIVE is Spring's, and each profile it names must exist
+        assertThat(set.stream().filter(n -> !n.equals("JAVA_TOOL_OPTIONS") && !n.equals("SPRING_PROFILES_ACTIVE")))
                 .allSatisfy(name -> assertThat(read).as("application.yml reads %s", name).contains(name));
+        String profiles = chart.get("ConfigMap").path("data").path("SPRING_PROFILES_ACTIVE").asText("");
+        for (String profile : profiles.isEmpty() ? new String[0] : profiles.split(",")) {
+            assertThat(RenderedChart.REPO_DIR.resolve("app/src/main/resources/application-" + profile.strip() + ".yml"))
+                    .as("the %s profile's configuration", profile).exists();
+        }
     }
 }
