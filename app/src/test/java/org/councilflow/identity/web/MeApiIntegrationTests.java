@@ -92,6 +92,29 @@ class MeApiIntegrationTests {
         assertThat(get("/api/me", tampered).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     }
 
+    @Test
+    void anUnsignedTokenWithAlgNoneIsUnauthorized() {
+        String unsigned = new com.nimbusds.jwt.PlainJWT(claims(DevServices.keycloak().issuerUri())).serialize();
+
+        assertThat(get("/api/me", unsigned).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void aRealTokenOfOurRealmMeantForAnotherAudienceIsUnauthorized() throws Exception {
+        // the provisioning service account's token: signed by our Keycloak, but not issued for the councilflow API
+        java.net.http.HttpResponse<String> issued = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(DevServices.keycloak().issuerUri()
+                                + "/protocol/openid-connect/token"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                                "grant_type=client_credentials&client_id=councilflow-admin&client_secret=councilflow-admin-secret"))
+                        .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        String token = new com.fasterxml.jackson.databind.ObjectMapper().readTree(issued.body()).get("access_token").asText();
+        assertThat(com.nimbusds.jwt.SignedJWT.parse(token).getJWTClaimsSet().getAudience()).doesNotContain("councilflow");
+
+        assertThat(get("/api/me", token).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
     private static JWTClaimsSet claims(String issuer) {
         return new JWTClaimsSet.Builder()
                 .issuer(issuer)
