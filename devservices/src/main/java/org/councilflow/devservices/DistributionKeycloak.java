@@ -94,7 +94,7 @@ final class DistributionKeycloak extends KeycloakService {
     }
 
     @Override
-    public void stop() {
+    public synchronized void stop() {
         if (process != null) {
             process.descendants().forEach(ProcessHandle::destroy);
             process.destroy();
@@ -110,13 +110,13 @@ final class DistributionKeycloak extends KeycloakService {
         }
     }
 
-    /** Starts the same server again on the same port and data: what a Keycloak outage ends with. */
-    public void restart() {
-        stop();
-        int samePort = port;
-        DistributionKeycloak again = new DistributionKeycloak(dataDirectory, false, samePort);
-        again.start();
-        this.process = again.process;
+    @Override
+    public synchronized void startAgain() {
+        if (process == null) {
+            DistributionKeycloak again = new DistributionKeycloak(dataDirectory, false, port);
+            again.start();
+            this.process = again.process;
+        }
     }
 
     @Override

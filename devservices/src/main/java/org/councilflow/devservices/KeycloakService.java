@@ -22,6 +22,9 @@ public abstract class KeycloakService {
     /** Stops the server; tokens it issued stay verifiable only while the app has the keys cached. */
     public abstract void stop();
 
+    /** Starts the server again after {@link #stop()}, at the same address with the same realm and signing keys. */
+    public abstract void startAgain();
+
     /** Base URL of the server, e.g. {@code http://127.0.0.1:8180}. */
     public abstract String baseUrl();
 

@@ -23,6 +23,15 @@ public abstract class PostgresService {
 
     abstract void stop();
 
+    /**
+     * Stops the server as an outage would, keeping its data: every connection is cut and new ones are refused
+     * until {@link #startAgain()}.
+     */
+    public abstract void shutDown();
+
+    /** Starts the server again after {@link #shutDown()}, on the same port with the same data. */
+    public abstract void startAgain();
+
     /** Host and port as seen from this machine. */
     public abstract String host();
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.councilflow.identity.CurrentUser;
+import org.councilflow.identity.IdentityProperties;
 import org.councilflow.identity.PostAuthenticationFilter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -19,6 +20,7 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.SecurityFilterChain;
@@ -46,8 +48,9 @@ class UiSecurityConfiguration {
     @Bean
     @Order(3)
     SecurityFilterChain uiSecurity(HttpSecurity http, ClientRegistrationRepository clients,
-            ObjectProvider<PostAuthenticationFilter> postAuthentication) throws Exception {
+            ObjectProvider<PostAuthenticationFilter> postAuthentication, IdentityProperties identity) throws Exception {
         postAuthentication.orderedStream().forEach(filter -> http.addFilterBefore(filter, AuthorizationFilter.class));
+        http.addFilterBefore(new SignInAvailability(identity), OAuth2AuthorizationRequestRedirectFilter.class);
         // PKCE on top of the client secret: the realm requires it of every client.
         DefaultOAuth2AuthorizationRequestResolver authorizationRequests =
                 new DefaultOAuth2AuthorizationRequestResolver(clients, "/oauth2/authorization");

@@ -1,0 +1,109 @@
+package org.councilflow.identity.ui;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.councilflow.identity.IdentityProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.HtmlUtils;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Before sending someone to the identity provider's sign-in page, checks that it answers. If it does not, the
+ * person gets a page saying so (503, {@code Retry-After}) instead of the browser's "cannot connect" error. People
+ * already signed in, and API tokens already issued, carry on working meanwhile: their sessions and the signing
+ * keys are held here. The answer is remembered for a few seconds, so a crowd signing in asks once. Only in the
+ * staff UI's security chain (not a servlet filter of its own).
+ */
+class SignInAvailability extends OncePerRequestFilter {
+
+    static final int RETRY_AFTER_SECONDS = 30;
+    private static final Duration REMEMBER = Duration.ofSeconds(5);
+    private static final Logger log = LoggerFactory.getLogger(SignInAvailability.class);
+
+    private final URI discovery;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final AtomicReference<Probe> last = new AtomicReference<>(new Probe(true, 0));
+
+    private record Probe(boolean answered, long at) {
+    }
+
+    SignInAvailability(IdentityProperties identity) {
+        this.discovery = URI.create(identity.issuerUri().toString().replaceAll("/$", "") + "/.well-known/openid-configuration");
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !request.getRequestURI().startsWith(request.getContextPath() + "/oauth2/authorization/");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (identityProviderAnswers()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+        response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS));
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        response.setContentType("text/html;charset=UTF-8");
+        String retry = HtmlUtils.htmlEscape(request.getRequestURI());
+        response.getWriter().write("""
+                <!DOCTYPE html>
+                <html lang="en">
+                <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+                <title>Sign-in is unavailable – CouncilFlow</title>
+                <style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem;line-height:1.5;color:#0b0c0c}
+                a{color:#1d70b8}</style></head>
+                <body><main>
+                <h1>Sign-in is unavailable at the moment</h1>
+                <p>CouncilFlow's sign-in service is not answering, so you cannot sign in just now. Nothing you have saved
+                is affected, and if you are already signed in elsewhere you can carry on working there.</p>
+                <p>Please try again in a minute or two. If this goes on, tell your council's CouncilFlow administrator.</p>
+                <p><a href="%s">Try signing in again</a></p>
+                </main></body></html>
+                """.formatted(retry));
+    }
+
+    boolean identityProviderAnswers() {
+        Probe known = last.get();
+        long now = System.nanoTime();
+        if (known.at() != 0 && now - known.at() < REMEMBER.toNanos()) {
+            return known.answered();
+        }
+        boolean answered = probe();
+        if (known.answered() && !answered) {
+            log.warn("The identity provider at {} does not answer: sign-in is unavailable", discovery);
+        } else if (!known.answered() && answered) {
+            log.info("The identity provider at {} answers again: sign-in is available", discovery);
+        }
+        last.set(new Probe(answered, now));
+        return answered;
+    }
+
+    private boolean probe() {
+        HttpRequest request = HttpRequest.newBuilder(discovery).timeout(Duration.ofSeconds(3)).GET().build();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}
