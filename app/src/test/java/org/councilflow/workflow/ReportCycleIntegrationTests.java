@@ -224,6 +224,43 @@ class ReportCycleIntegrationTests {
     }
 
     @Test
+    void twoReportsScheduledToOneMeetingAtTheSameMomentBothGetOnItsAgenda() throws Exception {
+        new Clock().at("2026-11-02T09:00:00Z");
+        String meeting = arrangeMeeting(Instant.parse("2026-11-18T18:00:00Z"));
+        String first = reportId;
+        toScheduling();
+        JsonNode document = new ObjectMapper().readTree(getClass().getResourceAsStream("/reference/barnet-update-report-2018-06-06.json"));
+        reportId = api.post("barnet.author", "/api/t/barnet/reports", Map.of("planId", DemoData.BARNET_PLAN, "document", document))
+                .getBody().get("id").asText();
+        toScheduling();
+        CyclicBarrier together = new CyclicBarrier(2);
+        String token = Tokens.of("barnet.clerk");
+        List<Callable<ResponseEntity<JsonNode>>> clerks = new ArrayList<>();
+        for (String report : List.of(first, reportId)) {
+            reportId = report;
+            String task = taskAt("barnet.clerk", "scheduleToCommittee");
+            clerks.add(() -> {
+                together.await();
+                return api.call(HttpMethod.POST, completion(task), token,
+                        Map.of("outcome", "schedule", "form", Map.of("meetingId", meeting)));
+            });
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (Future<ResponseEntity<JsonNode>> result : pool.invokeAll(clerks)) {
+                assertThat(result.get().getStatusCode()).as(String.valueOf(result.get().getBody())).isEqualTo(HttpStatus.NO_CONTENT);
+            }
+        } finally {
+            pool.shutdown();
+        }
+
+        for (String report : List.of(first, reportId)) {
+            reportId = report;
+            assertThat(taskAt("barnet.clerk", "recordDecision")).isNotBlank();
+        }
+    }
+
+    @Test
     void completingATaskSomeoneAlreadyCompletedIsAConflictSayingWho() {
         api.post("barnet.author", "/api/t/barnet/reports/" + reportId + "/cycle", null);
         String draft = taskAt("barnet.author", "draftUpdate");

@@ -15,6 +15,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -82,19 +83,31 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
         json.writeValue(response.getOutputStream(), problem);
     }
 
-    /** A lost or refused connection anywhere in the cause chain (SQLSTATE class 08, or the server shutting down). */
+    /**
+     * A lost or refused connection anywhere in the cause chain: SQLSTATE class 08, the server shutting down (57P),
+     * or the pool's own "closed" connection. When the rollback after such a failure fails too, Spring reports the
+     * rollback's failure and keeps the original as the application exception: both are looked at.
+     */
     static boolean connectionFailure(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException) {
                 return true;
             }
-            if (t instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+            if (t instanceof SQLException sql && (sql.getSQLState() == null
+                    ? CLOSED_BY_POOL.equals(sql.getMessage())
+                    : sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+            if (t instanceof TransactionSystemException failedRollback && failedRollback.getApplicationException() != null
+                    && connectionFailure(failedRollback.getApplicationException())) {
                 return true;
             }
         }
         return false;
     }
+
+    /** What HikariCP throws, without a SQLSTATE, when a connection it already closed is used. */
+    private static final String CLOSED_BY_POOL = "Connection is closed";
 
     private static String rootMessage(Throwable e) {
         Throwable root = e;

@@ -48,6 +48,11 @@ class PublicationStore {
      */
     boolean publish(PublicationKind kind, UUID subject, UUID committee, Object content, Instant at, String by, String note) {
         JsonNode node = json.valueToTree(content);
+        // two reports scheduled to one meeting at once both republish it: the second waits for the first's commit
+        // and publishes the version after it, instead of failing on the same version number
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(:key))")
+                .param("key", "publication:" + TenantContext.require() + ":" + kind.name() + ":" + subject)
+                .query((rs, n) -> 1).single();
         Optional<Row> latest = latestRow(kind, subject);
         if (latest.isPresent() && latest.get().content().equals(reread(node))) {
             return false;

@@ -8,6 +8,7 @@ import java.sql.SQLTransientConnectionException;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 class DatabaseOutageFilterTests {
 
@@ -21,6 +22,17 @@ class DatabaseOutageFilterTests {
                 new RuntimeException("### Error updating database (as MyBatis under Flowable says it)", new RuntimeException(io)))).isTrue();
         var shutdown = new SQLException("terminating connection due to administrator command", "57P01");
         assertThat(DatabaseOutageFilter.connectionFailure(new RuntimeException(shutdown))).isTrue();
+    }
+
+    @Test
+    void aRollbackThatFailsOnTheDeadConnectionStillCountsAsAnOutage() {
+        var lost = new RuntimeException(new SQLException("terminating connection due to administrator command", "57P01"));
+        var rollback = new TransactionSystemException("JDBC rollback failed", new SQLException("Connection is closed"));
+        rollback.initApplicationException(lost);
+
+        assertThat(DatabaseOutageFilter.connectionFailure(rollback)).isTrue();
+        assertThat(DatabaseOutageFilter.connectionFailure(new TransactionSystemException("Could not commit",
+                new SQLException("serialization failure", "40001")))).isFalse();
     }
 
     @Test

@@ -1,0 +1,58 @@
+package org.councilflow.resilience;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Date;
+
+import org.councilflow.CouncilFlowApplication;
+import org.flowable.engine.ProcessEngine;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.Environment;
+
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * CouncilFlow as a process of its own, for tests that kill it: the application itself plus an engine clock the
+ * test can move from outside ({@code PUT /clock} on {@code councilflow.test.clock-port}, body an instant), set to
+ * {@code councilflow.test.clock-at} before the application serves its first request.
+ */
+public class ChildApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.from(CouncilFlowApplication::main).with(MovableClock.class).run(args);
+    }
+
+    /** Not a @Configuration: only the child process registers it. */
+    static class MovableClock implements DisposableBean {
+
+        private final HttpServer server;
+
+        MovableClock(ProcessEngine engine, Environment environment) throws IOException {
+            String at = environment.getProperty("councilflow.test.clock-at");
+            if (at != null) {
+                engine.getProcessEngineConfiguration().getClock().setCurrentTime(Date.from(Instant.parse(at)));
+            }
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1",
+                    environment.getRequiredProperty("councilflow.test.clock-port", Integer.class)), 0);
+            server.createContext("/clock", exchange -> {
+                try (exchange) {
+                    String instant = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8).trim();
+                    engine.getProcessEngineConfiguration().getClock().setCurrentTime(Date.from(Instant.parse(instant)));
+                    exchange.sendResponseHeaders(204, -1);
+                } catch (RuntimeException e) {
+                    exchange.sendResponseHeaders(400, -1);
+                }
+            });
+            server.start();
+        }
+
+        @Override
+        public void destroy() {
+            server.stop(0);
+        }
+    }
+}
