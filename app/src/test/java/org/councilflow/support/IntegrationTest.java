@@ -27,6 +27,6 @@ import org.springframework.test.context.ContextConfiguration;
 @ActiveProfiles("test")
 @AutoConfigureObservability // metrics and tracing as in production: the Prometheus endpoint is under test
 @ExtendWith(ResetDataExtension.class)
-@Import(Faults.class)
+@Import({Faults.class, MovableClock.class})
 public @interface IntegrationTest {
 }

@@ -3,11 +3,13 @@ package org.councilflow.identity.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 
 import org.councilflow.devservices.DevServices;
+import org.councilflow.devservices.KeycloakService;
 import org.councilflow.support.IntegrationTest;
 import org.councilflow.support.Tokens;
 import org.junit.jupiter.api.Test;
@@ -21,6 +23,11 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.common.util.MultivaluedHashMap;
+import org.keycloak.representations.idm.ComponentRepresentation;
+import jakarta.ws.rs.core.Response;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
@@ -115,15 +122,79 @@ class MeApiIntegrationTests {
         assertThat(get("/api/me", token).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     }
 
+    @Test
+    void aTokenSignedWithAKeyOfOurRealmIsAcceptedUntilItExpires() throws Exception {
+        RSAKey key = new RSAKeyGenerator(2048).generate();
+        try (Keycloak admin = Keycloak.getInstance(DevServices.keycloak().baseUrl(), "master", "admin", "admin", "admin-cli")) {
+            RealmResource realm = admin.realm(KeycloakService.REALM);
+            String componentId = addSigningKey(realm, key);
+            try {
+                String kid = realm.keys().getKeyMetadata().getKeys().stream()
+                        .filter(k -> componentId.equals(k.getProviderId())).findFirst().orElseThrow().getKid();
+                RSAKey published = new RSAKey.Builder(key).keyID(kid).build();
+                String issuer = DevServices.keycloak().issuerUri();
+
+                ResponseEntity<JsonNode> valid = get("/api/me", sign(claims(issuer, Instant.now().plusSeconds(300)), published));
+                assertThat(valid.getStatusCode()).as("control: the same key, a live token").isEqualTo(HttpStatus.OK);
+                assertThat(valid.getBody().get("username").asText()).isEqualTo("intruder");
+
+                ResponseEntity<JsonNode> expired = get("/api/me", sign(claims(issuer, Instant.now().minusSeconds(600)), published));
+                assertThat(expired.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+                assertThat(expired.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+                assertThat(expired.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE))
+                        .contains("error=\"invalid_token\"").containsIgnoringCase("expired");
+                assertThat(expired.getBody().get("status").asInt()).isEqualTo(401);
+            } finally {
+                realm.components().component(componentId).remove();
+            }
+        }
+    }
+
+    @Test
+    void rolesInAnotherCouncilOpenNothingInThisOne() {
+        ResponseEntity<JsonNode> response = get("/api/t/barnet/reports", Tokens.of("tower-hamlets.manager"));
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(get("/api/t/tower-hamlets/reports", Tokens.of("tower-hamlets.manager")).getStatusCode())
+                .as("control: their own council").isEqualTo(HttpStatus.OK);
+    }
+
+    /** An {@code rsa} key provider holding our key, ranked below the realm's own so Keycloak keeps signing with that. */
+    private static String addSigningKey(RealmResource realm, RSAKey key) throws Exception {
+        ComponentRepresentation component = new ComponentRepresentation();
+        component.setName("test-" + UUID.randomUUID());
+        component.setProviderId("rsa");
+        component.setProviderType("org.keycloak.keys.KeyProvider");
+        component.setParentId(realm.toRepresentation().getId());
+        MultivaluedHashMap<String, String> config = new MultivaluedHashMap<>();
+        config.putSingle("priority", "-100");
+        config.putSingle("enabled", "true");
+        config.putSingle("active", "true");
+        config.putSingle("algorithm", "RS256");
+        config.putSingle("privateKey", "-----BEGIN PRIVATE KEY-----\n"
+                + Base64.getMimeEncoder().encodeToString(key.toPrivateKey().getEncoded()) + "\n-----END PRIVATE KEY-----");
+        component.setConfig(config);
+        try (Response created = realm.components().add(component)) {
+            assertThat(created.getStatus()).as("key provider added").isEqualTo(201);
+            String location = created.getLocation().getPath();
+            return location.substring(location.lastIndexOf('/') + 1);
+        }
+    }
+
     private static JWTClaimsSet claims(String issuer) {
+        return claims(issuer, Instant.now().plusSeconds(300));
+    }
+
+    private static JWTClaimsSet claims(String issuer, Instant expires) {
         return new JWTClaimsSet.Builder()
                 .issuer(issuer)
                 .subject(UUID.randomUUID().toString())
                 .audience("councilflow")
                 .claim("preferred_username", "intruder")
                 .claim("groups", List.of("/tenants/barnet/manager", "/platform/platform-admin"))
-                .issueTime(new Date())
-                .expirationTime(Date.from(Instant.now().plusSeconds(300)))
+                .issueTime(Date.from(expires.minusSeconds(300)))
+                .expirationTime(Date.from(expires))
                 .build();
     }
 

@@ -1,0 +1,25 @@
+package org.councilflow.ratelimit.web;
+
+import org.councilflow.ratelimit.RateLimiter;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+@Configuration
+class RateLimitConfiguration {
+
+    /** After the forwarded headers are applied (the client's address), before Spring Security (which logs in). */
+    @Bean
+    FilterRegistrationBean<RateLimitFilter> rateLimitFilter(RateLimiter limiter, ObjectMapper json, MeterRegistry meters) {
+        FilterRegistrationBean<RateLimitFilter> registration =
+                new FilterRegistrationBean<>(new RateLimitFilter(limiter, json, meters));
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 10);
+        registration.addUrlPatterns("/*");
+        return registration;
+    }
+}

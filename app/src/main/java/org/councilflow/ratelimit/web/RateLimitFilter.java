@@ -1,0 +1,138 @@
+package org.councilflow.ratelimit.web;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+
+import org.councilflow.ratelimit.RateLimiter;
+import org.councilflow.ratelimit.RateLimiter.Decision;
+import org.councilflow.ratelimit.RateLimiter.Rule;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Limits the public site and the login-adjacent endpoints per client, before Spring Security sees the request.
+ * Login-adjacent means: starting a sign-in ({@code /oauth2/authorization/**}), the sign-in callback and login page
+ * ({@code /login/**}), signing out ({@code /logout}), and API requests that fail authentication: those are
+ * counted after the fact, and a client that has spent its failures gets 429 on the whole API until its window
+ * ends, so tokens cannot be guessed at speed. Everything else (the API with valid tokens, the staff UI, Actuator's
+ * health probes and metrics) is never limited here. The client is the request's remote address, which honours
+ * {@code X-Forwarded-For} only as far as the application's forwarded-headers handling is configured.
+ */
+class RateLimitFilter extends OncePerRequestFilter {
+
+    private final RateLimiter limiter;
+    private final ObjectMapper json;
+    private final MeterRegistry meters;
+
+    RateLimitFilter(RateLimiter limiter, ObjectMapper json, MeterRegistry meters) {
+        this.limiter = limiter;
+        this.json = json;
+        this.meters = meters;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !limiter.enabled();
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String path = path(request);
+        String client = request.getRemoteAddr();
+        if (path.startsWith("/api/")) {
+            Decision decision = limiter.check(Rule.FAILED_AUTHENTICATION, client);
+            if (!decision.allowed()) {
+                refuse(request, response, path, Rule.FAILED_AUTHENTICATION, decision);
+                return;
+            }
+            chain.doFilter(request, response);
+            if (response.getStatus() == HttpServletResponse.SC_UNAUTHORIZED) {
+                limiter.record(Rule.FAILED_AUTHENTICATION, client);
+            }
+            return;
+        }
+        Rule rule = rule(path);
+        if (rule != null) {
+            Decision decision = limiter.acquire(rule, client);
+            if (!decision.allowed()) {
+                refuse(request, response, path, rule, decision);
+                return;
+            }
+        }
+        chain.doFilter(request, response);
+    }
+
+    private static Rule rule(String path) {
+        if (path.equals("/councils") || path.startsWith("/councils/")) {
+            return Rule.PUBLIC_SITE;
+        }
+        if (path.startsWith("/oauth2/authorization/") || path.equals("/login") || path.startsWith("/login/")
+                || path.equals("/logout")) {
+            return Rule.LOGIN;
+        }
+        return null;
+    }
+
+    /** The path as the servlet container decoded and normalised it, so that encodings cannot slip past. */
+    private static String path(HttpServletRequest request) {
+        String servletPath = request.getServletPath() == null ? "" : request.getServletPath();
+        String pathInfo = request.getPathInfo() == null ? "" : request.getPathInfo();
+        return servletPath + pathInfo;
+    }
+
+    private void refuse(HttpServletRequest request, HttpServletResponse response, String path, Rule rule,
+            Decision decision) throws IOException {
+        meters.counter("councilflow.ratelimit.refused", "rule", rule.name().toLowerCase()).increment();
+        response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(decision.retryAfterSeconds()));
+        // a shared cache in front of the public site must not serve this refusal to others
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        String wait = decision.retryAfterSeconds() == 1 ? "1 second" : decision.retryAfterSeconds() + " seconds";
+        if (wantsHtml(request, path)) {
+            response.setContentType(MediaType.TEXT_HTML_VALUE);
+            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+            response.getWriter().write("""
+                    <!DOCTYPE html>
+                    <html lang="en-GB">
+                    <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+                    <title>Too many requests</title></head>
+                    <body><main>
+                    <h1>Too many requests</h1>
+                    <p>We have had a lot of requests from your connection in a short time. Please wait %s, then try again.</p>
+                    </main></body>
+                    </html>
+                    """.formatted(wait));
+            return;
+        }
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
+                "Too many requests from your address. Try again in " + wait + ".");
+        problem.setTitle("Too many requests");
+        problem.setType(URI.create("about:blank"));
+        problem.setInstance(URI.create(request.getRequestURI()));
+        problem.setProperty("retryAfterSeconds", decision.retryAfterSeconds());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
+    }
+
+    /** API clients always get a problem document; elsewhere a browser (asking for HTML) gets a page. */
+    private static boolean wantsHtml(HttpServletRequest request, String path) {
+        if (path.startsWith("/api/")) {
+            return false;
+        }
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        return accept != null && accept.contains(MediaType.TEXT_HTML_VALUE);
+    }
+}
