@@ -23,15 +23,15 @@ import com.sun.net.httpserver.HttpServer;
 public class ChildApplication {
 
     public static void main(String[] args) {
-        SpringApplication.from(CouncilFlowApplication::main).with(MovableClock.class).run(args);
+        SpringApplication.from(CouncilFlowApplication::main).with(EngineClockControl.class).run(args);
     }
 
     /** Not a @Configuration: only the child process registers it. */
-    static class MovableClock implements DisposableBean {
+    static class EngineClockControl implements DisposableBean {
 
         private final HttpServer server;
 
-        MovableClock(ProcessEngine engine, Environment environment) throws IOException {
+        EngineClockControl(ProcessEngine engine, Environment environment) throws IOException {
             String at = environment.getProperty("councilflow.test.clock-at");
             if (at != null) {
                 engine.getProcessEngineConfiguration().getClock().setCurrentTime(Date.from(Instant.parse(at)));
