@@ -123,6 +123,13 @@ class PublicPagesBenchmark {
         }
 
         Map<String, Map<String, Double>> rates = new LinkedHashMap<>();
+        // -Dbench.jfr=true: a Flight Recorder profile of the run (the server's threads are Tomcat's http-nio-*)
+        jdk.jfr.Recording recording = null;
+        if (Boolean.getBoolean("bench.jfr")) {
+            recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+            recording.setDestination(Files.createDirectories(Path.of("target", "bench")).resolve("public-pages.jfr"));
+            recording.start();
+        }
         for (var page : pages.entrySet()) {
             for (var target : targets.entrySet()) {
                 String path = target.getKey().equals("councilflow") ? page.getValue() : files.get(page.getKey());
@@ -136,6 +143,10 @@ class PublicPagesBenchmark {
                     assertThat(result.statuses()).as(key + ": every request answered").doesNotContainKey(-1);
                 }
             }
+        }
+        if (recording != null) {
+            recording.stop();
+            recording.close();
         }
         for (var level : rates.entrySet()) {
             double ours = level.getValue().get("councilflow");
