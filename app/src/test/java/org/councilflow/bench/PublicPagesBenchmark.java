@@ -210,7 +210,12 @@ class PublicPagesBenchmark {
             System.out.println("[bench public-pages] no python3: " + e.getMessage());
             return null;
         }
-        awaitListening(pythonPort);
+        try {
+            awaitListening(pythonPort);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            System.out.println("[bench public-pages] python3 -m http.server did not start (it needs Python 3.11+)");
+            return null;
+        }
         return pythonPort;
     }
 
