@@ -47,7 +47,7 @@ import com.zaxxer.hikari.HikariDataSource;
  * scheduling, the clock moves to the evening of the meetings, every client records and publishes. The throughput is
  * the cycles completed over the time of both phases. The bare engine runs the same two phases with the same clients.
  *
- * <p>{@code -Dbench.cycle.cycles=48} cycles per concurrency level (split over the clients, at least one each),
+ * <p>{@code -Dbench.cycle.cycles=32} cycles per concurrency level (split over the clients, at least one each),
  * {@code -Dbench.cycle.warmup=8} warm-up cycles on each side first.
  */
 @IntegrationTest
@@ -76,6 +76,22 @@ class CycleThroughputBenchmark {
     Api api;
     JsonNode document;
     int round;
+    /** Time spent in each kind of API call (summed nanoseconds, count), to see where a cycle's time goes. */
+    final Map<String, long[]> steps = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private <T> T timed(String step, java.util.function.Supplier<T> call) {
+        long started = System.nanoTime();
+        T result = call.get();
+        long took = System.nanoTime() - started;
+        steps.compute(step, (k, sum) -> sum == null ? new long[] {took, 1} : new long[] {sum[0] + took, sum[1] + 1});
+        return result;
+    }
+
+    private Map<String, Object> stepMeans() {
+        Map<String, Object> means = new java.util.TreeMap<>();
+        steps.forEach((step, sum) -> means.put(step, round2(sum[0] / 1e6 / sum[1])));
+        return means;
+    }
 
     @AfterEach
     void resetClock() {
@@ -88,7 +104,7 @@ class CycleThroughputBenchmark {
         try (InputStream in = getClass().getResourceAsStream("/reference/barnet-update-report-2018-06-06.json")) {
             document = new ObjectMapper().readTree(in);
         }
-        int cycles = Integer.getInteger("bench.cycle.cycles", 48);
+        int cycles = Integer.getInteger("bench.cycle.cycles", 32);
         int warmup = Integer.getInteger("bench.cycle.warmup", 8);
         BenchReport report = new BenchReport("cycle-throughput");
         report.put("cyclesPerLevel", cycles).put("warmupCycles", warmup);
@@ -100,6 +116,7 @@ class CycleThroughputBenchmark {
             bare.run(Math.min(warmup, 4), warmup);
             for (int clients : CLIENTS) {
                 int perClient = Math.max(1, (cycles + clients - 1) / clients);
+                steps.clear();
                 Result ours = runOurs(clients, perClient * clients);
                 Result theirs = bare.run(clients, perClient * clients);
                 Map<String, Object> level = new LinkedHashMap<>();
@@ -109,6 +126,7 @@ class CycleThroughputBenchmark {
                 level.put("ratioOursToBare", round2(ours.perSecond() / theirs.perSecond()));
                 level.put("oursSeconds", round2(ours.seconds()));
                 level.put("bareSeconds", round2(theirs.seconds()));
+                level.put("oursMeanMsPerCall", stepMeans());
                 report.put(clients + " clients", level);
             }
             report.put("goal", "ours/bare >= 0.7");
@@ -173,9 +191,9 @@ class CycleThroughputBenchmark {
 
     private String toScheduled(Council council, String meeting) {
         String tenant = "/api/t/" + council.slug();
-        String reportId = created(api.post(council.user("author"), tenant + "/reports",
-                Map.of("planId", council.plan(), "document", document))).get("id").asText();
-        created(api.post(council.user("author"), tenant + "/reports/" + reportId + "/cycle", null));
+        String reportId = created(timed("POST report", () -> api.post(council.user("author"), tenant + "/reports",
+                Map.of("planId", council.plan(), "document", document)))).get("id").asText();
+        created(timed("POST cycle", () -> api.post(council.user("author"), tenant + "/reports/" + reportId + "/cycle", null)));
         complete(council, "author", "draftUpdate", reportId, Map.of("outcome", "submit"));
         complete(council, "manager", "managerSignOff", reportId, Map.of("outcome", "approve"));
         if (council.boardReview()) {
@@ -197,7 +215,7 @@ class CycleThroughputBenchmark {
     /** As a client does: find the stage's task for the report in the user's inbox, then complete it. */
     private void complete(Council council, String role, String stage, String reportId, Map<String, Object> completion) {
         String tenant = "/api/t/" + council.slug();
-        ResponseEntity<JsonNode> inbox = api.get(council.user(role), tenant + "/tasks");
+        ResponseEntity<JsonNode> inbox = timed("GET tasks", () -> api.get(council.user(role), tenant + "/tasks"));
         String taskId = null;
         for (JsonNode task : ok(inbox, "inbox")) {
             if (task.get("stage").asText().equals(stage) && task.get("reportId").asText().equals(reportId)) {
@@ -207,7 +225,9 @@ class CycleThroughputBenchmark {
         if (taskId == null) {
             throw new IllegalStateException("No " + stage + " task for report " + reportId + " in " + council.user(role) + "'s inbox");
         }
-        ResponseEntity<JsonNode> done = api.post(council.user(role), tenant + "/tasks/" + taskId + "/completion", completion);
+        String task = taskId;
+        ResponseEntity<JsonNode> done = timed("POST completion " + stage,
+                () -> api.post(council.user(role), tenant + "/tasks/" + task + "/completion", completion));
         if (done.getStatusCode().value() != 204) {
             throw new IllegalStateException(council.user(role) + " could not complete " + stage + ": " + done.getStatusCode()
                     + " " + done.getBody());
