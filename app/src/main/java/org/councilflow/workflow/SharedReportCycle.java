@@ -100,7 +100,7 @@ public class SharedReportCycle {
     }
 
     /** The latest platform deployment of the cycle, checked against the allow-list (once per definition). */
-    ProcessDefinition definition() {
+    public ProcessDefinition definition() {
         ProcessDefinition definition = repository.createProcessDefinitionQuery().processDefinitionKey(ReportCycle.PROCESS)
                 .processDefinitionWithoutTenantId().latestVersion().singleResult();
         if (definition == null) {

@@ -19,7 +19,7 @@ import jakarta.validation.constraints.Size;
  * @param preCommitteeScrutiny whether a clerk scrutinises a report before it is scheduled to committee
  * @param stages each stage's service level; a stage not listed, or a field left empty, keeps the platform default
  */
-public record WorkflowVariant(int version, boolean boardReview, boolean preCommitteeScrutiny,
+public record WorkflowVariant(@NotNull Integer version, @NotNull Boolean boardReview, @NotNull Boolean preCommitteeScrutiny,
         @NotNull @Size(max = 8) List<@NotNull @Valid StageLevel> stages) {
 
     /**
