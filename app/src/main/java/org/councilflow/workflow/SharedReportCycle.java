@@ -28,7 +28,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.councilflow.tenancy.TenantContext;
 
 /**
  * The one report cycle every council runs: deployed by the platform without a tenant, never by a council. A new
@@ -38,7 +39,6 @@ import org.springframework.transaction.annotation.Transactional;
  * the engine's tables another way is never run.
  */
 @Service
-@Transactional
 public class SharedReportCycle {
 
     static final List<String> REQUIRED_STAGES = List.of("draftUpdate", "managerSignOff", "boardReview",
@@ -48,10 +48,13 @@ public class SharedReportCycle {
     private final RepositoryService repository;
     private final ProcessEngine engine;
     private final ApplicationEventPublisher events;
+    private final TransactionTemplate transactions;
     private final ProcessValidator validator = new ProcessValidatorFactory().createDefaultProcessValidator();
     private final Map<String, List<String>> checked = new ConcurrentHashMap<>();
 
-    SharedReportCycle(@Lazy RepositoryService repository, @Lazy ProcessEngine engine, ApplicationEventPublisher events) {
+    SharedReportCycle(@Lazy RepositoryService repository, @Lazy ProcessEngine engine, ApplicationEventPublisher events,
+            TransactionTemplate transactions) {
+        this.transactions = transactions;
         this.repository = repository;
         this.engine = engine;
         this.events = events;
@@ -84,19 +87,22 @@ public class SharedReportCycle {
         if (!problems.isEmpty()) {
             throw new InvalidProcessException(problems);
         }
-        Deployment deployment;
-        try {
-            deployment = repository.createDeployment().name("Shared report cycle (uploaded)")
-                    .addBytes("report-cycle.bpmn20.xml", bpmn).deploy();
-        } catch (FlowableException e) {
-            throw new InvalidProcessException(List.of("the engine refused the process: "
-                    + String.valueOf(e.getMessage()).lines().findFirst().orElse("")));
-        }
-        ProcessDefinition definition = repository.createProcessDefinitionQuery().deploymentId(deployment.getId()).singleResult();
-        events.publishEvent(Audited.inCurrentTenant("workflow.shared-cycle-deployed", "process", definition.getId(), null,
-                Map.of("version", definition.getVersion())));
-        return new Deployed(deployment.getId(), definition.getId(), definition.getName(), definition.getVersion(),
-                deployment.getDeploymentTime().toInstant());
+        // platform work: the audit trail records it without a council
+        return TenantContext.supplyAsPlatform(() -> transactions.execute(status -> {
+            Deployment deployment;
+            try {
+                deployment = repository.createDeployment().name("Shared report cycle (uploaded)")
+                        .addBytes("report-cycle.bpmn20.xml", bpmn).deploy();
+            } catch (FlowableException e) {
+                throw new InvalidProcessException(List.of("the engine refused the process: "
+                        + String.valueOf(e.getMessage()).lines().findFirst().orElse("")));
+            }
+            ProcessDefinition definition = repository.createProcessDefinitionQuery().deploymentId(deployment.getId()).singleResult();
+            events.publishEvent(Audited.inCurrentTenant("workflow.shared-cycle-deployed", "process", definition.getId(), null,
+                    Map.of("version", definition.getVersion())));
+            return new Deployed(deployment.getId(), definition.getId(), definition.getName(), definition.getVersion(),
+                    deployment.getDeploymentTime().toInstant());
+        }));
     }
 
     /** The latest platform deployment of the cycle, checked against the allow-list (once per definition). */

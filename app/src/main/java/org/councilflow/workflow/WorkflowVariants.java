@@ -52,7 +52,6 @@ public class WorkflowVariants {
     }
 
     /** The platform's level of every stage at normal urgency, what an empty field of the variant means. */
-    @Transactional(readOnly = true)
     public List<StageLevel> defaults() {
         List<StageLevel> levels = new ArrayList<>();
         for (CycleStage stage : CycleStage.values()) {
