@@ -27,6 +27,7 @@ import org.councilflow.tenancy.Tenant;
 import org.councilflow.tenancy.TenantContext;
 import org.councilflow.tenancy.Tenants;
 import org.councilflow.tenancy.WorkingDays;
+import org.councilflow.workflow.internal.VariantStore;
 import org.flowable.common.engine.api.FlowableObjectNotFoundException;
 import org.flowable.common.engine.api.FlowableOptimisticLockingException;
 import org.flowable.engine.HistoryService;
@@ -62,7 +63,8 @@ public class ReportCycle {
             "scheduleToCommittee", Role.CLERK,
             "recordDecision", Role.CLERK,
             "publishDecision", Role.CLERK,
-            "scrutiny", Role.CLERK);
+            "scrutiny", Role.CLERK,
+            "preCommitteeScrutiny", Role.CLERK);
     private static final List<String> URGENCIES = List.of("normal", "urgent");
     private static final Set<String> DECISIONS = Set.of("RECOMMENDATIONS_APPROVED", "APPROVED_AS_AMENDED", "DEFERRED",
             "NOT_APPROVED", "NOTED");
@@ -78,11 +80,15 @@ public class ReportCycle {
     private final ProcessEngine engine;
     private final TenantDirectory directory;
     private final Decisions decisions;
+    private final VariantStore variants;
+    private final SharedReportCycle sharedCycle;
 
     ReportCycle(RuntimeService runtime, TaskService tasks, HistoryService history, Reports reports, Tenants tenants,
             CurrentUsers users, ApplicationEventPublisher events, Meetings meetings, ProcessEngine engine,
-            TenantDirectory directory, Decisions decisions) {
+            TenantDirectory directory, Decisions decisions, VariantStore variants, SharedReportCycle sharedCycle) {
         this.decisions = decisions;
+        this.variants = variants;
+        this.sharedCycle = sharedCycle;
         this.directory = directory;
         this.meetings = meetings;
         this.engine = engine;
@@ -104,7 +110,10 @@ public class ReportCycle {
         return role;
     }
 
-    /** Starts the cycle for a draft report: the council's own variant of the process if it has one, else the shared one. */
+    /**
+     * Starts the cycle for a draft report: always the platform's shared process (never a council's own deployment),
+     * with the council's variant passed in as data.
+     */
     @PreAuthorize("hasAnyRole('AUTHOR', 'MANAGER')")
     public CycleTask start(UUID reportId) {
         return start(reportId, null);
@@ -126,16 +135,15 @@ public class ReportCycle {
                 .processInstanceBusinessKey(reportId.toString()).count() > 0) {
             throw new ConflictException("This report is already in its cycle");
         }
-        Tenant council = tenants.requireCurrent();
+        WorkflowVariant variant = variants.current();
         ProcessInstance cycle = runtime.createProcessInstanceBuilder()
-                .processDefinitionKey(PROCESS)
-                .tenantId(tenant)
-                .fallbackToDefaultTenant()
+                .processDefinitionId(sharedCycle.definition().getId())
                 .overrideProcessDefinitionTenantId(tenant)
                 .businessKey(reportId.toString())
                 .variable("reportId", reportId.toString())
                 .variable("reportTitle", report.document().header().title())
-                .variable("boardReviewEnabled", council.settings().boardReviewEnabled())
+                .variable("boardReviewEnabled", variant.boardReview())
+                .variable("preCommitteeScrutinyEnabled", variant.preCommitteeScrutiny())
                 .variable("startedBy", users.require().username())
                 .variable("urgency", level)
                 .start();

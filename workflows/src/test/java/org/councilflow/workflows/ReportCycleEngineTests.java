@@ -151,7 +151,7 @@ class ReportCycleEngineTests {
 
         assertThat(endedAt(cycle)).isEqualTo("decisionTakesEffect");
         assertThat(visited(cycle)).containsExactly("start", "draftUpdate", "managerSignOff", "signOffOutcome",
-                "boardReviewApplies", "boardReview", "boardOutcome", "scheduleToCommittee", "recordDecision",
+                "boardReviewApplies", "boardReview", "boardOutcome", "preCommitteeScrutinyApplies", "scheduleToCommittee", "recordDecision",
                 "decisionOutcome", "publishDecision", "callInApplies", "callInWindow", "callInPeriodEnds",
                 "decisionTakesEffect");
     }
@@ -203,6 +203,20 @@ class ReportCycleEngineTests {
 
         assertThat(activeTask(cycle).getTaskDefinitionKey()).isEqualTo("scheduleToCommittee");
         assertThat(visited(cycle)).doesNotContain("boardReview");
+    }
+
+    @Test
+    void aCouncilWithPreCommitteeScrutinyHasAClerkScrutiniseBeforeScheduling() {
+        ProcessInstance cycle = engine.getRuntimeService().createProcessInstanceBuilder().processDefinitionKey("reportCycle")
+                .overrideProcessDefinitionTenantId("barnsley").variable("boardReviewEnabled", false)
+                .variable("preCommitteeScrutinyEnabled", true).start();
+        complete(cycle, "draftUpdate", "author", Map.of());
+        complete(cycle, "managerSignOff", "manager", Map.of("signOffOutcome", "approve"));
+        complete(cycle, "preCommitteeScrutiny", "clerk", Map.of());
+
+        assertThat(activeTask(cycle).getTaskDefinitionKey()).isEqualTo("scheduleToCommittee");
+        assertThat(visited(cycle)).containsSubsequence("managerSignOff", "boardReviewApplies", "preCommitteeScrutinyApplies",
+                "preCommitteeScrutiny", "scheduleToCommittee").doesNotContain("boardReview");
     }
 
     @Test

@@ -39,7 +39,7 @@ class SlaPolicyTableTests {
 
     @ParameterizedTest
     @ValueSource(strings = { "draftUpdate", "managerSignOff", "boardReview", "scheduleToCommittee", "recordDecision",
-            "publishDecision", "scrutiny" })
+            "publishDecision", "scrutiny", "preCommitteeScrutiny" })
     void everyStageHasAServiceLevelAndUrgentIsShorterWithTheReminderBeforeTheDueDay(String stage) {
         Map<String, Object> normal = level(stage, "normal");
         Map<String, Object> urgent = level(stage, "urgent");

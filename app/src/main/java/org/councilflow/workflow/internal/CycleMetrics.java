@@ -33,8 +33,8 @@ import io.micrometer.core.instrument.binder.MeterBinder;
  */
 class CycleMetrics implements MeterBinder, FlowableEventListener {
 
-    static final List<String> STAGES = List.of("draftUpdate", "managerSignOff", "boardReview", "scheduleToCommittee",
-            "recordDecision", "publishDecision", "scrutiny");
+    static final List<String> STAGES = List.of("draftUpdate", "managerSignOff", "boardReview", "preCommitteeScrutiny",
+            "scheduleToCommittee", "recordDecision", "publishDecision", "scrutiny");
     private static final long REFRESH_SECONDS = 15;
 
     private final TaskService tasks;

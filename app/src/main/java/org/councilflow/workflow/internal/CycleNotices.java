@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * Called by the stages' boundary timers ({@code ${cycleNotices.remind(execution, 'stage')}} and
  * {@code escalate}): raises the events that notifications turn into e-mail, and marks an overdue task escalated.
- * Runs in the timer's job, whose council the job's tenant scope has already entered.
+ * Runs in the timer's job, whose council the job's tenant scope has already entered. Whom to remind and to escalate to
+ * come from the council's variant, set as the stage started ({@link CycleServiceLevels}).
  */
 @Component("cycleNotices")
 class CycleNotices {
@@ -40,7 +41,7 @@ class CycleNotices {
             return;
         }
         events.publishEvent(new StageDueSoon(execution.getTenantId(), reportId(execution), title(execution), stage,
-                task.getName(), task.getAssignee(), ReportCycle.stageRole(stage).groupName(), dueAt(task)));
+                task.getName(), task.getAssignee(), remindRole(execution, stage), dueAt(task)));
     }
 
     public void escalate(DelegateExecution execution, String stage) {
@@ -56,6 +57,12 @@ class CycleNotices {
                 task.getAssignee(), dueAt(task), escalateTo));
         events.publishEvent(Audited.inCurrentTenant("cycle.escalated", "report", reportId.toString(), null,
                 Map.of("stage", stage, "escalatedTo", escalateTo)));
+    }
+
+    /** The variant's reminder role for the stage, set as it started (cycles started before variants: the stage's role). */
+    private static String remindRole(DelegateExecution execution, String stage) {
+        Object role = execution.getVariable("stageRemindRole");
+        return role == null ? ReportCycle.stageRole(stage).groupName() : role.toString();
     }
 
     private Task task(DelegateExecution execution, String stage) {

@@ -5,74 +5,78 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.Date;
-import java.util.Map;
 
+import org.councilflow.identity.Role;
 import org.councilflow.tenancy.Tenant;
 import org.councilflow.tenancy.Tenants;
 import org.councilflow.tenancy.WorkingDays;
+import org.councilflow.workflow.CycleStage;
 import org.councilflow.workflow.WorkflowProperties;
+import org.councilflow.workflow.WorkflowVariant.StageLevel;
 import org.flowable.common.engine.api.FlowableException;
-import org.flowable.dmn.api.DmnDecisionService;
 import org.flowable.engine.ProcessEngineConfiguration;
 import org.flowable.engine.delegate.DelegateExecution;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
- * Called by the BPMN as each stage starts ({@code ${cycleServiceLevels.stageStarted(execution)}}): looks the stage
- * up in the service-level table (DMN {@code slaPolicy}, the council's own deployment if it has one, else the
- * shared one) by stage and urgency, lets the council's settings override the working days, and sets when the
- * stage is due, when its holder is reminded and whose role an overdue task escalates to. The task's due date and
- * its two boundary timers read these variables.
+ * Called by the BPMN as each stage starts ({@code ${cycleServiceLevels.stageStarted(execution)}}): takes the stage's
+ * platform level (the shared DMN table {@code slaPolicy}, by stage and urgency), lets the council's variant (data in
+ * {@code app}, never a DMN of its own) override its working days, reminder and roles, and sets when the stage is
+ * due, when and whom to remind, and whose role an overdue task escalates to. The task's due date and its two
+ * boundary timers read these variables.
  */
 @Component("cycleServiceLevels")
 class CycleServiceLevels {
 
     static final String NORMAL = "normal";
 
-    private final DmnDecisionService decisions;
+    private final PlatformServiceLevels platform;
+    private final VariantStore variants;
     private final Tenants tenants;
     private final WorkflowProperties properties;
     private final ProcessEngineConfiguration engine;
 
-    CycleServiceLevels(@Lazy DmnDecisionService decisions, @Lazy Tenants tenants, WorkflowProperties properties,
-            @Lazy ProcessEngineConfiguration engine) {
-        this.decisions = decisions;
+    CycleServiceLevels(PlatformServiceLevels platform, VariantStore variants, @Lazy Tenants tenants,
+            WorkflowProperties properties, @Lazy ProcessEngineConfiguration engine) {
+        this.platform = platform;
+        this.variants = variants;
         this.tenants = tenants;
         this.properties = properties;
         this.engine = engine;
     }
 
     public void stageStarted(DelegateExecution execution) {
-        String stage = execution.getCurrentActivityId();
+        CycleStage stage = CycleStage.fromKey(execution.getCurrentActivityId()).orElseThrow(
+                () -> new FlowableException("No stage " + execution.getCurrentActivityId() + " in the report cycle"));
         Object requested = execution.getVariable("urgency");
         String urgency = requested == null ? NORMAL : requested.toString();
-        Map<String, Object> level = decisions.createExecuteDecisionBuilder().decisionKey("slaPolicy")
-                .tenantId(execution.getTenantId()).fallbackToDefaultTenant()
-                .variable("stage", stage).variable("urgency", urgency).executeWithSingleResult();
-        if (level == null || level.isEmpty()) {
-            throw new FlowableException("The service-level table has no row for stage " + stage + " at urgency " + urgency);
+        PlatformServiceLevels.Level level = platform.of(stage, urgency);
+        StageLevel council = variants.current().stages().stream().filter(s -> s.stage() == stage).findFirst()
+                .orElse(new StageLevel(stage, null, null, null, null));
+        int days = level.workingDays();
+        if (council.workingDays() != null) {
+            days = NORMAL.equals(urgency) ? council.workingDays() : Math.min(days, council.workingDays());
         }
-        Tenant council = tenants.requireCurrent();
-        int days = ((Number) level.get("workingDays")).intValue();
-        Integer councils = council.settings().slaDays().get(stage);
-        if (councils != null) {
-            days = NORMAL.equals(urgency) ? councils : Math.min(days, councils);
-        }
-        int reminderDays = Math.max(0, Math.min(((Number) level.get("reminderDays")).intValue(), days - 1));
+        int reminder = council.reminderDays() == null ? level.reminderDays() : council.reminderDays();
+        int reminderDays = Math.max(0, Math.min(reminder, days - 1));
+        Role escalateTo = council.escalateTo() == null ? level.escalateTo() : council.escalateTo();
+        Role remind = council.remindRole() == null ? stage.role() : council.remindRole();
 
+        Tenant tenant = tenants.requireCurrent();
         Instant now = engine.getClock().getCurrentTime().toInstant();
         LocalDate today = now.atZone(properties.zone()).toLocalDate();
-        WorkingDays workingDays = WorkingDays.of(council);
+        WorkingDays workingDays = WorkingDays.of(tenant);
         ZonedDateTime due = workingDays.plus(today, days).atTime(properties.dueTime()).atZone(properties.zone());
-        ZonedDateTime remind = workingDays.plus(today, days - reminderDays).atTime(properties.reminderTime())
+        ZonedDateTime remindAt = workingDays.plus(today, days - reminderDays).atTime(properties.reminderTime())
                 .atZone(properties.zone());
-        if (!remind.toInstant().isAfter(now) || remind.isAfter(due)) {
-            remind = due.minus(Duration.between(now, due).dividedBy(2));
+        if (!remindAt.toInstant().isAfter(now) || remindAt.isAfter(due)) {
+            remindAt = due.minus(Duration.between(now, due).dividedBy(2));
         }
         execution.setVariable("urgency", urgency);
         execution.setVariable("stageDueAt", Date.from(due.toInstant()));
-        execution.setVariable("stageRemindAt", Date.from(remind.toInstant()));
-        execution.setVariable("stageEscalateTo", level.get("escalateTo"));
+        execution.setVariable("stageRemindAt", Date.from(remindAt.toInstant()));
+        execution.setVariable("stageRemindRole", remind.groupName());
+        execution.setVariable("stageEscalateTo", escalateTo.groupName());
     }
 }

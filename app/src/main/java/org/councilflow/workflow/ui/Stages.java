@@ -15,6 +15,7 @@ final class Stages {
         LABELS.put("draftUpdate", "Draft update");
         LABELS.put("managerSignOff", "Manager sign-off");
         LABELS.put("boardReview", "Improvement board review");
+        LABELS.put("preCommitteeScrutiny", "Pre-committee scrutiny");
         LABELS.put("scheduleToCommittee", "Schedule to committee");
         LABELS.put("recordDecision", "Record decision");
         LABELS.put("publishDecision", "Publish decision");
