@@ -43,7 +43,7 @@ class AppProcessKillIntegrationTests {
     void killedMidBatchAndRestartedEveryCycleCompletesExactlyOnce() throws Exception {
         app = AppProcess.start(port, MONDAY, DevServicesProperties.get(), logs.resolve("first.log"));
         DemoData.reset(DevServices.postgres(), DevServicesProperties.TEST_DATABASE);
-        CycleDriver driver = new CycleDriver(app.baseUrl());
+        CycleDriver driver = new CycleDriver(app.baseUrl(), app.managementUrl() + "/actuator/health");
         CycleBatch batch = CycleBatch.arrange(driver, MEETING, 4);
         ExecutorService clients = Executors.newFixedThreadPool(4);
         try {

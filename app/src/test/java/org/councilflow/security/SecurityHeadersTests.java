@@ -108,7 +108,7 @@ class SecurityHeadersTests {
 
     private HttpResponse<String> get(String path, String token) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Accept", "text/html");
+                .header("Accept", path.startsWith("/api/") ? "application/json" : "text/html");
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
