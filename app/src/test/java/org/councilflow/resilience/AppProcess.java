@@ -36,10 +36,12 @@ final class AppProcess {
         this.clockPort = clockPort;
     }
 
-    /** Starts the application on {@code port} with its engine clock at {@code clockAt}, and waits until it is ready. */
-    static AppProcess start(int port, Instant clockAt, Map<String, Object> properties, Path log) {
+    /**
+     * Starts the application on {@code port} (Actuator on {@code managementPort}) with its engine clock at
+     * {@code clockAt}, and waits until it is ready.
+     */
+    static AppProcess start(int port, int managementPort, Instant clockAt, Map<String, Object> properties, Path log) {
         int clockPort = DevServices.freePort();
-        int managementPort = DevServices.freePort();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx768m", "-XX:TieredStopAtLevel=1",
