@@ -18,6 +18,14 @@ class ApplicationIntegrationTests {
     @Autowired
     TestRestTemplate rest;
 
+    /** Actuator is on the management port (a random one in tests), never on the public one. */
+    @org.springframework.boot.test.web.server.LocalManagementPort
+    int managementPort;
+
+    private String management(String path) {
+        return "http://localhost:" + managementPort + path;
+    }
+
     @Test
     void runsOnPostgresqlWithOurMigrationsInSchemaAppAndFlowableTablesInPublic() {
         assertThat(jdbc.sql("SELECT version()").query(String.class).single()).startsWith("PostgreSQL");
@@ -53,13 +61,15 @@ class ApplicationIntegrationTests {
 
     @Test
     void livenessAndReadinessAreUpAndPublic() {
-        assertThat(rest.getForEntity("/actuator/health/liveness", String.class).getBody()).contains("\"UP\"");
-        assertThat(rest.getForEntity("/actuator/health/readiness", String.class).getBody()).contains("\"UP\"");
+        assertThat(rest.getForEntity(management("/actuator/health/liveness"), String.class).getBody()).contains("\"UP\"");
+        assertThat(rest.getForEntity(management("/actuator/health/readiness"), String.class).getBody()).contains("\"UP\"");
     }
 
     @Test
     void otherActuatorEndpointsAreNotOpen() {
-        assertThat(rest.getForEntity("/actuator/env", String.class).getStatusCode())
+        assertThat(rest.getForEntity("/actuator/health", String.class).getStatusCode()).as("not on the public port")
+                .isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(rest.getForEntity(management("/actuator/env"), String.class).getStatusCode())
                 .isIn(HttpStatus.UNAUTHORIZED, HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
     }
 }

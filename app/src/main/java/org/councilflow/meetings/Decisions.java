@@ -11,6 +11,7 @@ import org.councilflow.common.NotFoundException;
 import org.councilflow.tenancy.TenantContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PostAuthorize;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -92,6 +93,16 @@ public class Decisions {
                         (Boolean) rs.getObject("subject_to_call_in"), instant(rs.getTimestamp("published_at")),
                         instant(rs.getTimestamp("call_in_ends_at")), instant(rs.getTimestamp("called_in_at"))))
                 .optional();
+    }
+
+    /**
+     * The latest decision as a person may read it: the council's staff once it is recorded, a councillor
+     * ({@code member}) only once it is published, as the public sees it (and may then call it in).
+     */
+    @PostAuthorize("hasAnyRole('AUTHOR', 'MANAGER', 'BOARD', 'BOARD_CHAIR', 'CLERK', 'TENANT_ADMIN')"
+            + " or returnObject.isEmpty() or returnObject.get().publishedAt() != null")
+    public Optional<Decision> readable(UUID reportId) {
+        return latest(reportId);
     }
 
     /** Every published decision, latest call-in period end first: for democratic services to watch call-in. */

@@ -29,14 +29,16 @@ import jakarta.validation.constraints.Size;
 
 /**
  * The current council's improvement plans with their themes and actions, indicators, risks and inspection
- * events. Everyone in the council reads them; officers, managers and the council's administrator change them.
+ * events. The council's staff read them (councillors, {@code member}, see only what is published); officers, managers
+ * and the council's administrator change them.
  */
 @Service
 @Validated
 @Transactional(readOnly = true)
-@PreAuthorize("isAuthenticated()")
+@PreAuthorize(Plans.STAFF)
 public class Plans {
 
+    static final String STAFF = "hasAnyRole('AUTHOR', 'MANAGER', 'BOARD', 'BOARD_CHAIR', 'CLERK', 'TENANT_ADMIN')";
     static final String EDITORS = "hasAnyRole('AUTHOR', 'MANAGER', 'TENANT_ADMIN')";
 
     private final PlanRepository plans;

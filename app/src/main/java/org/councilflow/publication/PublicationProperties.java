@@ -1,5 +1,6 @@
 package org.councilflow.publication;
 
+import java.net.URI;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -10,8 +11,36 @@ import jakarta.validation.constraints.NotNull;
 /**
  * @param maxAge how long a shared cache (a proxy, a CDN) may serve a public page without asking again; pages change
  *     only by a new publication, and a conditional request costs little, so minutes rather than hours
+ * @param publicBaseUrl the public site's address as readers reach it (scheme, host, optional port and path prefix),
+ *     the start of every absolute link in feeds, open data, calendars and PDFs. Never taken from a request's
+ *     {@code Host} or {@code X-Forwarded-Host}: those responses are cached publicly, so one forged header would
+ *     hand poisoned links to every reader. Defaults to {@code councilflow.notifications.staff-url}, the same host.
  */
 @Validated
 @ConfigurationProperties("councilflow.publication")
-public record PublicationProperties(@NotNull Duration maxAge) {
+public record PublicationProperties(@NotNull Duration maxAge, @NotNull URI publicBaseUrl) {
+
+    public PublicationProperties {
+        if (publicBaseUrl != null) {
+            String scheme = publicBaseUrl.getScheme();
+            if (!publicBaseUrl.isAbsolute() || publicBaseUrl.isOpaque() || publicBaseUrl.getHost() == null
+                    || !("https".equalsIgnoreCase(scheme) || "http".equalsIgnoreCase(scheme))
+                    || publicBaseUrl.getRawQuery() != null || publicBaseUrl.getRawFragment() != null
+                    || publicBaseUrl.getRawUserInfo() != null) {
+                throw new IllegalArgumentException("councilflow.publication.public-base-url (COUNCILFLOW_PUBLIC_BASE_URL) "
+                        + "must be an absolute http(s) address without query, fragment or credentials, such as "
+                        + "https://democracy.example.gov.uk; it is '" + publicBaseUrl + "'");
+            }
+            String text = publicBaseUrl.toString();
+            while (text.endsWith("/")) {
+                text = text.substring(0, text.length() - 1);
+            }
+            publicBaseUrl = URI.create(text);
+        }
+    }
+
+    /** The public site of the council {@code slug}: the base of its absolute links. */
+    public String councilBase(String slug) {
+        return publicBaseUrl + "/councils/" + slug;
+    }
 }

@@ -37,7 +37,7 @@ class ImprovementPlanIntegrationTests {
         ResponseEntity<JsonNode> created = api.post("barnet.author", "/api/t/barnet/plans", barnetPlan());
 
         assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        JsonNode plan = api.get("barnet.member", "/api/t/barnet/plans/" + created.getBody().get("id").asText()).getBody();
+        JsonNode plan = api.get("barnet.board", "/api/t/barnet/plans/" + created.getBody().get("id").asText()).getBody();
         assertThat(plan.get("title").asText()).isEqualTo("Barnet Children's Services Improvement Action Plan");
         assertThat(plan.get("serviceArea").asText()).isEqualTo("Children's Services");
         assertThat(plan.at("/origin/inspection").asText()).isEqualTo("Ofsted Single Inspection Framework (SIF)");
@@ -93,7 +93,7 @@ class ImprovementPlanIntegrationTests {
                 Map.of("value", 91, "note", "After the duty rota change")).getBody();
         api.put("barnet.author", plan + "/indicators/" + agency + "/values/2017-Q1", Map.of("value", 49));
         JsonNode agencyNow = api.put("barnet.author", plan + "/indicators/" + agency + "/values/2018-Q1", Map.of("value", 33)).getBody();
-        JsonNode caseload = api.get("barnet.member", plan + "/indicators/00000000-0000-4000-8000-000000001101").getBody();
+        JsonNode caseload = api.get("barnet.board", plan + "/indicators/00000000-0000-4000-8000-000000001101").getBody();
 
         assertThat(cinNow.get("values").findValuesAsText("rag")).containsExactly("RED", "AMBER", "GREEN");
         assertThat(cinNow.at("/values/0/trend").isNull()).isTrue();
@@ -107,7 +107,7 @@ class ImprovementPlanIntegrationTests {
 
     @Test
     void theRiskRegisterShowsScoresAndMovement() {
-        JsonNode risks = api.get("barnet.member", "/api/t/barnet/plans/" + DemoData.BARNET_PLAN + "/risks").getBody();
+        JsonNode risks = api.get("barnet.board", "/api/t/barnet/plans/" + DemoData.BARNET_PLAN + "/risks").getBody();
 
         assertThat(risks).hasSize(1);
         assertThat(risks.at("/0/reference").asText()).isEqualTo("FS021");
@@ -123,7 +123,7 @@ class ImprovementPlanIntegrationTests {
                 "title", "Statutory direction", "startDate", "2017-12-20", "summary", "The Council retains control of children's social care."));
 
         assertThat(added.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        assertThat(api.get("barnet.member", plan + "/inspections").getBody().findValuesAsText("title"))
+        assertThat(api.get("barnet.board", plan + "/inspections").getBody().findValuesAsText("title"))
                 .containsExactly("Ofsted Single Inspection Framework", "First Ofsted monitoring visit", "Statutory direction");
     }
 
@@ -135,7 +135,7 @@ class ImprovementPlanIntegrationTests {
         ResponseEntity<JsonNode> executable = attach(event, "letter.pdf", new byte[] {'M', 'Z', 0, 0});
         ResponseEntity<JsonNode> attached = attach(event, "Barnet monitoring visit letter.pdf", letter);
         ResponseEntity<byte[]> download = rest.exchange(event + "/letter", org.springframework.http.HttpMethod.GET,
-                new org.springframework.http.HttpEntity<>(bearer("barnet.member")), byte[].class);
+                new org.springframework.http.HttpEntity<>(bearer("barnet.board")), byte[].class);
 
         assertThat(executable.getStatusCode()).isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
         assertThat(attached.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -222,7 +222,7 @@ class ImprovementPlanIntegrationTests {
     }
 
     @Test
-    void membersAndBoardReadPlansButCannotChangeThem() {
+    void boardReadsPlansButCannotChangeThemAndMembersNeitherReadNorChangeThem() {
         ResponseEntity<JsonNode> byMember = api.post("barnet.member", "/api/t/barnet/plans", barnetPlan());
         ResponseEntity<JsonNode> byBoard = api.post("barnet.board", "/api/t/barnet/plans/" + DemoData.BARNET_PLAN + "/risks",
                 Map.of("reference", "FS100", "title", "Board's own risk", "inherentLikelihood", 1, "inherentImpact", 1,
@@ -231,6 +231,7 @@ class ImprovementPlanIntegrationTests {
         assertThat(byMember.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(byBoard.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(api.get("barnet.board", "/api/t/barnet/plans").getBody()).hasSize(1);
+        assertThat(api.get("barnet.member", "/api/t/barnet/plans").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     }
 
     private static Map<String, Object> barnetPlan() {

@@ -136,6 +136,7 @@ class ReplicasIntegrationTests {
                 .initializers(new DevServicesInitializer(),
                         context -> context.getBeanFactory().registerSingleton("replicaProbe", probe))
                 .run("--server.port=0",
+                        "--management.server.port=0",
                         "--spring.main.banner-mode=off",
                         "--spring.datasource.hikari.data-source-properties.ApplicationName=replica-" + name,
                         "--flowable.async-executor-activate=true",

@@ -26,16 +26,21 @@ final class AppProcess {
 
     private final Process process;
     private final int port;
+    private final int managementPort;
     private final int clockPort;
 
-    private AppProcess(Process process, int port, int clockPort) {
+    private AppProcess(Process process, int port, int managementPort, int clockPort) {
         this.process = process;
         this.port = port;
+        this.managementPort = managementPort;
         this.clockPort = clockPort;
     }
 
-    /** Starts the application on {@code port} with its engine clock at {@code clockAt}, and waits until it is ready. */
-    static AppProcess start(int port, Instant clockAt, Map<String, Object> properties, Path log) {
+    /**
+     * Starts the application on {@code port} (Actuator on {@code managementPort}) with its engine clock at
+     * {@code clockAt}, and waits until it is ready.
+     */
+    static AppProcess start(int port, int managementPort, Instant clockAt, Map<String, Object> properties, Path log) {
         int clockPort = DevServices.freePort();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -43,6 +48,7 @@ final class AppProcess {
                 "-cp", System.getProperty("java.class.path"),
                 ChildApplication.class.getName(),
                 "--server.port=" + port,
+                "--management.server.port=" + managementPort,
                 "--spring.profiles.active=test",
                 "--councilflow.test.clock-port=" + clockPort,
                 "--councilflow.test.clock-at=" + clockAt));
@@ -55,7 +61,7 @@ final class AppProcess {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        AppProcess app = new AppProcess(process, port, clockPort);
+        AppProcess app = new AppProcess(process, port, managementPort, clockPort);
         await("the application process is ready (log: " + log + ")").atMost(Duration.ofMinutes(4))
                 .pollInterval(Duration.ofMillis(500)).ignoreExceptions()
                 .until(() -> {
@@ -71,8 +77,13 @@ final class AppProcess {
         return "http://localhost:" + port;
     }
 
+    /** Actuator's port: probes and metrics are not on the public one. */
+    String managementUrl() {
+        return "http://localhost:" + managementPort;
+    }
+
     boolean ready() throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/readiness")).build(),
+        return http.send(HttpRequest.newBuilder(URI.create(managementUrl() + "/actuator/health/readiness")).build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
     }
 

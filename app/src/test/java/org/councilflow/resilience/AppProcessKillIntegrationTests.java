@@ -29,6 +29,8 @@ class AppProcessKillIntegrationTests {
     static final Instant MEETING = Instant.parse("2026-11-18T18:00:00Z");
 
     final int port = DevServices.freePort();
+    /** Actuator's port, the same after the restart: the clients watch its health there. */
+    final int managementPort = DevServices.freePort();
     final Path logs = Path.of("target", "app-process");
     AppProcess app;
 
@@ -41,9 +43,9 @@ class AppProcessKillIntegrationTests {
 
     @Test
     void killedMidBatchAndRestartedEveryCycleCompletesExactlyOnce() throws Exception {
-        app = AppProcess.start(port, MONDAY, DevServicesProperties.get(), logs.resolve("first.log"));
+        app = AppProcess.start(port, managementPort, MONDAY, DevServicesProperties.get(), logs.resolve("first.log"));
         DemoData.reset(DevServices.postgres(), DevServicesProperties.TEST_DATABASE);
-        CycleDriver driver = new CycleDriver(app.baseUrl());
+        CycleDriver driver = new CycleDriver(app.baseUrl(), app.managementUrl() + "/actuator/health");
         CycleBatch batch = CycleBatch.arrange(driver, MEETING, 4);
         ExecutorService clients = Executors.newFixedThreadPool(4);
         try {
@@ -54,7 +56,7 @@ class AppProcessKillIntegrationTests {
             app.kill();
             int doneBeforeTheRestart = driver.completedSteps();
             await("clients notice nobody answers").atMost(Duration.ofMinutes(1)).until(() -> driver.unavailableAnswers() > 0);
-            app = AppProcess.start(port, MONDAY, DevServicesProperties.get(), logs.resolve("restarted.log"));
+            app = AppProcess.start(port, managementPort, MONDAY, DevServicesProperties.get(), logs.resolve("restarted.log"));
             for (Future<?> cycle : toCommittee) {
                 cycle.get();
             }

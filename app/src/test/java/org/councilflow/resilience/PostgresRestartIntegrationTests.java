@@ -37,6 +37,14 @@ class PostgresRestartIntegrationTests {
     @Autowired
     TestRestTemplate rest;
 
+    /** Actuator is on the management port (a random one in tests), never on the public one. */
+    @org.springframework.boot.test.web.server.LocalManagementPort
+    int managementPort;
+
+    private String management(String path) {
+        return "http://localhost:" + managementPort + path;
+    }
+
     @Autowired
     ProcessEngine engine;
 
@@ -51,7 +59,7 @@ class PostgresRestartIntegrationTests {
     @Test
     void aBatchOfCyclesOutlivesADatabaseRestartAndEachCompletesExactlyOnce() throws Exception {
         setClock("2026-11-02T09:00:00Z");
-        CycleDriver driver = new CycleDriver("http://localhost:" + port);
+        CycleDriver driver = new CycleDriver("http://localhost:" + port, management("/actuator/health"));
         CycleBatch batch = CycleBatch.arrange(driver, Instant.parse("2026-11-18T18:00:00Z"), 4);
         ExecutorService clients = Executors.newFixedThreadPool(4);
         try {
@@ -61,15 +69,15 @@ class PostgresRestartIntegrationTests {
 
             postgres.shutDown();
             await("health reports the outage").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200))
-                    .until(() -> rest.getForEntity("/actuator/health", String.class).getStatusCode() == HttpStatus.SERVICE_UNAVAILABLE);
+                    .until(() -> rest.getForEntity(management("/actuator/health"), String.class).getStatusCode() == HttpStatus.SERVICE_UNAVAILABLE);
             await("clients are told the service is unavailable").atMost(Duration.ofMinutes(1))
                     .until(() -> driver.unavailableAnswers() > 0);
-            assertThat(rest.getForEntity("/actuator/health/liveness", String.class).getStatusCode())
+            assertThat(rest.getForEntity(management("/actuator/health/liveness"), String.class).getStatusCode())
                     .as("alive all the same: restarting it would not bring the database back").isEqualTo(HttpStatus.OK);
             int doneDuringOutage = driver.completedSteps();
             postgres.startAgain();
             await("health recovers").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200))
-                    .until(() -> rest.getForEntity("/actuator/health", String.class).getStatusCode() == HttpStatus.OK);
+                    .until(() -> rest.getForEntity(management("/actuator/health"), String.class).getStatusCode() == HttpStatus.OK);
             for (Future<?> cycle : toCommittee) {
                 cycle.get();
             }

@@ -43,8 +43,12 @@ public final class CycleDriver {
     private final AtomicInteger unavailable = new AtomicInteger();
     private final List<String> faults = Collections.synchronizedList(new ArrayList<>());
 
-    public CycleDriver(String baseUrl) {
+    private final String healthUrl;
+
+    /** @param healthUrl the application's health endpoint, on its management port */
+    public CycleDriver(String baseUrl, String healthUrl) {
         this.baseUrl = baseUrl;
+        this.healthUrl = healthUrl;
     }
 
     /** Steps completed (answered 204) so far, across all cycles. */
@@ -217,7 +221,7 @@ public final class CycleDriver {
     /** Polls the health endpoint, as a client honouring Retry-After would wait, until the service is up again. */
     public void awaitHealthy() {
         await("the service is healthy again").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(250))
-                .ignoreExceptions().until(() -> http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/health"))
+                .ignoreExceptions().until(() -> http.send(HttpRequest.newBuilder(URI.create(healthUrl))
                         .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
     }
 

@@ -41,6 +41,14 @@ class ReportCycleIntegrationTests {
     @Autowired
     TestRestTemplate rest;
 
+    /** Actuator is on the management port (a random one in tests), never on the public one. */
+    @org.springframework.boot.test.web.server.LocalManagementPort
+    int managementPort;
+
+    private String management(String path) {
+        return "http://localhost:" + managementPort + path;
+    }
+
     @Autowired
     org.flowable.engine.ProcessEngine engine;
 
@@ -114,7 +122,7 @@ class ReportCycleIntegrationTests {
         complete("barnet.clerk", "publishDecision", Map.of("outcome", "publish", "form", Map.of("subjectToCallIn", false)));
 
         assertThat(endActivity()).as("not subject to call-in: effective on publication").isEqualTo("decisionEffective");
-        assertThat(rest.getForObject("/actuator/prometheus", String.class)).as("the cycle's duration is measured")
+        assertThat(rest.getForObject(management("/actuator/prometheus"), String.class)).as("the cycle's duration is measured")
                 .containsPattern("councilflow_cycle_duration_seconds_count\\{[^}]*process=\"reportCycle\"[^}]*\\} [1-9]");
         JsonNode decision = api.get("barnet.member", "/api/t/barnet/reports/" + reportId + "/decision").getBody();
         assertThat(decision.get("status").asText()).isEqualTo("RECOMMENDATIONS_APPROVED");

@@ -39,6 +39,9 @@ class ComposeFileTests {
         assertThat(fieldNames(dependsOn)).contains("postgres", "keycloak", "mail");
         assertThat(dependsOn.at("/postgres/condition").asText()).isEqualTo("service_healthy");
         assertThat(dependsOn.at("/keycloak/condition").asText()).isEqualTo("service_healthy");
+        assertThat(services.at("/app/healthcheck/test").toString()).as("Actuator on the management port")
+                .contains("127.0.0.1/" + services.at("/app/environment/COUNCILFLOW_MANAGEMENT_PORT").asText(),
+                        "/actuator/health/readiness");
 
         services.fields().forEachRemaining(service -> {
             for (String dependency : fieldNames(service.getValue().path("depends_on"))) {

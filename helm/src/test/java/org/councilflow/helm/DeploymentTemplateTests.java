@@ -19,15 +19,19 @@ class DeploymentTemplateTests {
     private final RenderedChart chart = render(managedServices());
 
     @Test
-    void probesAskActuatorsLivenessAndReadinessGroupsOnTheAppPort() {
+    void probesAskActuatorsLivenessAndReadinessGroupsOnTheManagementPort() {
         JsonNode container = chart.appContainer();
 
         assertThat(container.at("/ports/0/name").asText()).isEqualTo("http");
         assertThat(container.at("/ports/0/containerPort").asInt()).isEqualTo(8080);
+        assertThat(container.at("/ports/1/name").asText()).isEqualTo("management");
+        assertThat(container.at("/ports/1/containerPort").asInt()).isEqualTo(8081);
+        assertThat(chart.get("ConfigMap").at("/data/COUNCILFLOW_MANAGEMENT_PORT").asText()).isEqualTo("8081");
         assertThat(container.at("/livenessProbe/httpGet/path").asText()).isEqualTo("/actuator/health/liveness");
-        assertThat(container.at("/livenessProbe/httpGet/port").asText()).isEqualTo("http");
+        assertThat(container.at("/livenessProbe/httpGet/port").asText()).isEqualTo("management");
         assertThat(container.at("/readinessProbe/httpGet/path").asText()).isEqualTo("/actuator/health/readiness");
-        assertThat(container.at("/readinessProbe/httpGet/port").asText()).isEqualTo("http");
+        assertThat(container.at("/readinessProbe/httpGet/port").asText()).isEqualTo("management");
+        assertThat(container.at("/startupProbe/httpGet/port").asText()).isEqualTo("management");
         // a slow first start (migrations) must not be taken for a dead pod
         assertThat(container.at("/startupProbe/httpGet/path").asText()).isEqualTo("/actuator/health/liveness");
         assertThat(container.at("/startupProbe/periodSeconds").asInt() * container.at("/startupProbe/failureThreshold").asInt())
@@ -40,8 +44,17 @@ class DeploymentTemplateTests {
 
         assertThat(other.appContainer().at("/ports/0/containerPort").asInt()).isEqualTo(9090);
         assertThat(other.get("ConfigMap").at("/data/PORT").asText()).isEqualTo("9090");
+    }
+
+    @Test
+    void managementPortFollowsManagementPortEverywhere() {
+        RenderedChart other = render(managedServicesAnd("managementPort", 9191));
+
+        assertThat(other.appContainer().at("/ports/1/containerPort").asInt()).isEqualTo(9191);
+        assertThat(other.get("ConfigMap").at("/data/COUNCILFLOW_MANAGEMENT_PORT").asText()).isEqualTo("9191");
         assertThat(other.get("Deployment").at("/spec/template/metadata/annotations/prometheus.io~1port").asText())
-                .isEqualTo("9090");
+                .isEqualTo("9191");
+        assertThat(other.get("Service").at("/spec/ports/1/port").asInt()).isEqualTo(9191);
     }
 
     @Test

@@ -20,12 +20,12 @@ import com.marcnuri.helm.InstallCommand;
 class ObservabilityAndNetworkTests {
 
     @Test
-    void podsInvitePrometheusToScrapeTheActuatorEndpoint() {
+    void podsInvitePrometheusToScrapeTheActuatorEndpointOnTheManagementPort() {
         JsonNode annotations = render(managedServices()).get("Deployment").at("/spec/template/metadata/annotations");
 
         assertThat(annotations.path("prometheus.io/scrape").asText()).isEqualTo("true");
         assertThat(annotations.path("prometheus.io/path").asText()).isEqualTo("/actuator/prometheus");
-        assertThat(annotations.path("prometheus.io/port").asText()).isEqualTo("8080");
+        assertThat(annotations.path("prometheus.io/port").asText()).isEqualTo("8081");
     }
 
     @Test
@@ -37,14 +37,16 @@ class ObservabilityAndNetworkTests {
         assertThat(monitor.path("apiVersion").asText()).isEqualTo("monitoring.coreos.com/v1");
         assertThat(monitor.at("/metadata/labels/release").asText()).isEqualTo("kube-prometheus");
         assertThat(monitor.at("/spec/endpoints/0/path").asText()).isEqualTo("/actuator/prometheus");
-        assertThat(monitor.at("/spec/endpoints/0/port").asText()).isEqualTo(chart.get("Service").at("/spec/ports/0/name").asText());
+        assertThat(monitor.at("/spec/endpoints/0/port").asText()).isEqualTo("management")
+                .isEqualTo(chart.get("Service").at("/spec/ports/1/name").asText());
+        assertThat(chart.get("Service").at("/spec/ports/1/targetPort").asText()).isEqualTo("management");
         assertThat(monitor.at("/spec/selector/matchLabels")).isEqualTo(chart.get("Deployment").at("/spec/selector/matchLabels"));
         assertThat(chart.get("Deployment").at("/spec/template/metadata/annotations").has("prometheus.io/scrape")).isFalse();
         assertThat(render(managedServices()).all("ServiceMonitor")).isEmpty();
     }
 
     @Test
-    void networkPolicyAdmitsOnlyTheIngressControllerPrometheusAndTheReleaseToTheAppPort() {
+    void networkPolicyAdmitsTheIngressControllerAndTheReleaseToTheAppPortAndPrometheusToTheManagementPort() {
         assertThat(render(managedServices()).all("NetworkPolicy")).isEmpty();
 
         RenderedChart chart = render(managedServicesAnd("networkPolicy.enabled", true));
@@ -52,12 +54,19 @@ class ObservabilityAndNetworkTests {
 
         assertThat(policy.at("/podSelector/matchLabels")).isEqualTo(chart.get("Deployment").at("/spec/selector/matchLabels"));
         assertThat(texts(policy.path("policyTypes"))).containsExactly("Ingress");
-        assertThat(policy.path("ingress")).hasSize(1);
+        assertThat(policy.path("ingress")).hasSize(2);
         assertThat(policy.at("/ingress/0/ports/0/port").asText()).isEqualTo("http");
+        assertThat(namespaces(policy.at("/ingress/0/from"))).contains("ingress-nginx").doesNotContain("monitoring");
+        assertThat(policy.at("/ingress/1/ports/0/port").asText()).isEqualTo("management");
+        assertThat(namespaces(policy.at("/ingress/1/from"))).containsExactly("monitoring");
+        assertThat(policy.at("/ingress/1/from").toString()).as("not the ingress controller, nor the release's pods")
+                .doesNotContain("ingress-nginx").doesNotContain("podSelector");
+    }
+
+    private static List<String> namespaces(JsonNode from) {
         List<String> namespaces = new ArrayList<>();
-        policy.at("/ingress/0/from").forEach(f ->
-                namespaces.add(f.at("/namespaceSelector/matchLabels/kubernetes.io~1metadata.name").asText()));
-        assertThat(namespaces).contains("ingress-nginx", "monitoring");
+        from.forEach(f -> namespaces.add(f.at("/namespaceSelector/matchLabels/kubernetes.io~1metadata.name").asText()));
+        return namespaces;
     }
 
     @Test

@@ -16,6 +16,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
  * The REST API takes Keycloak-issued bearer tokens (stateless); health probes are open. The staff UI's chain,
@@ -42,6 +43,10 @@ class SecurityConfiguration {
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(SecurityHeaders.API_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+                        .addHeaderWriter(SecurityHeaders.permissionsPolicy()))
                 .build();
     }
 
@@ -64,7 +69,9 @@ class SecurityConfiguration {
                 .requestCache(cache -> cache.disable())
                 .securityContext(context -> context.requireExplicitSave(true))
                 .csrf(csrf -> csrf.disable())
-                .headers(headers -> headers.cacheControl(cache -> cache.disable()))
+                .headers(headers -> headers.cacheControl(cache -> cache.disable())
+                        .addHeaderWriter(SecurityHeaders.publicPagePolicy())
+                        .addHeaderWriter(SecurityHeaders.permissionsPolicy()))
                 .build();
     }
 
@@ -75,7 +82,8 @@ class SecurityConfiguration {
                         "/error")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/error").permitAll()
-                        // counts and timings only, no council's data: scraped by Prometheus inside the cluster
+                        // served on the management port only (management.server.port); the public port answers 404:
+                        // counts and timings only, no council's data, scraped by Prometheus inside the cluster
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
                                 "/actuator/prometheus").permitAll()
                         .requestMatchers("/v3/api-docs/**", "/v3/api-docs", "/swagger-ui/**", "/swagger-ui.html").permitAll()

@@ -6,6 +6,7 @@ import java.util.List;
 import org.councilflow.identity.CurrentUser;
 import org.councilflow.identity.IdentityProperties;
 import org.councilflow.identity.PostAuthenticationFilter;
+import org.councilflow.identity.internal.SecurityHeaders;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,6 +26,7 @@ import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 
@@ -58,6 +60,10 @@ class UiSecurityConfiguration {
         http.oauth2Login(login -> login
                 .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(authorizationRequests))
                 .userInfoEndpoint(info -> info.oidcUserService(oidcUserService())));
+        http.headers(headers -> headers
+                .contentSecurityPolicy(csp -> csp.policyDirectives(SecurityHeaders.STAFF_UI_POLICY))
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+                .addHeaderWriter(SecurityHeaders.permissionsPolicy()));
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.oauth2LoginPage(LOGIN_PATH, "{baseUrl}"))
                 .build();
     }

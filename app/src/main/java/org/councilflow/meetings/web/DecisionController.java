@@ -23,8 +23,8 @@ class DecisionController {
     }
 
     @GetMapping("/api/t/{tenant}/reports/{reportId}/decision")
-    @Operation(summary = "The committee's latest decision on the report")
+    @Operation(summary = "The committee's latest decision on the report", description = "Councillors (member) read it once published.")
     Decision latest(@PathVariable String tenant, @PathVariable UUID reportId) {
-        return decisions.latest(reportId).orElseThrow(() -> new NotFoundException("No decision recorded on report " + reportId));
+        return decisions.readable(reportId).orElseThrow(() -> new NotFoundException("No decision recorded on report " + reportId));
     }
 }

@@ -32,7 +32,7 @@ import jakarta.annotation.security.RolesAllowed;
 @Route("plans")
 @PageTitle("Improvement plan · CouncilFlow")
 @Menu(title = "Plans", order = 4, icon = "vaadin:chart-line")
-@RolesAllowed({"AUTHOR", "MANAGER", "BOARD", "BOARD_CHAIR", "CLERK", "MEMBER", "TENANT_ADMIN"})
+@RolesAllowed({"AUTHOR", "MANAGER", "BOARD", "BOARD_CHAIR", "CLERK", "TENANT_ADMIN"})
 class PlanDashboardView extends VerticalLayout {
 
     private final Plans plans;

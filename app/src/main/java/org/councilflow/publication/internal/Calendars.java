@@ -49,7 +49,7 @@ public final class Calendars {
 
     /** TEXT values escape backslash, semicolon, comma and line breaks (RFC 5545, 3.3.11). */
     static String text(String value) {
-        return value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\r\n", "\\n")
+        return Text.neutral(value).replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\r\n", "\\n")
                 .replace("\n", "\\n").replace("\r", "\\n");
     }
 

@@ -64,7 +64,7 @@ public final class Feeds {
     private static SyndEntry entry(String id, String title, String link, Instant published, Instant updated) {
         SyndEntry entry = new SyndEntryImpl();
         entry.setUri(id);
-        entry.setTitle(title);
+        entry.setTitle(Text.neutral(title));
         entry.setLink(link);
         entry.setPublishedDate(Date.from(published));
         entry.setUpdatedDate(Date.from(updated));
@@ -74,7 +74,7 @@ public final class Feeds {
     private static SyndContent text(String value) {
         SyndContent content = new SyndContentImpl();
         content.setType("text");
-        content.setValue(value);
+        content.setValue(Text.neutral(value));
         return content;
     }
 
@@ -83,7 +83,7 @@ public final class Feeds {
         SyndFeed feed = new SyndFeedImpl();
         feed.setFeedType("atom_1.0");
         feed.setUri(base + selfPath);
-        feed.setTitle(title);
+        feed.setTitle(Text.neutral(title));
         feed.setLanguage("en-GB");
         SyndLink alternate = new SyndLinkImpl();
         alternate.setRel("alternate");

@@ -52,11 +52,35 @@ public final class Html {
             footer{border-top:1px solid #b1b4b6;padding:1rem 0 2rem;font-size:.95rem}
             """;
 
+    private static final java.util.regex.Pattern STYLE = java.util.regex.Pattern.compile("<style>(.*?)</style>",
+            java.util.regex.Pattern.DOTALL);
+
     private Html() {
     }
 
+    /**
+     * The page's Content-Security-Policy: no script, nothing loaded from elsewhere, not framed, forms only to the
+     * site (search), and exactly the page's own inline stylesheets, by their hashes (each council's colour is in its
+     * stylesheet, so the hash is the page's). A stylesheet injected into a page would not apply.
+     */
+    public static String contentSecurityPolicy(String page) {
+        StringBuilder styles = new StringBuilder("'self'");
+        java.util.regex.Matcher style = STYLE.matcher(page);
+        try {
+            java.security.MessageDigest sha256 = java.security.MessageDigest.getInstance("SHA-256");
+            while (style.find()) {
+                styles.append(" 'sha256-").append(java.util.Base64.getEncoder().encodeToString(
+                        sha256.digest(style.group(1).getBytes(java.nio.charset.StandardCharsets.UTF_8)))).append('\'');
+            }
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        return "default-src 'none'; style-src " + styles + "; img-src 'self' data:; form-action 'self'; base-uri 'none'; "
+                + "frame-ancestors 'none'";
+    }
+
     public static String esc(String text) {
-        return text == null ? "" : HtmlUtils.htmlEscape(text, "UTF-8");
+        return text == null ? "" : HtmlUtils.htmlEscape(Text.neutral(text), "UTF-8");
     }
 
     /** Plain text a person typed (minutes, summaries): paragraphs at blank lines, line breaks kept, all escaped. */

@@ -39,7 +39,7 @@ public final class OpenData {
             ObjectNode node = list.addObject();
             node.put("id", d.decisionId().toString());
             node.put("url", base + "/decisions/" + d.decisionId());
-            node.put("title", d.reportTitle());
+            node.put("title", Text.neutral(d.reportTitle()));
             node.put("decisionMaker", d.decisionMaker());
             node.put("committeeId", d.committeeId().toString());
             node.put("status", Text.label(d.status()));

@@ -18,7 +18,19 @@ public final class Text {
     private static final DateTimeFormatter NUMERIC = DateTimeFormatter.ofPattern("dd/MM/yyyy", Locale.UK);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.UK);
 
+    /** U+202A–U+202E (embeddings, overrides) and U+2066–U+2069 (isolates). */
+    private static final java.util.regex.Pattern BIDI_CONTROLS = java.util.regex.Pattern.compile("[\u202A-\u202E\u2066-\u2069]");
+
     private Text() {
+    }
+
+    /**
+     * Text a person typed, without Unicode bidirectional controls: an override in a title would reorder what a
+     * listing, feed or calendar shows after it (a name ending "gnp.exe" reads as "exe.png"). Pages mark text
+     * {@code dir="auto"}, which right-to-left languages need; these controls are never needed in a title.
+     */
+    public static String neutral(String text) {
+        return text == null ? null : BIDI_CONTROLS.matcher(text).replaceAll("");
     }
 
     public static String date(Instant instant) {

@@ -45,7 +45,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.WebRequest;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -65,6 +64,7 @@ class PublicSiteController {
     private static final MediaType CSV = MediaType.parseMediaType("text/csv;charset=UTF-8;header=present");
     private static final MediaType SCHEMA = MediaType.parseMediaType("application/schema+json");
     private static final int PDF_CACHE_ENTRIES = 32;
+    private static final String CONTENT_SECURITY_POLICY = "Content-Security-Policy";
 
     private final PublicSite site;
     private final PublicationProperties properties;
@@ -298,6 +298,15 @@ class PublicSiteController {
                 lastPublished(PublicationKind.REPORT, PublicationKind.DECISION), null);
     }
 
+    /**
+     * No list of councils: each council's site is reached from the council's own web site, and an anonymous list
+     * would need a read across every tenant. A plain 404 page, never the staff UI (nor a session).
+     */
+    @GetMapping({"/councils", "/councils/"})
+    ResponseEntity<String> councils() {
+        return notFound();
+    }
+
     /** Anything else under a council's address: a plain 404 page, never the staff UI. */
     @GetMapping("/councils/{slug}/**")
     ResponseEntity<String> elsewhere(@PathVariable String slug) {
@@ -306,8 +315,10 @@ class PublicSiteController {
 
     @ExceptionHandler({PageNotFound.class, NotFoundException.class})
     ResponseEntity<String> notFound() {
+        String page = Html.notFound();
         return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(HTML)
-                .cacheControl(CacheControl.maxAge(Duration.ofMinutes(1)).cachePublic()).body(Html.notFound());
+                .cacheControl(CacheControl.maxAge(Duration.ofMinutes(1)).cachePublic())
+                .header(CONTENT_SECURITY_POLICY, Html.contentSecurityPolicy(page)).body(page);
     }
 
     // ------------------------------------------------------------------ helpers
@@ -366,6 +377,9 @@ class PublicSiteController {
     /** Spring answers 304 itself when the request's If-None-Match or If-Modified-Since matches these headers. */
     private ResponseEntity<String> respond(MediaType type, String body, String etag, Instant lastModified, Instant changesAt) {
         ResponseEntity.BodyBuilder response = ResponseEntity.ok().contentType(type).eTag(etag).cacheControl(cache(changesAt));
+        if (type == HTML) {
+            response.header(CONTENT_SECURITY_POLICY, Html.contentSecurityPolicy(body));
+        }
         if (lastModified != null) {
             response.lastModified(lastModified);
         }
@@ -432,8 +446,9 @@ class PublicSiteController {
         return latest;
     }
 
-    private static String base(Tenant council) {
-        return ServletUriComponentsBuilder.fromCurrentContextPath().path("/councils/" + council.slug()).toUriString();
+    /** From configuration, never from the request's Host: these responses are cached publicly. */
+    private String base(Tenant council) {
+        return properties.councilBase(council.slug());
     }
 
     private static String etag(String content) {

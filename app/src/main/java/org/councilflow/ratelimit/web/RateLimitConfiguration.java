@@ -1,10 +1,12 @@
 package org.councilflow.ratelimit.web;
 
 import org.councilflow.ratelimit.RateLimiter;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -15,9 +17,10 @@ class RateLimitConfiguration {
 
     /** After the forwarded headers are applied (the client's address), before Spring Security (which logs in). */
     @Bean
-    FilterRegistrationBean<RateLimitFilter> rateLimitFilter(RateLimiter limiter, ObjectMapper json, MeterRegistry meters) {
+    FilterRegistrationBean<RateLimitFilter> rateLimitFilter(RateLimiter limiter, ObjectMapper json, MeterRegistry meters,
+            ObjectProvider<JwtDecoder> tokens) {
         FilterRegistrationBean<RateLimitFilter> registration =
-                new FilterRegistrationBean<>(new RateLimitFilter(limiter, json, meters));
+                new FilterRegistrationBean<>(new RateLimitFilter(limiter, json, meters, tokens));
         registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 10);
         registration.addUrlPatterns("/*");
         return registration;

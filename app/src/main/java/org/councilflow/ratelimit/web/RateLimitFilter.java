@@ -7,10 +7,13 @@ import java.nio.charset.StandardCharsets;
 import org.councilflow.ratelimit.RateLimiter;
 import org.councilflow.ratelimit.RateLimiter.Decision;
 import org.councilflow.ratelimit.RateLimiter.Rule;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,8 +28,9 @@ import jakarta.servlet.http.HttpServletResponse;
  * Limits the public site and the login-adjacent endpoints per client, before Spring Security sees the request.
  * Login-adjacent means: starting a sign-in ({@code /oauth2/authorization/**}), the sign-in callback and login page
  * ({@code /login/**}), signing out ({@code /logout}), and API requests that fail authentication: those are
- * counted after the fact, and a client that has spent its failures gets 429 on the whole API until its window
- * ends, so tokens cannot be guessed at speed. Everything else (the API with valid tokens, the staff UI, Actuator's
+ * counted after the fact, and a client that has spent its failures gets 429 for every further API request without a
+ * valid token until its window ends, so tokens cannot be guessed at speed; a valid token from that address (a
+ * colleague behind the same proxy) still passes. Everything else (the API with valid tokens, the staff UI, Actuator's
  * health probes and metrics) is never limited here. The client is the request's remote address, which honours
  * {@code X-Forwarded-For} only as far as the application's forwarded-headers handling is configured.
  */
@@ -35,11 +39,13 @@ class RateLimitFilter extends OncePerRequestFilter {
     private final RateLimiter limiter;
     private final ObjectMapper json;
     private final MeterRegistry meters;
+    private final ObjectProvider<JwtDecoder> tokens;
 
-    RateLimitFilter(RateLimiter limiter, ObjectMapper json, MeterRegistry meters) {
+    RateLimitFilter(RateLimiter limiter, ObjectMapper json, MeterRegistry meters, ObjectProvider<JwtDecoder> tokens) {
         this.limiter = limiter;
         this.json = json;
         this.meters = meters;
+        this.tokens = tokens;
     }
 
     @Override
@@ -54,7 +60,7 @@ class RateLimitFilter extends OncePerRequestFilter {
         String client = request.getRemoteAddr();
         if (path.startsWith("/api/")) {
             Decision decision = limiter.check(Rule.FAILED_AUTHENTICATION, client);
-            if (!decision.allowed()) {
+            if (!decision.allowed() && !carriesValidToken(request)) {
                 refuse(request, response, path, Rule.FAILED_AUTHENTICATION, decision);
                 return;
             }
@@ -73,6 +79,24 @@ class RateLimitFilter extends OncePerRequestFilter {
             }
         }
         chain.doFilter(request, response);
+    }
+
+    /**
+     * Whether the request's bearer token passes the same decoder (signature, issuer, audience, expiry) that
+     * authenticates the API: only asked of an address over its failure limit, so guessing costs no more than before.
+     */
+    private boolean carriesValidToken(HttpServletRequest request) {
+        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+        JwtDecoder decoder = tokens.getIfAvailable();
+        if (decoder == null || authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return false;
+        }
+        try {
+            decoder.decode(authorization.substring(7).strip());
+            return true;
+        } catch (JwtException e) {
+            return false;
+        }
     }
 
     private static Rule rule(String path) {

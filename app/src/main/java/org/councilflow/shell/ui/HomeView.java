@@ -9,6 +9,7 @@ import org.councilflow.tenancy.CouncilChoice;
 import org.councilflow.tenancy.Tenant;
 import org.councilflow.tenancy.Tenants;
 
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.ListItem;
@@ -47,6 +48,13 @@ class HomeView extends VerticalLayout {
                     + String.join(", ", user.rolesIn(tenant.slug()).stream().map(Role::groupName).toList()) + ".");
             working.setId("working-in");
             add(working);
+            if (user.rolesIn(tenant.slug()).equals(java.util.EnumSet.of(Role.MEMBER))) {
+                // councillors read what the public reads: the staff views hold work not yet signed off
+                Anchor site = new Anchor("/councils/" + tenant.slug(), "the council's published agendas, reports and decisions");
+                site.setId("public-site");
+                add(new Paragraph(new com.vaadin.flow.component.Text("As a councillor you read "), site,
+                        new com.vaadin.flow.component.Text(".")));
+            }
         });
         if (user.tenantRoles().isEmpty()) {
             add(new Paragraph(user.platformAdmin()

@@ -59,7 +59,7 @@ class UnreachableServiceFailureAnalyzerTests {
         Throwable failure = catchThrowable(() -> new SpringApplicationBuilder(CouncilFlowApplication.class)
                 .environment(environment)
                 .web(WebApplicationType.SERVLET)
-                .properties("server.port=0", "spring.flyway.enabled=true")
+                .properties("server.port=0", "management.server.port=0", "spring.flyway.enabled=true")
                 .run());
         assertThat(failure).as("the application must not start").isNotNull();
         return new UnreachableServiceFailureAnalyzer(environment).analyze(failure);

@@ -24,6 +24,14 @@ class CycleMetricsIntegrationTests {
     @Autowired
     TestRestTemplate rest;
 
+    /** Actuator is on the management port (a random one in tests), never on the public one. */
+    @org.springframework.boot.test.web.server.LocalManagementPort
+    int managementPort;
+
+    private String management(String path) {
+        return "http://localhost:" + managementPort + path;
+    }
+
     @Autowired
     CycleMetrics metrics;
 
@@ -38,7 +46,7 @@ class CycleMetricsIntegrationTests {
         }
         metrics.refresh();
 
-        ResponseEntity<String> scrape = rest.getForEntity("/actuator/prometheus", String.class);
+        ResponseEntity<String> scrape = rest.getForEntity(management("/actuator/prometheus"), String.class);
 
         assertThat(scrape.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(scrape.getBody())
