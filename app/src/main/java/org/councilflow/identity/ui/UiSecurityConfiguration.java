@@ -57,17 +57,17 @@ class UiSecurityConfiguration {
         authorizationRequests.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
         http.oauth2Login(login -> login
                 .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(authorizationRequests))
-                .userInfoEndpoint(info -> info.oidcUserService(oidcUserService())));
+                .userInfoEndpoint(info -> info.oidcUserService(oidcUserService(identity))));
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.oauth2LoginPage(LOGIN_PATH, "{baseUrl}"))
                 .build();
     }
 
-    private static OAuth2UserService<OidcUserRequest, OidcUser> oidcUserService() {
+    private static OAuth2UserService<OidcUserRequest, OidcUser> oidcUserService(IdentityProperties identity) {
         OidcUserService delegate = new OidcUserService();
         return request -> {
             OidcUser user = delegate.loadUser(request);
             List<GrantedAuthority> authorities = new ArrayList<>(user.getAuthorities());
-            authorities.addAll(CurrentUser.fromClaims(user.getClaims()).platformAuthorities());
+            authorities.addAll(CurrentUser.fromClaims(user.getClaims()).platformAuthorities(identity.platformAdmins()));
             return new DefaultOidcUser(authorities, user.getIdToken(), user.getUserInfo(), "preferred_username");
         };
     }
