@@ -39,7 +39,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @IntegrationTest
 class InvitationHijackAttackTests {
 
-    private static final String ATTACKER = "tower-hamlets.member";
+    private static final String PASSWORD = "Attacker-password-1";
     private static final Pattern INVITATION_TOKEN = Pattern.compile("/invitation\\?token=([a-z0-9-]+\\.[A-Za-z0-9_-]{43})");
     private static final HttpClient http = HttpClient.newHttpClient();
     private static final ObjectMapper json = new ObjectMapper();
@@ -51,72 +51,72 @@ class InvitationHijackAttackTests {
     MovableClock clock;
 
     Api api;
-    UserRepresentation attackerBefore;
+    /** A member of Tower Hamlets with an account made the ordinary way (default roles: the account console). */
+    String attacker;
+    String attackerEmail;
 
     @BeforeEach
     void setUp() {
         api = new Api(rest);
-        attackerBefore = KeycloakAdmin.user(ATTACKER);
+        attacker = "th.member." + System.nanoTime();
+        attackerEmail = attacker + "@demo.councilflow.test";
+        KeycloakAdmin.createMember(attacker, attackerEmail, PASSWORD, "/tenants/tower-hamlets/member");
     }
 
     @AfterEach
-    void putTheAttackerBack() {
+    void removeTheAttacker() {
         clock.reset();
-        UserRepresentation now = KeycloakAdmin.user(ATTACKER);
-        now.setEmail(attackerBefore.getEmail());
-        now.setEmailVerified(attackerBefore.isEmailVerified());
-        now.setFirstName(attackerBefore.getFirstName());
-        KeycloakAdmin.update(now);
+        KeycloakAdmin.realm().users().get(KeycloakAdmin.user(attacker).getId()).remove();
     }
 
     @Test
     void aMemberOfAnotherCouncilCannotTakeOverAnInvitationByChangingTheirEmail() throws Exception {
         String victim = "new.officer." + System.nanoTime() + "@example.test";
-        String attackerToken = Tokens.fresh(ATTACKER, Tokens.DEMO_PASSWORD);
+        String attackerToken = Tokens.fresh(attacker, PASSWORD);
 
         // the account API answers this token (a harmless change goes through), but not a change of address
         HttpResponse<String> rename = updateOwnAccount(attackerToken, Map.of("firstName", "Renamed"));
         HttpResponse<String> takeover = updateOwnAccount(attackerToken, Map.of("email", victim));
 
         assertThat(rename.statusCode()).as(rename.body()).isEqualTo(204);
-        assertThat(KeycloakAdmin.user(ATTACKER).getFirstName()).isEqualTo("Renamed");
+        assertThat(KeycloakAdmin.user(attacker).getFirstName()).isEqualTo("Renamed");
         assertThat(takeover.statusCode()).as("changing one's own e-mail address: " + takeover.body()).isEqualTo(400);
-        assertThat(KeycloakAdmin.user(ATTACKER).getEmail()).isEqualTo(attackerBefore.getEmail());
+        assertThat(KeycloakAdmin.user(attacker).getEmail()).isEqualTo(attackerEmail);
 
         ResponseEntity<JsonNode> invited = api.post("barnet.tenant-admin", "/api/t/barnet/users", invitation(victim));
 
         assertThat(invited.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
         assertThat(invited.getBody().get("status").asText()).isEqualTo("invitation sent");
-        assertThat(rolesIn("barnet", Tokens.fresh(ATTACKER, Tokens.DEMO_PASSWORD))).isEmpty();
-        assertThat(api.call(HttpMethod.GET, "/api/t/barnet/reports", Tokens.fresh(ATTACKER, Tokens.DEMO_PASSWORD), null)
+        assertThat(rolesIn("barnet", Tokens.fresh(attacker, PASSWORD))).isEmpty();
+        assertThat(api.call(HttpMethod.GET, "/api/t/barnet/reports", Tokens.fresh(attacker, PASSWORD), null)
                 .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 
         // even holding the link, the attacker's account does not have the invited address
         String link = Mailbox.find(victim, INVITATION_TOKEN);
-        ResponseEntity<JsonNode> accepted = accept(Tokens.fresh(ATTACKER, Tokens.DEMO_PASSWORD), link);
+        ResponseEntity<JsonNode> accepted = accept(Tokens.fresh(attacker, PASSWORD), link);
 
         assertThat(accepted.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(accepted.getBody().get("detail").asText()).contains("sent to another e-mail address");
-        assertThat(rolesIn("barnet", Tokens.fresh(ATTACKER, Tokens.DEMO_PASSWORD))).isEmpty();
+        assertThat(rolesIn("barnet", Tokens.fresh(attacker, PASSWORD))).isEmpty();
         assertThat(api.get("barnet.tenant-admin", "/api/t/barnet/users").getBody().findValuesAsText("username"))
-                .doesNotContain(ATTACKER);
+                .doesNotContain(attacker);
     }
 
     @Test
     void anUnverifiedAddressAcceptsNothingEvenWhenTheAccountHasIt() {
         String victim = "new.clerk." + System.nanoTime() + "@example.test";
+        // the state the old realm allowed: the attacker's account carries the address about to be invited, unverified
+        UserRepresentation account = KeycloakAdmin.user(attacker);
+        account.setEmail(victim);
+        account.setEmailVerified(false);
+        KeycloakAdmin.update(account);
         api.post("barnet.tenant-admin", "/api/t/barnet/users", invitation(victim));
         String link = Mailbox.find(victim, INVITATION_TOKEN);
-        // the state the old realm allowed: the attacker's account carries the address, unverified
-        UserRepresentation attacker = KeycloakAdmin.user(ATTACKER);
-        attacker.setEmail(victim);
-        attacker.setEmailVerified(false);
-        KeycloakAdmin.update(attacker);
 
-        ResponseEntity<JsonNode> accepted = accept(Tokens.fresh(ATTACKER, Tokens.DEMO_PASSWORD), link);
+        ResponseEntity<JsonNode> accepted = accept(Tokens.fresh(attacker, PASSWORD), link);
 
         assertThat(accepted.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(rolesIn("barnet", Tokens.fresh(ATTACKER, Tokens.DEMO_PASSWORD))).isEmpty();
+        assertThat(rolesIn("barnet", Tokens.fresh(attacker, PASSWORD))).isEmpty();
     }
 
     @Test
