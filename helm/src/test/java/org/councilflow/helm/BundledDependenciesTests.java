@@ -107,6 +107,7 @@ class BundledDependenciesTests {
     void bundledKeycloakWithoutARealmSaysHowToGiveIt() {
         Map<String, Object> values = new LinkedHashMap<>(managedServices());
         values.put("keycloak.enabled", true);
+        values.put("keycloak.demo", true);
 
         assertThat(renderError(values)).contains("keycloak.realm is required", "--set-file keycloak.realm=");
     }
