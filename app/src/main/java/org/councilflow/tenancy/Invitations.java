@@ -231,7 +231,7 @@ public class Invitations {
     }
 
     /** A value the identity provider refused; answered 400 naming the field. */
-    public static class RefusedFieldException extends RuntimeException {
+    public static class RefusedFieldException extends IllegalArgumentException {
         private final String field;
 
         RefusedFieldException(String field, String message) {
