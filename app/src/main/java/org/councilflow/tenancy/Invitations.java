@@ -30,6 +30,7 @@ import org.councilflow.identity.TenantDirectory.NewUser;
 import org.councilflow.identity.TenantDirectory.RefusedValueException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailException;
@@ -75,7 +76,7 @@ public class Invitations {
 
     Invitations(JdbcClient jdbc, TenantDirectory directory, CurrentUsers currentUsers,
             PlatformTransactionManager transactionManager, ApplicationEventPublisher events, JavaMailSender mail,
-            TenancyProperties properties, Clock clock) {
+            TenancyProperties properties, ObjectProvider<Clock> clock) {
         this.jdbc = jdbc;
         this.directory = directory;
         this.currentUsers = currentUsers;
@@ -85,7 +86,8 @@ public class Invitations {
         this.events = events;
         this.mail = mail;
         this.properties = properties;
-        this.clock = clock;
+        // the application's clock if there is one (tests move it), else the system's
+        this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
     /**
