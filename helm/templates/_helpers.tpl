@@ -113,7 +113,7 @@ app.kubernetes.io/managed-by: {{ .Release.Service }}
 
 {{- define "councilflow.uiClientSecret" -}}
 {{- if and .Values.keycloak.enabled (not .Values.identity.uiClientSecret) }}
-{{- .Values.keycloak.clientSecrets.ui }}
+{{- include "keycloak.secret" (dict "values" .Values.keycloak "key" "clientSecrets.ui") }}
 {{- else }}
 {{- required "identity.uiClientSecret is required, or name your own Secret in existingSecret" .Values.identity.uiClientSecret }}
 {{- end }}
@@ -121,7 +121,7 @@ app.kubernetes.io/managed-by: {{ .Release.Service }}
 
 {{- define "councilflow.adminClientSecret" -}}
 {{- if and .Values.keycloak.enabled (not .Values.identity.adminClientSecret) }}
-{{- .Values.keycloak.clientSecrets.admin }}
+{{- include "keycloak.secret" (dict "values" .Values.keycloak "key" "clientSecrets.admin") }}
 {{- else }}
 {{- required "identity.adminClientSecret is required, or name your own Secret in existingSecret" .Values.identity.adminClientSecret }}
 {{- end }}

@@ -23,3 +23,24 @@ app.kubernetes.io/managed-by: {{ .Release.Service }}
 {{- define "keycloak.realmConfigMap" -}}
 {{- .Values.realmConfigMap | default (printf "%s-realm" (include "keycloak.fullname" .)) }}
 {{- end }}
+
+{{/*
+A secret of the bundled Keycloak: the value given, or with demo: true the demo realm's fixed value. Without demo the
+demo values are refused, and an empty one too: nothing with a known password reaches a cluster by accident.
+Called by the parent chart too, with (dict "values" .Values.keycloak "key" "...").
+*/}}
+{{- define "keycloak.secret" -}}
+{{- $demo := dict "admin.password" "admin" "clientSecrets.ui" "councilflow-ui-secret" "clientSecrets.admin" "councilflow-admin-secret" -}}
+{{- $parts := splitList "." .key -}}
+{{- $value := index .values (first $parts) (last $parts) | default "" -}}
+{{- $demoValue := index $demo .key -}}
+{{- if .values.demo -}}
+{{- $value | default $demoValue -}}
+{{- else if not $value -}}
+{{- fail (printf "keycloak.%s is required (or set keycloak.demo=true to try the chart out with the demo realm's values)" .key) -}}
+{{- else if eq $value $demoValue -}}
+{{- fail (printf "keycloak.%s is the demo value %q: choose your own, or set keycloak.demo=true to try the chart out" .key $demoValue) -}}
+{{- else -}}
+{{- $value -}}
+{{- end -}}
+{{- end }}

@@ -61,10 +61,18 @@ public record CurrentUser(String subject, String username, String name, String e
 
     /**
      * Authorities that hold whatever council is being worked in. Tenant roles become authorities only once a
-     * request has been resolved to one tenant.
+     * request has been resolved to one tenant. Platform administration needs the platform-admin group AND the
+     * account's subject on the application's own allow-list: the directory's admin client can change group
+     * membership, so a group alone grants nothing.
      */
-    public List<GrantedAuthority> platformAuthorities() {
-        return platformAdmin ? List.of(new SimpleGrantedAuthority(PLATFORM_ADMIN_AUTHORITY)) : List.of();
+    public List<GrantedAuthority> platformAuthorities(Collection<String> allowedSubjects) {
+        return platformAdmin && subject != null && allowedSubjects.contains(subject)
+                ? List.of(new SimpleGrantedAuthority(PLATFORM_ADMIN_AUTHORITY)) : List.of();
+    }
+
+    /** This person without platform administration (their token named the group, the allow-list does not). */
+    public CurrentUser withoutPlatformAdmin() {
+        return new CurrentUser(subject, username, name, email, tenantRoles, false);
     }
 
     public Set<Role> rolesIn(String tenant) {

@@ -35,12 +35,17 @@ public class CurrentUsers {
     }
 
     public static Optional<CurrentUser> from(Authentication authentication) {
+        CurrentUser user = null;
         if (authentication instanceof JwtAuthenticationToken jwt) {
-            return Optional.of(CurrentUser.fromClaims(jwt.getToken().getClaims()));
+            user = CurrentUser.fromClaims(jwt.getToken().getClaims());
+        } else if (authentication != null && authentication.getPrincipal() instanceof OidcUser oidc) {
+            user = CurrentUser.fromClaims(oidc.getClaims());
         }
-        if (authentication != null && authentication.getPrincipal() instanceof OidcUser oidc) {
-            return Optional.of(CurrentUser.fromClaims(oidc.getClaims()));
+        if (user != null && user.platformAdmin() && authentication.getAuthorities().stream()
+                .noneMatch(a -> CurrentUser.PLATFORM_ADMIN_AUTHORITY.equals(a.getAuthority()))) {
+            // the sign-in did not grant platform administration (not on the allow-list): nobody shows it either
+            user = user.withoutPlatformAdmin();
         }
-        return Optional.empty();
+        return Optional.ofNullable(user);
     }
 }

@@ -1,6 +1,7 @@
 package org.councilflow.identity;
 
 import java.net.URI;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
@@ -17,6 +18,8 @@ import jakarta.validation.constraints.NotNull;
  * @param uiClientSecret its secret
  * @param adminClientId the confidential client whose service account provisions councils and their users
  * @param adminClientSecret its secret
+ * @param platformAdmins the Keycloak user ids (subjects) that may administer the platform, besides being in the
+ *        {@code /platform/platform-admin} group; empty: nobody
  */
 @Validated
 @ConfigurationProperties("councilflow.identity")
@@ -26,7 +29,12 @@ public record IdentityProperties(
         @NotBlank String uiClientId,
         @NotBlank String uiClientSecret,
         @NotBlank String adminClientId,
-        @NotBlank String adminClientSecret) {
+        @NotBlank String adminClientSecret,
+        List<@NotBlank String> platformAdmins) {
+
+    public IdentityProperties {
+        platformAdmins = platformAdmins == null ? List.of() : List.copyOf(platformAdmins);
+    }
 
     /** The Keycloak server's base URL, derived from the issuer ({@code <base>/realms/<realm>}). */
     public String serverUrl() {

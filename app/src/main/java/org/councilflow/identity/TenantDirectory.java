@@ -22,10 +22,25 @@ public interface TenantDirectory {
     List<DirectoryUser> users(String tenant);
 
     /**
-     * Gives a person roles in the council: an existing account (matched by email) is invited, otherwise an account
-     * is created with a temporary password they must change at first sign-in.
+     * Gives the first administrator of a council being onboarded (by the platform operator) their role: an existing
+     * account with that email, otherwise one created with a temporary password they must change at first sign-in.
+     * Councils' own people come in through invitations, never through this.
      */
     AddedUser addUser(String tenant, NewUser user, Set<Role> roles);
+
+    /**
+     * Makes sure someone invited by e-mail can sign in to accept: when no account has that address, one is created
+     * with the address unverified and no password, and the identity provider sends its own e-mail to set a password
+     * and verify the address. An existing account is left untouched. Says nothing about which happened, so that no
+     * caller learns whether an address has an account.
+     */
+    void prepareAccount(NewUser user);
+
+    /** The account of a signed-in person as the directory holds it now (not as an older token described it). */
+    Account account(String userId);
+
+    /** Adds roles in the council to an account, for an invitation its owner accepted. */
+    DirectoryUser join(String tenant, String userId, Set<Role> roles);
 
     /** Grants a role to a person who already holds a role in this council. */
     DirectoryUser grant(String tenant, String userId, Role role);
@@ -34,6 +49,10 @@ public interface TenantDirectory {
     DirectoryUser revoke(String tenant, String userId, Role role);
 
     record NewUser(String email, String firstName, String lastName) {
+    }
+
+    /** @param emailVerified whether the owner proved the address (only a verified address accepts invitations) */
+    record Account(String id, String username, String email, boolean emailVerified) {
     }
 
     record DirectoryUser(String id, String username, String firstName, String lastName, String email, boolean enabled,
@@ -46,6 +65,20 @@ public interface TenantDirectory {
 
     /** What provisioning created, so that it can be undone exactly. */
     record ProvisionedTenant(String groupId, AddedUser firstAdmin, boolean adminAccountCreated) {
+    }
+
+    /** The directory refused a value of a person (a name it does not accept); names the field. */
+    class RefusedValueException extends DirectoryException {
+        private final String field;
+
+        public RefusedValueException(String field, String message, Throwable cause) {
+            super(message, false, cause);
+            this.field = field;
+        }
+
+        public String field() {
+            return field;
+        }
     }
 
     /** The directory refused or failed an operation; the message is safe to show. */

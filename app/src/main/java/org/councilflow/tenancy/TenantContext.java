@@ -78,6 +78,29 @@ public final class TenantContext {
         void close();
     }
 
+    /**
+     * For accepting an invitation only: the invitee holds no role in the inviting council yet, and may be working in
+     * another one (the staff UI's current council). The work runs in the invitation's council and the previous scope
+     * is restored afterwards; the caller opens its own transaction inside, so none begun in the other council is
+     * joined.
+     */
+    static <T> T supplyInInvitedTenant(String tenant, java.util.function.Supplier<T> work) {
+        String previous = current.get();
+        current.set(tenant);
+        MDC.put(MDC_KEY, tenant);
+        try {
+            return work.get();
+        } finally {
+            if (previous == null) {
+                current.remove();
+                MDC.remove(MDC_KEY);
+            } else {
+                current.set(previous);
+                MDC.put(MDC_KEY, PLATFORM.equals(previous) ? "platform" : previous);
+            }
+        }
+    }
+
     /** Platform administration across councils: row-level security lets such transactions see every tenant. */
     public static <T> T supplyAsPlatform(java.util.function.Supplier<T> work) {
         return uncheckedCall(PLATFORM, work::get);

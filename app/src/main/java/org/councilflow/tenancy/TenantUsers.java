@@ -8,25 +8,23 @@ import org.councilflow.common.Audited;
 import org.councilflow.common.NotFoundException;
 import org.councilflow.identity.Role;
 import org.councilflow.identity.TenantDirectory;
-import org.councilflow.identity.TenantDirectory.AddedUser;
 import org.councilflow.identity.TenantDirectory.DirectoryException;
 import org.councilflow.identity.TenantDirectory.DirectoryUser;
-import org.councilflow.identity.TenantDirectory.NewUser;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.validation.annotation.Validated;
 
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
- * The people of the current council and their roles, kept in Keycloak. Only ever touches the groups of the council
+ * The people of the current council and their roles, kept in Keycloak. People join through {@link Invitations}. Only ever touches the groups of the council
  * the request works in: the tenant comes from the {@link TenantContext}, never from a parameter.
  */
 @Service
@@ -48,13 +46,6 @@ public class TenantUsers {
         return directory.users(TenantContext.require());
     }
 
-    public AddedUser add(@NotNull @Valid Invitation invitation) {
-        AddedUser added = translate(() -> directory.addUser(TenantContext.require(),
-                new NewUser(invitation.email(), invitation.firstName(), invitation.lastName()), invitation.roles()));
-        audit("user.added", added.user().id(), null, summary(added.user()));
-        return added;
-    }
-
     public DirectoryUser grant(String userId, @NotNull Role role) {
         DirectoryUser after = translate(() -> directory.grant(TenantContext.require(), userId, role));
         audit("user.role-granted", userId, null, Map.of("role", role.groupName(), "username", after.username()));
@@ -72,10 +63,6 @@ public class TenantUsers {
                 events.publishEvent(Audited.inCurrentTenant(action, "user", userId, before, after)));
     }
 
-    private static Map<String, Object> summary(DirectoryUser user) {
-        return Map.of("username", user.username(), "roles", user.roles().stream().map(Role::groupName).sorted().toList());
-    }
-
     private static <T> T translate(java.util.function.Supplier<T> call) {
         try {
             return call.get();
@@ -87,11 +74,18 @@ public class TenantUsers {
         }
     }
 
-    /** A person to give roles in this council. */
+    /**
+     * A person to invite into this council with roles (see {@link Invitations}). Names follow the identity provider's
+     * rule for person names (Keycloak's {@code person-name-prohibited-characters}), so that a refusal is a 400 naming
+     * the field here rather than a failure there.
+     */
     public record Invitation(
-            @NotBlank @Email @Size(max = 254) String email,
-            @NotBlank @Size(max = 100) String firstName,
-            @NotBlank @Size(max = 100) String lastName,
+            @NotBlank @Email @Size(max = 254) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters") String email,
+            @NotBlank @Size(max = 100) @Pattern(regexp = PERSON_NAME, message = PERSON_NAME_MESSAGE) String firstName,
+            @NotBlank @Size(max = 100) @Pattern(regexp = PERSON_NAME, message = PERSON_NAME_MESSAGE) String lastName,
             @NotEmpty Set<@NotNull Role> roles) {
     }
+
+    static final String PERSON_NAME = "[^<>&\"\\v$%!#?§;*~/\\\\|^=\\[\\]{}()\\p{Cntrl}]*";
+    static final String PERSON_NAME_MESSAGE = "must not contain any of < > & \" $ % ! # ? § ; * ~ / \\ | ^ = [ ] { } ( ) or control characters";
 }

@@ -73,6 +73,8 @@ class StartupBenchmark {
                     "--spring.datasource.url=" + databaseUrl,
                     "--spring.datasource.username=" + postgres.username(),
                     "--spring.datasource.password=" + postgres.password(),
+                    "--councilflow.identity.ui-client-secret=" + org.councilflow.devservices.KeycloakService.DEMO_UI_CLIENT_SECRET,
+                    "--councilflow.identity.admin-client-secret=" + org.councilflow.devservices.KeycloakService.DEMO_ADMIN_CLIENT_SECRET,
                     "--councilflow.identity.issuer-uri=" + issuer,
                     "--spring.mail.host=" + DevServices.smtp().host(),
                     "--spring.mail.port=" + DevServices.smtp().port()));

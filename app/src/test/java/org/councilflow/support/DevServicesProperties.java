@@ -22,6 +22,9 @@ public final class DevServicesProperties {
         }
         KeycloakService keycloak = DevServices.keycloak();
         return Map.of(
+                "councilflow.identity.ui-client-secret", KeycloakService.DEMO_UI_CLIENT_SECRET,
+                "councilflow.identity.admin-client-secret", KeycloakService.DEMO_ADMIN_CLIENT_SECRET,
+                "councilflow.identity.platform-admins", KeycloakService.DEMO_PLATFORM_ADMIN_ID,
                 "spring.datasource.url", databaseUrl,
                 "spring.datasource.username", postgres.username(),
                 "spring.datasource.password", postgres.password(),

@@ -1,5 +1,7 @@
 package org.councilflow.support;
 
+import org.councilflow.devservices.KeycloakService;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -78,7 +80,8 @@ public final class StaffUi {
     public static void as(ApplicationContext context, String username, String council, Work work) {
         Map<String, Object> claims = claims(username);
         CurrentUser user = CurrentUser.fromClaims(claims);
-        List<GrantedAuthority> authorities = new ArrayList<>(user.platformAuthorities());
+        List<GrantedAuthority> authorities = new ArrayList<>(user.platformAuthorities(
+                context.getBean(org.councilflow.identity.IdentityProperties.class).platformAdmins()));
         if (council != null) {
             user.rolesIn(council).forEach(role -> authorities.add(new SimpleGrantedAuthority(role.authority())));
         }
@@ -169,7 +172,7 @@ public final class StaffUi {
             }
         }
         Map<String, Object> claims = new LinkedHashMap<>();
-        claims.put("sub", "test-" + username);
+        claims.put("sub", username.equals("platform.admin") ? KeycloakService.DEMO_PLATFORM_ADMIN_ID : "test-" + username);
         claims.put("preferred_username", username);
         claims.put("name", username);
         claims.put("groups", groups);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.councilflow.devservices.DevServices;
 import org.councilflow.identity.TenantDirectory;
@@ -12,6 +13,7 @@ import org.councilflow.support.Api;
 import org.councilflow.support.Browsers;
 import org.councilflow.support.Faults;
 import org.councilflow.support.IntegrationTest;
+import org.councilflow.support.Mailbox;
 import org.councilflow.support.Tokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -85,16 +87,47 @@ class PlatformOnboardingIntegrationTests {
         }
 
         String token = Tokens.fresh(email, newPassword);
+        String author = slug + ".author@demo.councilflow.test";
         ResponseEntity<JsonNode> invited = api.call(HttpMethod.POST, "/api/t/" + slug + "/users", token, Map.of(
-                "email", slug + ".author@demo.councilflow.test", "firstName", "Alex", "lastName", "Author",
-                "roles", List.of("author")));
-        JsonNode users = api.call(HttpMethod.GET, "/api/t/" + slug + "/users", token, null).getBody();
+                "email", author, "firstName", "Alex", "lastName", "Author", "roles", List.of("author")));
 
-        assertThat(invited.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        assertThat(users.findValuesAsText("username")).containsExactlyInAnyOrder(email, slug + ".author@demo.councilflow.test");
+        assertThat(invited.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        assertThat(invited.getBody().get("status").asText()).isEqualTo("invitation sent");
+        assertThat(api.call(HttpMethod.GET, "/api/t/" + slug + "/users", token, null).getBody().findValuesAsText("username"))
+                .as("nobody joins before accepting").containsExactly(email);
+
+        // the newcomer: Keycloak's own e-mail sets a password and verifies the address, then ours is accepted in the UI
+        String setUp = Mailbox.find(author, Pattern.compile("(http://\\S+/login-actions/action-token\\?\\S+)"));
+        String invitationLink = Mailbox.find(author, Pattern.compile("(http://\\S+/invitation\\?token=\\S+)"));
+        String authorPassword = "Author-" + System.nanoTime();
+        try (BrowserContext browser = Browsers.newContext()) {
+            Page page = browser.newPage();
+            page.navigate(setUp);
+            Browsers.screenshot(page, "onboarding/03-newcomer-actions");
+            if (page.locator("#password-new").count() == 0) {
+                page.locator("a").filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("Click here")).first().click();
+            }
+            page.fill("#password-new", authorPassword);
+            page.fill("#password-confirm", authorPassword);
+            page.locator("input[type=submit], button[type=submit]").first().click();
+            Browsers.screenshot(page, "onboarding/04-newcomer-set-up");
+            page.navigate(invitationLink.replaceFirst("^http://[^/]+", "http://localhost:" + port));
+            if (page.locator("#username").count() > 0) {
+                page.fill("#username", author);
+                page.fill("#password", authorPassword);
+                page.click("#kc-login");
+            }
+            page.click("#accept-invitation");
+            assertThat(page.locator("#invitation-result")).containsText("you now hold author in " + slug);
+            Browsers.screenshot(page, "onboarding/05-invitation-accepted");
+        }
+
+        JsonNode users = api.call(HttpMethod.GET, "/api/t/" + slug + "/users", token, null).getBody();
+        assertThat(users.findValuesAsText("username")).containsExactlyInAnyOrder(email, author);
         JsonNode audit = api.call(HttpMethod.GET, "/api/t/" + slug + "/audit", token, null).getBody();
-        assertThat(audit.findValuesAsText("action")).containsExactly("user.added", "tenant.onboarded");
-        assertThat(audit.get(1).get("actor").asText()).isEqualTo("platform.admin");
+        assertThat(audit.findValuesAsText("action")).containsExactly("user.invitation-accepted", "user.invited",
+                "tenant.onboarded");
+        assertThat(audit.get(2).get("actor").asText()).isEqualTo("platform.admin");
     }
 
     @Test

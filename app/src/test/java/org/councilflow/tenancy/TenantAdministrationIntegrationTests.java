@@ -8,6 +8,7 @@ import java.util.Map;
 import org.councilflow.support.Api;
 import org.councilflow.support.DemoData;
 import org.councilflow.support.IntegrationTest;
+import org.councilflow.support.Mailbox;
 import org.councilflow.support.Tokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -172,19 +173,23 @@ class TenantAdministrationIntegrationTests {
     }
 
     @Test
-    void theTenantAdminInvitesANewPersonWhoGetsATemporaryPassword() {
+    void theTenantAdminInvitesSomeoneWhoJoinsOnlyOnceTheyAccept() {
         String email = "new.officer." + System.nanoTime() + "@demo.councilflow.test";
         Map<String, Object> invitation = Map.of("email", email, "firstName", "Nia", "lastName", "Jones",
                 "roles", List.of("author"));
 
-        ResponseEntity<JsonNode> added = api.post("barnet.tenant-admin", "/api/t/barnet/users", invitation);
+        ResponseEntity<JsonNode> sent = api.post("barnet.tenant-admin", "/api/t/barnet/users", invitation);
 
-        assertThat(added.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        assertThat(added.getBody().at("/user/roles").toString()).isEqualTo("[\"author\"]");
-        assertThat(added.getBody().get("temporaryPassword").asText()).hasSize(16);
-        assertThat(api.get("barnet.tenant-admin", "/api/t/barnet/users").getBody().findValuesAsText("email")).contains(email);
-        assertThat(api.get("tower-hamlets.tenant-admin", "/api/t/tower-hamlets/users").getBody().findValuesAsText("email"))
+        assertThat(sent.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        assertThat(sent.getBody().get("status").asText()).isEqualTo("invitation sent");
+        assertThat(sent.getBody().has("temporaryPassword")).isFalse();
+        assertThat(api.get("barnet.tenant-admin", "/api/t/barnet/users").getBody().findValuesAsText("email"))
                 .doesNotContain(email);
+        assertThat(Mailbox.to(email)).anySatisfy(text -> assertThat(text)
+                .contains("You are invited to CouncilFlow", "/invitation?token=barnet."));
+        assertThat(api.get("barnet.tenant-admin", "/api/t/barnet/audit").getBody().findValuesAsText("action"))
+                .containsExactly("user.invited");
+        assertThat(api.post("barnet.manager", "/api/t/barnet/users", invitation).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     }
 
     @Test

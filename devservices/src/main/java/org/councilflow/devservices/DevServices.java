@@ -75,6 +75,8 @@ public final class DevServices {
     private static void start(KeycloakService service) {
         service.start();
         Runtime.getRuntime().addShutdownHook(new Thread(service::stop, "stop-keycloak"));
+        // Keycloak's own e-mail (setting up an invited newcomer's account) goes to this run's SMTP server too
+        service.sendMailTo(smtp().host(), smtp().port());
     }
 
     static synchronized boolean dockerAvailable() {

@@ -77,7 +77,7 @@ class ComposeFileTests {
         JsonNode keycloak = services.path("keycloak");
         assertThat(texts(keycloak.path("command"))).contains("--import-realm");
         assertThat(texts(keycloak.path("volumes")))
-                .anyMatch(v -> v.startsWith("./keycloak/councilflow-realm.json:/opt/keycloak/data/import/"));
+                .anyMatch(v -> v.startsWith("./keycloak/demo/councilflow-realm.json:/opt/keycloak/data/import/"));
 
         String hostname = texts(keycloak.path("command")).stream().filter(a -> a.startsWith("--hostname="))
                 .findFirst().orElseThrow().substring("--hostname=".length());
@@ -90,17 +90,39 @@ class ComposeFileTests {
     }
 
     @Test
+    void everyPasswordAndSecretComesFromTheEnvironmentWithNoDefault() {
+        List<String> secrets = new ArrayList<>();
+        services.fields().forEachRemaining(service -> service.getValue().path("environment").fields().forEachRemaining(e -> {
+            if (e.getKey().matches(".*(PASSWORD|SECRET).*")) {
+                secrets.add(e.getKey());
+                assertThat(e.getValue().asText()).as(service.getKey() + " " + e.getKey())
+                        .matches("\\$\\{[A-Z_]+:\\?set [A-Z_]+ .*}");
+            }
+        }));
+        assertThat(secrets).contains("POSTGRES_PASSWORD", "KC_BOOTSTRAP_ADMIN_PASSWORD", "COUNCILFLOW_DB_PASSWORD",
+                "COUNCILFLOW_UI_CLIENT_SECRET", "COUNCILFLOW_ADMIN_CLIENT_SECRET", "PGPASSWORD");
+        assertThat(DeployFiles.text(DeployFiles.DEPLOY.resolve("compose.yaml"))).doesNotContain("councilflow-ui-secret",
+                "councilflow-admin-secret", "PASSWORD: admin", "PASSWORD: postgres");
+    }
+
+    @Test
     void appUsesTheRealmsClientSecretsTheDatabaseRoleAndTheSmtpCatcher() {
         Map<String, String> env = env();
+        Map<String, String> demo = demoEnv();
 
-        assertThat(env.get("COUNCILFLOW_UI_CLIENT_SECRET"))
+        assertThat(demo.get(variable(env.get("COUNCILFLOW_UI_CLIENT_SECRET"))))
                 .isEqualTo(DeployFiles.realmClientSecret(env.get("COUNCILFLOW_UI_CLIENT_ID")));
-        assertThat(env.get("COUNCILFLOW_ADMIN_CLIENT_SECRET"))
+        assertThat(demo.get(variable(env.get("COUNCILFLOW_ADMIN_CLIENT_SECRET"))))
                 .isEqualTo(DeployFiles.realmClientSecret(env.get("COUNCILFLOW_ADMIN_CLIENT_ID")));
         assertThat(env.get("COUNCILFLOW_DB_URL")).startsWith("jdbc:postgresql://postgres:5432/");
         String roleScript = DeployFiles.text(DeployFiles.DEPLOY.resolve("postgres/10-application-role.sql"));
         assertThat(roleScript).contains("CREATE ROLE " + env.get("COUNCILFLOW_DB_USER") + " ",
-                "PASSWORD '" + env.get("COUNCILFLOW_DB_PASSWORD") + "'", "NOBYPASSRLS", "NOSUPERUSER");
+                "PASSWORD :'password'", "NOBYPASSRLS", "NOSUPERUSER");
+        // the init script gives the role the password the app connects with
+        assertThat(services.at("/postgres/environment/COUNCILFLOW_DB_PASSWORD").asText())
+                .isEqualTo(env.get("COUNCILFLOW_DB_PASSWORD"));
+        assertThat(DeployFiles.text(DeployFiles.DEPLOY.resolve("postgres/10-application-role.sh")))
+                .contains("-v password=\"$COUNCILFLOW_DB_PASSWORD\"", "/councilflow/10-application-role.sql");
         assertThat(env.get("COUNCILFLOW_SMTP_HOST")).isEqualTo("mail");
         // Mailpit's SMTP port
         assertThat(env.get("COUNCILFLOW_SMTP_PORT")).isEqualTo("1025");
@@ -113,6 +135,20 @@ class ComposeFileTests {
         assertThat(DeployFiles.variablesTheApplicationReads()).containsAll(env.keySet());
         assertThat(profiles).as("containers log JSON").isEqualTo("json-logs");
         assertThat(DeployFiles.REPO.resolve("app/src/main/resources/application-json-logs.yml")).exists();
+    }
+
+    private static String variable(String reference) {
+        return reference.replaceAll("^\\$\\{([A-Z_]+)[:}].*", "$1");
+    }
+
+    private static Map<String, String> demoEnv() {
+        Map<String, String> values = new TreeMap<>();
+        for (String line : DeployFiles.text(DeployFiles.DEPLOY.resolve("demo.env")).split("\n")) {
+            if (!line.isBlank() && !line.startsWith("#")) {
+                values.put(line.substring(0, line.indexOf('=')), line.substring(line.indexOf('=') + 1));
+            }
+        }
+        return values;
     }
 
     private Map<String, String> env() {

@@ -57,9 +57,9 @@ final class DeployFiles {
         return names;
     }
 
-    /** A client's secret in the realm export. */
+    /** A client's secret in the demo realm (the one Compose imports). */
     static String realmClientSecret(String clientId) {
-        for (JsonNode client : json(DEPLOY.resolve("keycloak/councilflow-realm.json")).path("clients")) {
+        for (JsonNode client : json(DEPLOY.resolve("keycloak/demo/councilflow-realm.json")).path("clients")) {
             if (clientId.equals(client.path("clientId").asText())) {
                 return client.path("secret").asText();
             }

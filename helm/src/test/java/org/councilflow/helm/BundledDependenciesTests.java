@@ -22,7 +22,8 @@ import com.marcnuri.helm.Helm;
 /** The bundled PostgreSQL and Keycloak: off unless asked for, and wired to the application when on. */
 class BundledDependenciesTests {
 
-    private static final Path REALM = RenderedChart.REPO_DIR.resolve("deploy/keycloak/councilflow-realm.json");
+    private static final Path REALM = RenderedChart.REPO_DIR.resolve("deploy/keycloak/demo/councilflow-realm.json");
+    private static final Path PRODUCTION_REALM = RenderedChart.REPO_DIR.resolve("deploy/keycloak/production/councilflow-realm.json");
 
     @Test
     void chartDeclaresBothAsLocalConditionalDependencies() throws IOException {
@@ -81,6 +82,7 @@ class BundledDependenciesTests {
         values.remove("identity.uiClientSecret");
         values.remove("identity.adminClientSecret");
         values.put("keycloak.enabled", true);
+        values.put("keycloak.demo", true);
         values.put("keycloak.hostname", "http://keycloak.test.example");
         RenderedChart chart = RenderedChart.render(values, Map.of("keycloak.realm", REALM), null);
 
@@ -105,14 +107,15 @@ class BundledDependenciesTests {
     void bundledKeycloakWithoutARealmSaysHowToGiveIt() {
         Map<String, Object> values = new LinkedHashMap<>(managedServices());
         values.put("keycloak.enabled", true);
+        values.put("keycloak.demo", true);
 
         assertThat(renderError(values)).contains("keycloak.realm is required", "--set-file keycloak.realm=");
     }
 
     @Test
     void bothBundledAtOnceNeedNoOtherSettings() {
-        RenderedChart chart = RenderedChart.render(Map.of("postgresql.enabled", true, "keycloak.enabled", true),
-                Map.of("keycloak.realm", REALM), null);
+        RenderedChart chart = RenderedChart.render(Map.of("postgresql.enabled", true, "keycloak.enabled", true,
+                "keycloak.demo", true), Map.of("keycloak.realm", REALM), null);
 
         assertThat(chart.find("StatefulSet", "cf-postgresql")).isPresent();
         assertThat(chart.find("Deployment", "cf-keycloak")).isPresent();
@@ -123,6 +126,57 @@ class BundledDependenciesTests {
         assertThat(chart.get("Deployment", "cf-keycloak").at("/spec/template/spec/containers/0/args").toString())
                 .contains("--hostname=http://cf-keycloak:8180");
         assertThat(chart.get("Deployment").at("/spec/template/spec/containers/0/image").asText()).startsWith("councilflow:");
+    }
+
+    @Test
+    void withoutDemoTheBundledKeycloakRefusesMissingAndDemoSecrets() {
+        Map<String, Object> values = new LinkedHashMap<>(managedServices());
+        values.remove("identity.issuerUri");
+        values.remove("identity.uiClientSecret");
+        values.remove("identity.adminClientSecret");
+        values.put("keycloak.enabled", true);
+        values.put("keycloak.realmConfigMap", "own-realm");
+
+        assertThat(renderError(values)).contains("keycloak.admin.password is required", "keycloak.demo=true");
+        values.put("keycloak.admin.password", "admin");
+        assertThat(renderError(values)).contains("keycloak.admin.password is the demo value \"admin\"");
+        values.put("keycloak.admin.password", "a-long-admin-password");
+        values.put("keycloak.clientSecrets.ui", "councilflow-ui-secret");
+        values.put("keycloak.clientSecrets.admin", "an-admin-client-secret");
+        assertThat(renderError(values)).contains("keycloak.clientSecrets.ui is the demo value");
+        values.put("keycloak.clientSecrets.ui", "");
+        assertThat(renderError(values)).contains("keycloak.clientSecrets.ui is required");
+    }
+
+    @Test
+    void withOwnSecretsTheProductionRealmGetsThemFromTheEnvironmentAtImport() throws IOException {
+        Map<String, Object> values = new LinkedHashMap<>(managedServices());
+        values.remove("identity.issuerUri");
+        values.remove("identity.uiClientSecret");
+        values.remove("identity.adminClientSecret");
+        values.put("keycloak.enabled", true);
+        values.put("keycloak.admin.password", "a-long-admin-password");
+        values.put("keycloak.clientSecrets.ui", "ui-client-secret-1");
+        values.put("keycloak.clientSecrets.admin", "admin-client-secret-2");
+        values.put("keycloak.staffUrl", "https://councilflow.example.org");
+        RenderedChart chart = RenderedChart.render(values, Map.of("keycloak.realm", PRODUCTION_REALM), null);
+
+        JsonNode keycloakSecret = chart.get("Secret", "cf-keycloak").path("stringData");
+        assertThat(keycloakSecret.path("admin-password").asText()).isEqualTo("a-long-admin-password");
+        assertThat(keycloakSecret.path("ui-client-secret").asText()).isEqualTo("ui-client-secret-1");
+        JsonNode env = chart.get("Deployment", "cf-keycloak").at("/spec/template/spec/containers/0/env");
+        assertThat(env.toString()).contains("COUNCILFLOW_UI_CLIENT_SECRET", "COUNCILFLOW_ADMIN_CLIENT_SECRET",
+                "https://councilflow.example.org");
+        JsonNode appSecret = chart.get("Secret", "cf-councilflow").path("stringData");
+        assertThat(appSecret.path("ui-client-secret").asText()).isEqualTo("ui-client-secret-1");
+        assertThat(appSecret.path("admin-client-secret").asText()).isEqualTo("admin-client-secret-2");
+        JsonNode imported = new ObjectMapper().readTree(
+                chart.get("ConfigMap", "cf-keycloak-realm").at("/data/councilflow-realm.json").asText());
+        assertThat(imported.path("users")).allSatisfy(user ->
+                assertThat(user.path("username").asText()).startsWith("service-account-"));
+        assertThat(clientSecret(imported, "councilflow-ui")).isEqualTo("${COUNCILFLOW_UI_CLIENT_SECRET}");
+        assertThat(clientSecret(imported, "councilflow-admin")).isEqualTo("${COUNCILFLOW_ADMIN_CLIENT_SECRET}");
+        assertThat(chart.text).doesNotContain("councilflow-ui-secret", "councilflow-admin-secret");
     }
 
     private static String clientSecret(JsonNode realm, String clientId) {

@@ -72,8 +72,9 @@ class ObservabilityAndNetworkTests {
     @Test
     void restrictedEgressStillReachesDnsAndTheBundledServices() {
         RenderedChart chart = RenderedChart.render(Map.of("networkPolicy.enabled", true,
-                "networkPolicy.allowAllEgress", false, "postgresql.enabled", true, "keycloak.enabled", true),
-                Map.of("keycloak.realm", RenderedChart.REPO_DIR.resolve("deploy/keycloak/councilflow-realm.json")), null);
+                "networkPolicy.allowAllEgress", false, "postgresql.enabled", true, "keycloak.enabled", true,
+                "keycloak.demo", true),
+                Map.of("keycloak.realm", RenderedChart.REPO_DIR.resolve("deploy/keycloak/demo/councilflow-realm.json")), null);
         JsonNode policy = chart.get("NetworkPolicy").path("spec");
 
         assertThat(texts(policy.path("policyTypes"))).containsExactly("Ingress", "Egress");
@@ -95,9 +96,9 @@ class ObservabilityAndNetworkTests {
 
     @Test
     void notesTellHowABrowserReachesTheBundledKeycloakUnderTheIssuersName() {
-        Map<String, Object> values = Map.of("postgresql.enabled", true, "keycloak.enabled", true);
+        Map<String, Object> values = Map.of("postgresql.enabled", true, "keycloak.enabled", true, "keycloak.demo", true);
         InstallCommand install = install().setFile("keycloak.realm",
-                RenderedChart.REPO_DIR.resolve("deploy/keycloak/councilflow-realm.json"));
+                RenderedChart.REPO_DIR.resolve("deploy/keycloak/demo/councilflow-realm.json"));
         values.forEach(install::set);
         String notes = install.call().getOutput();
 

@@ -10,7 +10,8 @@ import org.springframework.core.env.Environment;
 
 /**
  * Turns "cannot reach the database" and "cannot reach Keycloak" at start-up into one clear line instead of a wall
- * of stack traces: the two mistakes an operator makes most when configuring a deployment.
+ * of stack traces: the two mistakes an operator makes most when configuring a deployment; likewise a secret that was
+ * not set.
  */
 class UnreachableServiceFailureAnalyzer implements FailureAnalyzer {
 
@@ -24,6 +25,11 @@ class UnreachableServiceFailureAnalyzer implements FailureAnalyzer {
     @Override
     public FailureAnalysis analyze(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof RequiredSettings.MissingSettingException missing) {
+                return new FailureAnalysis("Missing setting " + missing.variable + ": " + missing.property + " has no value",
+                        "Set the environment variable " + missing.variable + " (secrets have no default outside the"
+                                + " local run and the tests).", failure);
+            }
             if (t instanceof IllegalArgumentException && String.valueOf(t.getMessage()).contains("Issuer")) {
                 String issuer = property("councilflow.identity.issuer-uri");
                 return new FailureAnalysis("Keycloak issuer " + issuer + " unreachable (" + rootMessage(t) + ")",

@@ -22,6 +22,8 @@ import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.GroupRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import jakarta.annotation.PreDestroy;
@@ -39,6 +41,11 @@ class KeycloakTenantDirectory implements TenantDirectory {
     private static final String TENANTS = "/tenants";
     private static final int PAGE = 500;
     private static final SecureRandom random = new SecureRandom();
+    private static final Logger log = LoggerFactory.getLogger(KeycloakTenantDirectory.class);
+    private static final String VERIFY_EMAIL = "VERIFY_EMAIL";
+    private static final String UPDATE_PASSWORD = "UPDATE_PASSWORD";
+    /** How long Keycloak's set-up link stays valid: as long as our invitations (seven days). */
+    private static final int ACTIONS_LIFESPAN_SECONDS = 7 * 24 * 3600;
 
     private final IdentityProperties properties;
     private volatile Keycloak keycloak;
@@ -137,12 +144,7 @@ class KeycloakTenantDirectory implements TenantDirectory {
             user.setLastName(newUser.lastName());
             user.setEnabled(true);
             user.setEmailVerified(true);
-            try (Response response = realm.users().create(user)) {
-                if (response.getStatus() == 409) {
-                    throw new DirectoryException("An account with that username or email already exists", false, null);
-                }
-                userId = CreatedResponseUtil.getCreatedId(response);
-            }
+            userId = create(realm, user);
             password = temporaryPassword();
             CredentialRepresentation credential = new CredentialRepresentation();
             credential.setType(CredentialRepresentation.PASSWORD);
@@ -154,6 +156,77 @@ class KeycloakTenantDirectory implements TenantDirectory {
             realm.users().get(userId).joinGroup(roleGroupId(realm, tenant, role));
         }
         return new AddedUser(member(realm, tenant, userId), password);
+    }
+
+    @Override
+    public void prepareAccount(NewUser newUser) {
+        RealmResource realm = realm();
+        if (findByEmail(realm, newUser.email()).isPresent()) {
+            return;
+        }
+        UserRepresentation user = new UserRepresentation();
+        user.setUsername(newUser.email().toLowerCase());
+        user.setEmail(newUser.email().toLowerCase());
+        user.setFirstName(newUser.firstName());
+        user.setLastName(newUser.lastName());
+        user.setEnabled(true);
+        // unverified until its owner follows the identity provider's e-mail: only then can it accept an invitation
+        user.setEmailVerified(false);
+        user.setRequiredActions(List.of(VERIFY_EMAIL, UPDATE_PASSWORD));
+        String userId;
+        try {
+            userId = create(realm, user);
+        } catch (DirectoryException e) {
+            if (e instanceof RefusedValueException) {
+                throw e;
+            }
+            // the username is taken by an account with another address: nothing to prepare, and nothing to tell
+            log.info("No account prepared for an invitation: {}", e.getMessage());
+            return;
+        }
+        try {
+            realm.users().get(userId).executeActionsEmail(List.of(VERIFY_EMAIL, UPDATE_PASSWORD), ACTIONS_LIFESPAN_SECONDS);
+        } catch (WebApplicationException e) {
+            // the realm cannot send mail: the account waits; an administrator can send the e-mail from Keycloak
+            log.error("Keycloak could not send the account set-up e-mail for a new invitee ({}); check the realm's SMTP"
+                    + " settings", e.getMessage());
+        }
+    }
+
+    @Override
+    public Account account(String userId) {
+        try {
+            UserRepresentation user = realm().users().get(userId).toRepresentation();
+            return new Account(user.getId(), user.getUsername(), user.getEmail(), Boolean.TRUE.equals(user.isEmailVerified()));
+        } catch (NotFoundException e) {
+            throw new DirectoryException("No such account", true, e);
+        }
+    }
+
+    @Override
+    public DirectoryUser join(String tenant, String userId, Set<Role> roles) {
+        RealmResource realm = realm();
+        requireTenant(realm, tenant);
+        for (Role role : roles) {
+            realm.users().get(userId).joinGroup(roleGroupId(realm, tenant, role));
+        }
+        return member(realm, tenant, userId);
+    }
+
+    /** Creates an account; a name Keycloak's user profile refuses is reported with its field. */
+    private static String create(RealmResource realm, UserRepresentation user) {
+        try (Response response = realm.users().create(user)) {
+            if (response.getStatus() == 409) {
+                throw new DirectoryException("An account with that username or email already exists", false, null);
+            }
+            if (response.getStatus() == 400) {
+                String body = response.readEntity(String.class);
+                String field = body.contains("\"firstName\"") ? "firstName" : body.contains("\"lastName\"") ? "lastName"
+                        : body.contains("\"email\"") ? "email" : "user";
+                throw new RefusedValueException(field, "The identity provider does not accept this " + field, null);
+            }
+            return CreatedResponseUtil.getCreatedId(response);
+        }
     }
 
     @Override

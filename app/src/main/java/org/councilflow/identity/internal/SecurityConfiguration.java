@@ -1,6 +1,7 @@
 package org.councilflow.identity.internal;
 
 import org.councilflow.identity.CurrentUser;
+import org.councilflow.identity.IdentityProperties;
 import org.councilflow.identity.PostAuthenticationFilter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -30,14 +31,14 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, ProblemAuthenticationHandlers problems,
-            ObjectProvider<PostAuthenticationFilter> postAuthentication) throws Exception {
+            ObjectProvider<PostAuthenticationFilter> postAuthentication, IdentityProperties identity) throws Exception {
         postAuthentication.orderedStream().forEach(filter -> http.addFilterBefore(filter, AuthorizationFilter.class));
         return http.securityMatcher("/api/**")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/api/platform/**").hasRole("PLATFORM_ADMIN")
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(server -> server
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(jwtAuthenticationConverter()))
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(jwtAuthenticationConverter(identity)))
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(problems).accessDeniedHandler(problems))
@@ -94,10 +95,11 @@ class SecurityConfiguration {
                 .build();
     }
 
-    static JwtAuthenticationConverter jwtAuthenticationConverter() {
+    static JwtAuthenticationConverter jwtAuthenticationConverter(IdentityProperties identity) {
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
         converter.setPrincipalClaimName("preferred_username");
-        converter.setJwtGrantedAuthoritiesConverter(jwt -> CurrentUser.fromClaims(jwt.getClaims()).platformAuthorities());
+        converter.setJwtGrantedAuthoritiesConverter(jwt -> CurrentUser.fromClaims(jwt.getClaims())
+                .platformAuthorities(identity.platformAdmins()));
         return converter;
     }
 }

@@ -59,7 +59,7 @@ class UiSecurityConfiguration {
         authorizationRequests.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
         http.oauth2Login(login -> login
                 .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(authorizationRequests))
-                .userInfoEndpoint(info -> info.oidcUserService(oidcUserService())));
+                .userInfoEndpoint(info -> info.oidcUserService(oidcUserService(identity))));
         http.headers(headers -> headers
                 .contentSecurityPolicy(csp -> csp.policyDirectives(SecurityHeaders.STAFF_UI_POLICY))
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
@@ -68,12 +68,12 @@ class UiSecurityConfiguration {
                 .build();
     }
 
-    private static OAuth2UserService<OidcUserRequest, OidcUser> oidcUserService() {
+    private static OAuth2UserService<OidcUserRequest, OidcUser> oidcUserService(IdentityProperties identity) {
         OidcUserService delegate = new OidcUserService();
         return request -> {
             OidcUser user = delegate.loadUser(request);
             List<GrantedAuthority> authorities = new ArrayList<>(user.getAuthorities());
-            authorities.addAll(CurrentUser.fromClaims(user.getClaims()).platformAuthorities());
+            authorities.addAll(CurrentUser.fromClaims(user.getClaims()).platformAuthorities(identity.platformAdmins()));
             return new DefaultOidcUser(authorities, user.getIdToken(), user.getUserInfo(), "preferred_username");
         };
     }

@@ -6,6 +6,7 @@ import java.util.Set;
 import org.councilflow.common.ui.Feedback;
 import org.councilflow.identity.Role;
 import org.councilflow.identity.TenantDirectory.DirectoryUser;
+import org.councilflow.tenancy.Invitations;
 import org.councilflow.tenancy.TenantUsers;
 
 import com.vaadin.flow.component.Component;
@@ -34,10 +35,12 @@ import jakarta.annotation.security.RolesAllowed;
 class PeopleView extends VerticalLayout {
 
     private final TenantUsers users;
+    private final Invitations invitations;
     final Grid<DirectoryUser> grid = new Grid<>();
 
-    PeopleView(TenantUsers users) {
+    PeopleView(TenantUsers users, Invitations invitations) {
         this.users = users;
+        this.invitations = invitations;
         grid.setId("people");
         grid.setAriaLabel("People of the council");
         grid.addColumn(DirectoryUser::username).setHeader("Username").setAutoWidth(true);
@@ -45,7 +48,7 @@ class PeopleView extends VerticalLayout {
         grid.addComponentColumn(this::roles).setHeader("Roles").setFlexGrow(3);
         grid.setAllRowsVisible(true);
         refresh();
-        add(new H2("People"), grid, new H3("Add someone"), invite());
+        add(new H2("People"), grid, new H3("Invite someone"), invite());
     }
 
     private void refresh() {
@@ -88,14 +91,16 @@ class PeopleView extends VerticalLayout {
         CheckboxGroup<Role> roles = new CheckboxGroup<>("Roles");
         roles.setItems(Role.values());
         roles.setItemLabelGenerator(Role::groupName);
-        Button add = new Button("Add person", click -> {
+        Button add = new Button("Send invitation", click -> {
             Set<Role> chosen = roles.getValue().isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles.getValue());
-            java.util.concurrent.atomic.AtomicReference<String> password = new java.util.concurrent.atomic.AtomicReference<>();
-            if (Feedback.attempt(() -> password.set(users.add(new TenantUsers.Invitation(email.getValue(), first.getValue(),
-                    last.getValue(), chosen)).temporaryPassword()))) {
-                Feedback.success(password.get() == null ? "Added: they sign in with their existing account."
-                        : "Added. Their temporary password, shown once: " + password.get());
-                refresh();
+            if (Feedback.attempt(() -> invitations.invite(new TenantUsers.Invitation(email.getValue(), first.getValue(),
+                    last.getValue(), chosen)))) {
+                // the same message whether or not the address has an account: nothing about it is disclosed
+                Feedback.success("Invitation sent to " + email.getValue().strip() + ". They appear here once they accept it.");
+                email.clear();
+                first.clear();
+                last.clear();
+                roles.clear();
             }
         });
         add.setId("add-person");

@@ -3,8 +3,8 @@ package org.councilflow.tenancy.web;
 import java.util.List;
 
 import org.councilflow.identity.Role;
-import org.councilflow.identity.TenantDirectory.AddedUser;
 import org.councilflow.identity.TenantDirectory.DirectoryUser;
+import org.councilflow.tenancy.Invitations;
 import org.councilflow.tenancy.TenantUsers;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -27,9 +27,11 @@ import jakarta.validation.Valid;
 class TenantUserController {
 
     private final TenantUsers users;
+    private final Invitations invitations;
 
-    TenantUserController(TenantUsers users) {
+    TenantUserController(TenantUsers users, Invitations invitations) {
         this.users = users;
+        this.invitations = invitations;
     }
 
     @GetMapping
@@ -39,11 +41,12 @@ class TenantUserController {
     }
 
     @PostMapping
-    @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Invite or create a user with roles",
-            description = "An existing account with that email is invited; otherwise one is created with a temporary password, returned once.")
-    AddedUser add(@PathVariable String tenant, @Valid @RequestBody TenantUsers.Invitation invitation) {
-        return users.add(invitation);
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(summary = "Invite someone with roles",
+            description = "Sends a single-use, expiring invitation link to the address; the roles are granted when its owner"
+                    + " accepts while signed in. The answer is the same whether or not the address has an account.")
+    Invitations.Sent invite(@PathVariable String tenant, @Valid @RequestBody TenantUsers.Invitation invitation) {
+        return invitations.invite(invitation);
     }
 
     @PutMapping("/{userId}/roles/{role}")

@@ -53,6 +53,28 @@ class UnreachableServiceFailureAnalyzerTests {
         assertThat(analysis.getDescription()).doesNotContain("\n");
     }
 
+    @Test
+    void aMissingSecretIsNamedByItsVariable() {
+        Map<String, Object> properties = new HashMap<>(DevServicesProperties.get());
+        properties.remove("councilflow.identity.admin-client-secret");
+
+        FailureAnalysis analysis = analyseFailedStart(properties);
+
+        assertThat(analysis).isNotNull();
+        assertThat(analysis.getDescription()).isEqualTo(
+                "Missing setting COUNCILFLOW_ADMIN_CLIENT_SECRET: councilflow.identity.admin-client-secret has no value");
+    }
+
+    @Test
+    void noSecretHasADefaultInTheApplicationsOwnConfiguration() throws Exception {
+        String yaml = new String(getClass().getResourceAsStream("/application.yml").readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+
+        assertThat(yaml).contains("${COUNCILFLOW_DB_PASSWORD}", "${COUNCILFLOW_UI_CLIENT_SECRET}",
+                "${COUNCILFLOW_ADMIN_CLIENT_SECRET}");
+        assertThat(yaml).doesNotContain("councilflow-ui-secret", "councilflow-admin-secret", "COUNCILFLOW_DB_PASSWORD:");
+    }
+
     private static FailureAnalysis analyseFailedStart(Map<String, Object> properties) {
         StandardEnvironment environment = new StandardEnvironment();
         environment.getPropertySources().addFirst(new MapPropertySource("test", properties));

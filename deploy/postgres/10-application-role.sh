@@ -1,0 +1,7 @@
+#!/bin/sh
+# PostgreSQL's image runs this once, on an empty data directory: the application role of 10-application-role.sql,
+# with the password from the environment (no default).
+set -eu
+: "${COUNCILFLOW_DB_PASSWORD:?COUNCILFLOW_DB_PASSWORD is not set}"
+psql -v ON_ERROR_STOP=1 --username "$POSTGRES_USER" -v password="$COUNCILFLOW_DB_PASSWORD" \
+    -f /councilflow/10-application-role.sql
