@@ -141,9 +141,14 @@ class ApprovedVersionAttackTests {
         fixture.completed("barnet.author", reportId, "draftUpdate", Map.of("outcome", "submit"));
         fixture.completed("barnet.manager", reportId, "managerSignOff", Map.of("outcome", "approve"));
         fixture.completed("barnet.board-chair", reportId, "boardReview", Map.of("outcome", "endorse"));
-        // a title changed behind the application's back: the approved set is the version's, not the live table's
-        fixture.superuser.sql("UPDATE app.report_appendix SET title = 'Renamed later' WHERE report_id = CAST(:report AS uuid)")
-                .param("report", reportId).update();
+        // the database itself refuses to change a signed-off report's appendices, even for its owner
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> fixture.superuser
+                .sql("UPDATE app.report_appendix SET title = 'Renamed later' WHERE report_id = CAST(:report AS uuid)")
+                .param("report", reportId).update()).hasMessageContaining("change only once it is returned");
+        // past the triggers too: the approved set is the version's, not the live table's
+        fixture.superuser.sql("DO $$ BEGIN SET LOCAL session_replication_role = replica; "
+                + "UPDATE app.report_appendix SET title = 'Renamed later' WHERE report_id = '" + java.util.UUID.fromString(reportId)
+                + "'; END $$").update();
 
         assertThat(fixture.schedule(reportId, fixture.meeting()).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
 
@@ -186,7 +191,7 @@ class ApprovedVersionAttackTests {
 
         StaffUi.as(context, "barnet.author", () -> {
             UI.getCurrent().navigate("reports/" + reportId + "/edit");
-            assertThat(_get(Div.class, spec -> spec.withId("locked")).getText())
+            assertThat(_get(Div.class, spec -> spec.withId("locked")).getElement().getTextRecursively())
                     .contains("submitted for sign-off on " + today).contains("it can be edited again once returned");
             assertThat(_get(TextArea.class, spec -> spec.withId("text-summary")).isReadOnly()).isTrue();
             assertThat(_get(TextField.class, spec -> spec.withId("header-title")).isReadOnly()).isTrue();

@@ -111,7 +111,7 @@ class FourEyesAttackTests {
         StaffUi.as(context, "barnet.author-manager", () -> {
             UI.getCurrent().navigate("reports/" + reportId + "/review");
             assertThat(_get(Paragraph.class, spec -> spec.withId("four-eyes")).getText())
-                    .contains("you created this report").contains("another manager must sign it off");
+                    .contains("You created this report").contains("another manager must sign it off");
             assertThat(_find(Button.class, spec -> spec.withId("approve"))).as("no approve action is offered")
                     .allSatisfy(approve -> assertThat(approve.isEnabled()).isFalse());
         });

@@ -18,6 +18,7 @@ import org.councilflow.reports.ReportDocument.Block;
 import org.councilflow.reports.ReportDocument.Header;
 import org.councilflow.reports.ReportDocument.Section;
 import org.councilflow.reports.Reports;
+import org.councilflow.reports.ReportsProperties;
 import org.councilflow.workflow.Completion;
 import org.councilflow.workflow.CycleTask;
 import org.councilflow.workflow.InboxQuery;
@@ -77,6 +78,7 @@ class ReportEditorView extends VerticalLayout implements BeforeEnterObserver {
     private final ReportAppendices appendices;
     private final ReportCycle cycle;
     private final ObjectMapper json;
+    private final ReportsProperties properties;
 
     UUID reportId;
     final Span saveState = new Span();
@@ -85,7 +87,9 @@ class ReportEditorView extends VerticalLayout implements BeforeEnterObserver {
     private final H2 title = new H2();
     private final Div stageNote = new Div();
 
-    ReportEditorView(Reports reports, ReportAppendices appendices, ReportCycle cycle, ObjectMapper json) {
+    ReportEditorView(Reports reports, ReportAppendices appendices, ReportCycle cycle, ObjectMapper json,
+            ReportsProperties properties) {
+        this.properties = properties;
         this.reports = reports;
         this.appendices = appendices;
         this.cycle = cycle;
@@ -131,6 +135,37 @@ class ReportEditorView extends VerticalLayout implements BeforeEnterObserver {
             add(new SectionPart(key, sections.get(key), report).details);
         }
         add(appendicesPanel());
+        report.editingRefusal(properties.zone()).ifPresent(this::lock);
+    }
+
+    /**
+     * A submitted report is read-only here as in the API: every field read-only, every action off, and the reason
+     * said at the top.
+     */
+    private void lock(String why) {
+        Div locked = new Div(new Paragraph(why));
+        locked.setId("locked");
+        locked.getElement().setAttribute("role", "status");
+        locked.getStyle().set("border", "2px solid var(--lumo-primary-color-50pct)").set("padding", "0 var(--lumo-space-m)")
+                .set("border-radius", "var(--lumo-border-radius-m)").set("background", "var(--lumo-primary-color-10pct)")
+                .set("width", "100%").set("box-sizing", "border-box");
+        addComponentAtIndex(1, locked);
+        state("Read-only: submitted for sign-off", Badge.Tone.NEUTRAL);
+        submit.setEnabled(false);
+        submit.setTooltipText("Submitted for sign-off: nothing to submit until it is returned");
+        parts.values().forEach(part -> readOnly(part.details));
+        getChildren().filter(child -> "part-appendices".equals(child.getId().orElse(null))).forEach(this::readOnly);
+    }
+
+    private void readOnly(Component component) {
+        if (component instanceof com.vaadin.flow.component.HasValue<?, ?> field) {
+            field.setReadOnly(true);
+        } else if (component instanceof Button button) {
+            button.setEnabled(false);
+        } else if (component instanceof Upload upload) {
+            upload.setVisible(false);
+        }
+        component.getChildren().forEach(this::readOnly);
     }
 
     private void describeStage(Report report) {
