@@ -55,6 +55,7 @@ public class Reports {
     private static final String HEADER = "header";
     private static final String SUMMARY = "summary";
     private static final String RECOMMENDATIONS = "recommendations";
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("dd/MM/yyyy 'at' HH:mm");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm").withZone(ZoneId.of("Europe/London"));
 
     private final ReportRepository reports;
@@ -213,7 +214,9 @@ public class Reports {
         ReportRepository.Row row = reports.lock(tenant(), id).orElseThrow(() -> notFound(id));
         if (row.stage() != Report.Stage.SUBMITTED) {
             throw new ConflictException(row.stage() == Report.Stage.SIGNED_OFF
-                    ? "Version " + row.approvedVersion() + " was already signed off by " + row.approvedBy()
+                    // a second manager at the same moment waited for the first one's lock: tell them who
+                    ? "Already completed by " + row.approvedBy() + ", who signed off version " + row.approvedVersion()
+                            + " on " + STAMP.withZone(properties.zone()).format(row.approvedAt()) + "; nothing was changed"
                     : "This report is a draft: it can be signed off once it is submitted");
         }
         if (row.submittedVersion() != number) {

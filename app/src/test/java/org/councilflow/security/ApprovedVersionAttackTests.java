@@ -1,5 +1,7 @@
 package org.councilflow.security;
 
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -182,6 +184,8 @@ class ApprovedVersionAttackTests {
         assertThat(after.get("stage").asText()).isEqualTo("SIGNED_OFF");
         assertThat(after.at("/approval/version").asInt()).isEqualTo(2);
         assertThat(after.at("/approval/approvedBy").asText()).isEqualTo("barnet.manager");
+        assertThat(fixture.api.get("barnet.tenant-admin", "/api/t/barnet/audit").getBody().findValuesAsText("action"))
+                .contains("report.submitted", "report.returned", "report.signed-off");
     }
 
     @Test
@@ -197,8 +201,22 @@ class ApprovedVersionAttackTests {
             assertThat(_get(TextField.class, spec -> spec.withId("header-title")).isReadOnly()).isTrue();
             assertThat(_get(Button.class, spec -> spec.withId("submit")).isEnabled()).isFalse();
             assertThat(_get(Button.class, spec -> spec.withId("add-recommendation")).isEnabled()).isFalse();
+            assertThat(_get(Button.class, spec -> spec.withId("remove-appendix-1")).isEnabled()).isFalse();
         });
         assertThat(fixture.api.get("barnet.author", report).getBody().get("stage").asText()).isEqualTo("SUBMITTED");
+    }
+
+    @Test
+    void inADraftTheEditorRemovesAnAppendixAndTheRemovalIsAudited() {
+        StaffUi.as(context, "barnet.author", () -> {
+            UI.getCurrent().navigate("reports/" + reportId + "/edit");
+            assertThat(_find(Div.class, spec -> spec.withId("locked"))).isEmpty();
+            _click(_get(Button.class, spec -> spec.withId("remove-appendix-1")));
+        });
+
+        assertThat(fixture.api.get("barnet.author", report + "/appendices").getBody()).isEmpty();
+        assertThat(fixture.api.get("barnet.tenant-admin", "/api/t/barnet/audit").getBody().findValuesAsText("action"))
+                .contains("report.appendix-removed");
     }
 
     private void assertLockedAgainstEveryEdit(String user) {

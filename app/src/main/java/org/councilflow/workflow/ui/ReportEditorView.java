@@ -170,6 +170,12 @@ class ReportEditorView extends VerticalLayout implements BeforeEnterObserver {
 
     private void describeStage(Report report) {
         stageNote.removeAll();
+        if (report.stage() != Report.Stage.DRAFT) {
+            stageNote.add(new Paragraph(report.stage() == Report.Stage.SIGNED_OFF
+                    ? "Version " + report.approval().version() + " is signed off."
+                    : "Version " + report.latestVersion() + " is submitted for sign-off."));
+            return;
+        }
         String text = report.latestVersion() == 0 ? "Draft, not yet submitted."
                 : "Draft after version " + report.latestVersion() + ".";
         List<CycleTask> mine = draftTasks();
@@ -590,15 +596,27 @@ class ReportEditorView extends VerticalLayout implements BeforeEnterObserver {
         panel.setWidthFull();
         UnorderedList list = new UnorderedList();
         list.setId("appendices");
-        Runnable reload = () -> {
+        Runnable[] reload = new Runnable[1];
+        reload[0] = () -> {
             list.removeAll();
-            appendices.all(reportId).forEach(a -> list.add(new ListItem("Appendix " + a.number() + ": " + a.title() + " ("
-                    + a.document().filename() + ", " + a.document().type() + ", " + (a.document().size() / 1024 + 1) + " KB)")));
+            appendices.all(reportId).forEach(a -> {
+                String label = "Appendix " + a.number() + ": " + a.title();
+                Button remove = iconButton(VaadinIcon.TRASH, "Remove " + label, () -> {
+                    if (Feedback.attempt(() -> appendices.remove(reportId, a.number()))) {
+                        Feedback.success(label + " removed; the later appendices moved up a number.");
+                        reload[0].run();
+                    }
+                });
+                remove.setId("remove-appendix-" + a.number());
+                list.add(new ListItem(new Span(label + " (" + a.document().filename() + ", " + a.document().type() + ", "
+                        + (a.document().size() / 1024 + 1) + " KB) "), remove));
+            });
             if (list.getChildren().findAny().isEmpty()) {
                 list.add(new ListItem("No appendices yet."));
             }
         };
-        reload.run();
+        Runnable reloadList = reload[0];
+        reloadList.run();
         TextField appendixTitle = new TextField("Title of the next appendix");
         appendixTitle.setId("appendix-title");
         appendixTitle.setWidth("30em");
@@ -621,7 +639,7 @@ class ReportEditorView extends VerticalLayout implements BeforeEnterObserver {
                 if (outcome == null) {
                     Feedback.success("Appendix added: " + metadata.fileName());
                     appendixTitle.clear();
-                    reload.run();
+                    reloadList.run();
                 } else {
                     Feedback.error("The appendix was not added: " + outcome);
                 }
