@@ -139,6 +139,22 @@ class ApprovedVersionAttackTests {
     }
 
     @Test
+    void anAppendixWhoseStoredBytesNoLongerMatchItsUploadIsNotSubmitted() {
+        fixture.superuser.sql("""
+                UPDATE app.document_content SET content = :bytes
+                WHERE id = (SELECT document_id FROM app.report_appendix WHERE report_id = CAST(:report AS uuid) AND position = 1)""")
+                .param("bytes", ApprovalFixture.pdf("Swapped before submission")).param("report", reportId).update();
+
+        ResponseEntity<JsonNode> submitted = fixture.complete("barnet.author", reportId, "draftUpdate", Map.of("outcome", "submit"));
+
+        assertThat(submitted.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(submitted.getBody().get("detail").asText()).contains("Appendix 1").contains("upload it again");
+        JsonNode after = fixture.api.get("barnet.author", report).getBody();
+        assertThat(after.get("stage").asText()).isEqualTo("DRAFT");
+        assertThat(after.get("latestVersion").asInt()).as("nothing was frozen").isZero();
+    }
+
+    @Test
     void aSwappedAppendixRowAfterSignOffDoesNotChangeWhatIsPublished() {
         fixture.completed("barnet.author", reportId, "draftUpdate", Map.of("outcome", "submit"));
         fixture.completed("barnet.manager", reportId, "managerSignOff", Map.of("outcome", "approve"));
