@@ -23,12 +23,15 @@ import org.springframework.transaction.annotation.Transactional;
 public class ReportAppendices {
 
     private final ReportRepository reports;
+    private final Reports drafts;
     private final Documents documents;
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
 
-    ReportAppendices(ReportRepository reports, Documents documents, JdbcClient jdbc, ApplicationEventPublisher events) {
+    ReportAppendices(ReportRepository reports, Reports drafts, Documents documents, JdbcClient jdbc,
+            ApplicationEventPublisher events) {
         this.reports = reports;
+        this.drafts = drafts;
         this.documents = documents;
         this.jdbc = jdbc;
         this.events = events;
@@ -53,7 +56,7 @@ public class ReportAppendices {
         if (title == null || title.isBlank() || title.length() > 300) {
             throw new IllegalArgumentException("An appendix needs a title of up to 300 characters");
         }
-        reports.lock(tenant(), report).orElseThrow(() -> notFound(report));
+        drafts.lockForEditing(report); // a submitted report's appendices are part of what is signed off
         StoredDocument document = documents.store(filename, content);
         int number = jdbc.sql("SELECT coalesce(max(position), 0) + 1 FROM app.report_appendix WHERE tenant_id = :tenant AND report_id = :report")
                 .param("tenant", tenant()).param("report", report).query(Integer.class).single();
@@ -65,6 +68,24 @@ public class ReportAppendices {
         events.publishEvent(Audited.inCurrentTenant("report.appendix-added", "report", report.toString(), null,
                 Map.of("appendix", number, "title", title.strip(), "file", document.filename(), "sha256", document.sha256())));
         return new Appendix(number, title.strip(), document);
+    }
+
+    /** Removes an appendix from the draft; the later ones move up a number. Its file stays for the versions that hold it. */
+    @Transactional
+    @PreAuthorize(Reports.EDITORS)
+    public void remove(UUID report, int number) {
+        drafts.lockForEditing(report);
+        Appendix removed = get(report, number);
+        jdbc.sql("DELETE FROM app.report_appendix WHERE tenant_id = :tenant AND report_id = :report AND position = :position")
+                .param("tenant", tenant()).param("report", report).param("position", number).update();
+        // in two steps, since the position is unique at every row
+        jdbc.sql("UPDATE app.report_appendix SET position = position + 1000000 WHERE tenant_id = :tenant AND report_id = :report AND position > :position")
+                .param("tenant", tenant()).param("report", report).param("position", number).update();
+        jdbc.sql("UPDATE app.report_appendix SET position = position - 1000001 WHERE tenant_id = :tenant AND report_id = :report AND position > 1000000")
+                .param("tenant", tenant()).param("report", report).update();
+        reports.touch(tenant(), report);
+        events.publishEvent(Audited.inCurrentTenant("report.appendix-removed", "report", report.toString(),
+                Map.of("appendix", number, "title", removed.title(), "sha256", removed.document().sha256()), null));
     }
 
     public Appendix get(UUID report, int number) {

@@ -8,12 +8,15 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
 import org.councilflow.common.Audited;
 import org.councilflow.common.ConflictException;
 import org.councilflow.common.NotFoundException;
+import org.councilflow.documents.Documents;
+import org.councilflow.documents.StoredDocument;
 import org.councilflow.identity.CurrentUsers;
 import org.councilflow.plans.Plans;
 import org.councilflow.reports.ReportDocument.Header;
@@ -22,6 +25,7 @@ import org.councilflow.reports.internal.ReportRepository;
 import org.councilflow.reports.internal.ReportRepository.Part;
 import org.councilflow.tenancy.TenantContext;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -51,6 +55,7 @@ public class Reports {
     private static final String HEADER = "header";
     private static final String SUMMARY = "summary";
     private static final String RECOMMENDATIONS = "recommendations";
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("dd/MM/yyyy 'at' HH:mm");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm").withZone(ZoneId.of("Europe/London"));
 
     private final ReportRepository reports;
@@ -59,10 +64,14 @@ public class Reports {
     private final Validator validator;
     private final ApplicationEventPublisher events;
     private final Plans plans;
+    private final ReportsProperties properties;
+    private final Documents documents;
 
     Reports(ReportRepository reports, CurrentUsers users, ObjectMapper json, Validator validator,
-            ApplicationEventPublisher events, Plans plans) {
+            ApplicationEventPublisher events, Plans plans, ReportsProperties properties, Documents documents) {
         this.plans = plans;
+        this.properties = properties;
+        this.documents = documents;
         this.reports = reports;
         this.users = users;
         this.json = json;
@@ -85,7 +94,17 @@ public class Reports {
         Map<String, Part> parts = reports.parts(tenant(), id);
         Map<String, Integer> revisions = new LinkedHashMap<>();
         parts.forEach((key, part) -> revisions.put(key, part.revision()));
-        return new Report(id, row.planId(), assemble(parts), revisions, row.latestVersion(), row.updatedAt());
+        return report(row, assemble(parts), revisions);
+    }
+
+    private Report report(ReportRepository.Row row, ReportDocument document, Map<String, Integer> revisions) {
+        Report.Submission submission = row.submittedVersion() == null ? null
+                : new Report.Submission(row.submittedVersion(), row.submittedAt(), row.submittedBy());
+        Report.Approval approval = row.approvedVersion() == null ? null
+                : new Report.Approval(row.approvedVersion(), row.approvedAt(), row.approvedBy(),
+                        reports.version(tenant(), row.id(), row.approvedVersion()).map(this::toVersion).orElseThrow().appendices());
+        return new Report(row.id(), row.planId(), document, revisions, row.latestVersion(), row.updatedAt(), row.stage(),
+                submission, approval);
     }
 
     /** Starts a report from a whole document (a new draft, or an imported one). */
@@ -110,6 +129,7 @@ public class Reports {
         for (Section section : document.sections()) {
             reports.insertPart(tenant(), id, section.key(), write(section), user);
         }
+        reports.contributed(tenant(), id, user, "created");
         events.publishEvent(Audited.inCurrentTenant("report.created", "report", id.toString(), null,
                 Map.of("title", document.header().title())));
         return get(id);
@@ -122,7 +142,7 @@ public class Reports {
     @Transactional
     @PreAuthorize(EDITORS)
     public Report savePart(UUID id, String part, JsonNode content, int revision) {
-        row(id);
+        requireDraft(id);
         String user = users.require().username();
         String stored = switch (part) {
             case HEADER -> write(validate(read(content, HeaderPart.class)));
@@ -149,6 +169,7 @@ public class Reports {
                     + TIME.format(current.updatedAt()) + " (revision " + current.revision() + ", you loaded " + revision
                     + "). Nothing was saved: reload the section, then apply your change again.");
         }
+        reports.contributed(tenant(), id, user, part);
         Report report = get(id);
         ReportDocument document = report.document();
         reports.updateListing(tenant(), id, document.header().title(), document.sequenceNumber(),
@@ -159,16 +180,174 @@ public class Reports {
         return report;
     }
 
-    /** Freezes the draft as the next immutable version, e.g. on submission for sign-off. */
+    /** Freezes the draft as the next immutable version; only a draft, since a submitted report is locked. */
     @Transactional
     @PreAuthorize(EDITORS)
     public Report.Version freeze(UUID id) {
+        return freeze(requireDraft(id));
+    }
+
+    /**
+     * Submits the draft for sign-off: freezes it as the next version, with its appendices (and the SHA-256 of each
+     * one's bytes) and who contributed to it, and locks the report until it is returned.
+     */
+    @Transactional
+    @PreAuthorize(EDITORS)
+    public Report.Version submit(UUID id) {
+        ReportRepository.Row row = requireDraft(id);
+        Report.Version version = freeze(row);
+        String user = users.require().username();
+        reports.submitted(tenant(), id, version.number(), user);
+        events.publishEvent(Audited.inCurrentTenant("report.submitted", "report", id.toString(), Map.of("stage", "DRAFT"),
+                Map.of("stage", "SUBMITTED", "version", version.number(), "appendices", version.appendices().size())));
+        events.publishEvent(new ReportSubmitted(tenant(), id, version.number(), user));
+        return version;
+    }
+
+    /**
+     * Signs off the submitted version, which must be {@code number}: that version and its appendices are what will be
+     * published. Four-eyes: refused to whoever submitted it, created the report or saved any part of it.
+     */
+    @Transactional
+    @PreAuthorize("hasRole('MANAGER')")
+    public Report.Approval approve(UUID id, int number) {
         ReportRepository.Row row = reports.lock(tenant(), id).orElseThrow(() -> notFound(id));
+        if (row.stage() != Report.Stage.SUBMITTED) {
+            throw new ConflictException(row.stage() == Report.Stage.SIGNED_OFF
+                    // a second manager at the same moment waited for the first one's lock: tell them who
+                    ? "Already completed by " + row.approvedBy() + ", who signed off version " + row.approvedVersion()
+                            + " on " + STAMP.withZone(properties.zone()).format(row.approvedAt()) + "; nothing was changed"
+                    : "This report is a draft: it can be signed off once it is submitted");
+        }
+        if (row.submittedVersion() != number) {
+            throw new ConflictException("Version " + row.submittedVersion() + " is the one submitted for sign-off, not version " + number);
+        }
+        Report.Version version = version(id, number);
+        signOffRefusal(row, version, users.require().username()).ifPresent(reason -> {
+            throw new AccessDeniedException(reason);
+        });
+        String user = users.require().username();
+        reports.signedOff(tenant(), id, number, user);
+        events.publishEvent(Audited.inCurrentTenant("report.signed-off", "report", id.toString(), Map.of("stage", "SUBMITTED"),
+                Map.of("stage", "SIGNED_OFF", "version", number, "appendices", version.appendices().stream()
+                        .map(a -> Map.of("appendix", a.number(), "sha256", a.sha256())).toList())));
+        events.publishEvent(new ReportSignedOff(tenant(), id, number, user));
+        return get(id).approval();
+    }
+
+    /** A manager or the board returns the submitted (or signed-off) report to its authors: it is a draft again. */
+    @Transactional
+    @PreAuthorize(REVIEWERS)
+    public void returnForChanges(UUID id, String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("Say why the report is returned: the reason is required");
+        }
+        ReportRepository.Row row = reports.lock(tenant(), id).orElseThrow(() -> notFound(id));
+        if (row.stage() == Report.Stage.DRAFT) {
+            throw new ConflictException("This report is already a draft: it was not submitted");
+        }
+        String user = users.require().username();
+        reports.returned(tenant(), id);
+        events.publishEvent(Audited.inCurrentTenant("report.returned", "report", id.toString(),
+                Map.of("stage", row.stage().name()), Map.of("stage", "DRAFT", "reason", reason.strip())));
+        events.publishEvent(new ReportReturned(tenant(), id, row.submittedVersion() == null ? 0 : row.submittedVersion(),
+                user, reason.strip()));
+    }
+
+    /**
+     * Why the current user may not sign off the version now submitted (four-eyes), in words to show them; empty when
+     * they may, or when nothing is awaiting sign-off.
+     */
+    public Optional<String> signOffRefusal(UUID id) {
+        ReportRepository.Row row = row(id);
+        if (row.stage() != Report.Stage.SUBMITTED || row.submittedVersion() == null) {
+            return Optional.empty();
+        }
+        return signOffRefusal(row, version(id, row.submittedVersion()), users.require().username());
+    }
+
+    private static Optional<String> signOffRefusal(ReportRepository.Row row, Report.Version version, String me) {
+        if (me.equals(row.submittedBy())) {
+            return Optional.of("Four-eyes: you submitted this version, so another manager must sign it off.");
+        }
+        List<String> mine = new ArrayList<>();
+        if (me.equals(row.createdBy())) {
+            mine.add("created this report");
+        }
+        version.contributors().stream()
+                .filter(c -> c.username().equals(me) && !"created".equals(c.contribution()))
+                .map(c -> "saved " + lower(label(c.contribution())))
+                .distinct()
+                .forEach(mine::add);
+        if (mine.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of("Four-eyes: you " + String.join(" and ", mine) + ", so another manager must sign it off.");
+    }
+
+    /**
+     * The signed-off version as scheduling publishes it: exactly the approved version and the appendices it was
+     * submitted with, each one's stored bytes checked against the SHA-256 recorded then. A report not signed off, or
+     * an appendix whose bytes changed since, is refused and nothing is published.
+     */
+    public Report.Approved approvedForPublication(UUID id) {
+        ReportRepository.Row row = row(id);
+        if (row.stage() != Report.Stage.SIGNED_OFF || row.approvedVersion() == null) {
+            throw new ConflictException("This report has not been signed off: only a signed-off version is published");
+        }
+        Report.Version version = version(id, row.approvedVersion());
+        List<Report.ApprovedAppendix> appendices = new ArrayList<>();
+        for (Report.FrozenAppendix frozen : version.appendices()) {
+            StoredDocument document = documents.find(frozen.documentId()).orElseThrow(() -> new ConflictException(
+                    "Appendix " + frozen.number() + " (" + frozen.title() + ") as signed off is no longer stored; nothing was published"));
+            String actual = sha256(documents.content(frozen.documentId()));
+            if (!actual.equals(frozen.sha256())) {
+                throw new ConflictException("Appendix " + frozen.number() + " (" + frozen.title() + ") is not the file that was"
+                        + " signed off: its SHA-256 was " + frozen.sha256() + " at submission and is " + actual
+                        + " now. Nothing was published; return the report so that the right file is signed off again.");
+            }
+            appendices.add(new Report.ApprovedAppendix(frozen.number(), frozen.title(), document, frozen.sha256()));
+        }
+        return new Report.Approved(id, version.number(), version.document(), row.approvedAt(), row.approvedBy(),
+                List.copyOf(appendices));
+    }
+
+    /**
+     * For changes to the report made elsewhere (its appendices): locks the report's row for the caller's transaction
+     * and refuses (409, saying why) unless it is a draft.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    @PreAuthorize(EDITORS)
+    public void lockForEditing(UUID id) {
+        requireDraft(id);
+    }
+
+    /** Locks the report's row and refuses unless it is a draft, saying since when and until when it is locked. */
+    private ReportRepository.Row requireDraft(UUID id) {
+        ReportRepository.Row row = reports.lock(tenant(), id).orElseThrow(() -> notFound(id));
+        if (row.stage() != Report.Stage.DRAFT) {
+            Report report = report(row, null, Map.of());
+            throw new ConflictException(report.editingRefusal(properties.zone()).orElseThrow());
+        }
+        return row;
+    }
+
+    private Report.Version freeze(ReportRepository.Row row) {
+        UUID id = row.id();
         ReportDocument document = assemble(reports.parts(tenant(), id));
         validate(document);
         int number = row.latestVersion() + 1;
         String user = users.require().username();
-        reports.insertVersion(tenant(), id, number, write(document), user);
+        List<Report.FrozenAppendix> appendices = reports.appendices(tenant(), id).stream().map(a -> {
+            // the hash of the bytes as they are now, so that a file changed since its upload is not signed off
+            String actual = sha256(documents.content(a.documentId()));
+            if (!actual.equals(a.sha256())) {
+                throw new ConflictException("Appendix " + a.number() + " (" + a.title() + ") does not match the file that"
+                        + " was uploaded (SHA-256 " + a.sha256() + "); upload it again. Nothing was frozen.");
+            }
+            return a;
+        }).toList();
+        reports.insertVersion(tenant(), id, number, write(document), user, write(appendices), reports.contributorsJson(tenant(), id));
         events.publishEvent(Audited.inCurrentTenant("report.version-frozen", "report", id.toString(), null,
                 Map.of("version", number)));
         events.publishEvent(new ReportVersionFrozen(tenant(), id, number, user));
@@ -260,7 +439,21 @@ public class Reports {
     }
 
     private Report.Version toVersion(ReportRepository.VersionRow row) {
-        return new Report.Version(row.number(), read(row.document(), ReportDocument.class), row.frozenAt(), row.frozenBy());
+        return new Report.Version(row.number(), read(row.document(), ReportDocument.class), row.frozenAt(), row.frozenBy(),
+                read(row.appendices(), new TypeReference<List<Report.FrozenAppendix>>() { }),
+                read(row.contributors(), new TypeReference<List<Report.Contributor>>() { }));
+    }
+
+    private static String lower(String text) {
+        return Character.toLowerCase(text.charAt(0)) + text.substring(1);
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private ReportRepository.Row row(UUID id) {

@@ -288,7 +288,8 @@ public class ReportCycle {
             case "draftUpdate" -> {
                 expect(outcome, "submit");
                 variables.put("submittedBy", me);
-                variables.put("submittedVersion", reports.freeze(reportId).number());
+                // freezes the version with its appendices and locks the report until it is returned
+                variables.put("submittedVersion", reports.submit(reportId).number());
             }
             case "managerSignOff" -> {
                 expect(outcome, "approve", "return");
@@ -296,11 +297,20 @@ public class ReportCycle {
                     throw new AccessDeniedException("Four-eyes: you submitted this version, so another manager must sign it off.");
                 }
                 requireReasonForReturn(outcome, completion.reason());
+                if ("approve".equals(outcome)) {
+                    // approves exactly the submitted version; refuses anyone who wrote any of it (four-eyes)
+                    reports.approve(reportId, ((Number) processVariables.get("submittedVersion")).intValue());
+                } else {
+                    reports.returnForChanges(reportId, completion.reason());
+                }
                 variables.put("signOffOutcome", outcome);
             }
             case "boardReview" -> {
                 expect(outcome, "endorse", "return");
                 requireReasonForReturn(outcome, completion.reason());
+                if ("return".equals(outcome)) {
+                    reports.returnForChanges(reportId, completion.reason());
+                }
                 variables.put("boardOutcome", outcome);
             }
             case "scheduleToCommittee" -> {

@@ -340,7 +340,16 @@ class PublicSiteIntegrationTests {
             assertThat(rest.exchange(other, org.springframework.http.HttpMethod.GET, new org.springframework.http.HttpEntity<>(conditional),
                     byte[].class).getStatusCode()).as(other).isEqualTo(HttpStatus.NOT_MODIFIED);
         }
-        fixture.appendix("barnet", reportId, "A late appendix", PublicationFixture.pdf("Late"), "late.pdf");
+        org.springframework.util.LinkedMultiValueMap<String, Object> late = new org.springframework.util.LinkedMultiValueMap<>();
+        late.add("title", "A late appendix");
+        late.add("file", new org.springframework.core.io.ByteArrayResource(PublicationFixture.pdf("Late")) {
+            @Override
+            public String getFilename() {
+                return "late.pdf";
+            }
+        });
+        assertThat(fixture.api.post("barnet.author", "/api/t/barnet/reports/" + reportId + "/appendices", late).getStatusCode())
+                .as("a signed-off report takes no late appendix").isEqualTo(HttpStatus.CONFLICT);
         assertThat(fixture.get(path).getHeaders().getETag()).as("unchanged until something is published").isEqualTo(etag);
         assertThat(fixture.get(path).getBody()).doesNotContain("A late appendix");
         assertThat(fixture.get("/councils/barnet/reports/" + reportId + "/appendices/4").getStatusCode())

@@ -179,6 +179,7 @@ public final class Pages {
                 .append("\">meeting of ").append(esc(meetingName(m))).append("</a>"));
         main.append(". <a href=\"").append(href(council, "/reports/" + r.reportId() + "/report.pdf"))
                 .append("\">Download this report as a PDF</a>.</p>")
+                .append("<p id=\"report-version\">").append(esc(r.versionLine())).append("</p>")
                 .append(amendments(published.amendments(), "This report's publication"))
                 .append(reportBody(r, 2)).append("<h2>Appendices</h2>")
                 .append(documents(council, r, "Appendices", false)).append("</article>");

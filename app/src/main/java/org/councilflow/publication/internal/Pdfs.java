@@ -73,7 +73,8 @@ public final class Pdfs {
     public static byte[] report(Tenant council, ReportSnapshot report, String baseUrl) {
         String title = report.document().header().title();
         StringBuilder body = new StringBuilder("<h1><span class=\"caption\">").append(esc(council.displayName()))
-                .append("</span>").append(esc(title)).append("</h1>").append(Pages.reportBody(report, 2))
+                .append("</span>").append(esc(title)).append("</h1>")
+                .append("<p>").append(esc(report.versionLine())).append("</p>").append(Pages.reportBody(report, 2))
                 .append(appendixList(council, report, baseUrl));
         List<String[]> bookmarks = reportBookmarks(report, "");
         return render(council, title, body.toString(), bookmarks, List.of(), doc -> null);

@@ -27,7 +27,6 @@ import org.councilflow.publication.internal.Snapshots.MeetingSnapshot;
 import org.councilflow.publication.internal.Snapshots.Published;
 import org.councilflow.publication.internal.Snapshots.ReportSnapshot;
 import org.councilflow.reports.Report;
-import org.councilflow.reports.ReportAppendices;
 import org.councilflow.reports.ReportDocument;
 import org.councilflow.reports.Reports;
 import org.slf4j.Logger;
@@ -49,17 +48,15 @@ public class Publisher {
     private final PublicationStore store;
     private final Meetings meetings;
     private final Reports reports;
-    private final ReportAppendices appendices;
     private final Decisions decisions;
     private final Plans plans;
     private final CurrentUsers users;
 
-    Publisher(PublicationStore store, Meetings meetings, Reports reports, ReportAppendices appendices,
-            Decisions decisions, Plans plans, CurrentUsers users) {
+    Publisher(PublicationStore store, Meetings meetings, Reports reports, Decisions decisions, Plans plans,
+            CurrentUsers users) {
         this.store = store;
         this.meetings = meetings;
         this.reports = reports;
-        this.appendices = appendices;
         this.decisions = decisions;
         this.plans = plans;
         this.users = users;
@@ -162,23 +159,28 @@ public class Publisher {
         return UUID.nameUUIDFromBytes(("decision:" + reportId + ":" + meetingId).getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * Exactly the signed-off version and the appendices it was signed off with; {@link Reports#approvedForPublication}
+     * refuses (and with it the scheduling) when an appendix's bytes no longer match their recorded SHA-256.
+     */
     private Optional<ReportSnapshot> reportSnapshot(UUID reportId, UUID meetingId, int position) {
-        Report report = reports.get(reportId);
-        if (report.latestVersion() == 0) {
-            return Optional.empty();
-        }
-        ReportDocument document = reports.version(reportId, report.latestVersion()).document();
+        Report.Approved approved = reports.approvedForPublication(reportId);
+        ReportDocument document = approved.document();
         if (document.header().status() == ReportDocument.Status.EXEMPT) {
             return Optional.empty();
         }
-        List<DocumentRef> refs = appendices.all(reportId).stream()
-                .map(a -> documentRef(a.number(), a.title(), a.document())).toList();
-        return Optional.of(new ReportSnapshot(reportId, report.latestVersion(), meetingId, position, document, refs));
+        List<DocumentRef> refs = approved.appendices().stream()
+                .map(a -> new DocumentRef(a.number(), a.title(), a.document().id(), a.document().filename(),
+                        a.document().type().mediaType(), a.document().type().extension(), a.document().size(), a.sha256()))
+                .toList();
+        return Optional.of(new ReportSnapshot(reportId, approved.version(), meetingId, position, document, refs,
+                approved.approvedAt()));
     }
 
     private boolean isExempt(UUID reportId) {
         Report report = reports.get(reportId);
-        return report.latestVersion() > 0 && reports.version(reportId, report.latestVersion()).document().header()
+        int version = report.approval() != null ? report.approval().version() : report.latestVersion();
+        return version > 0 && reports.version(reportId, version).document().header()
                 .status() == ReportDocument.Status.EXEMPT;
     }
 

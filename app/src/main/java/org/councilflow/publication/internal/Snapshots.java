@@ -15,9 +15,18 @@ public final class Snapshots {
     private Snapshots() {
     }
 
-    /** A published report: the frozen version that went on the agenda, and its appendices. */
+    /**
+     * A published report: the signed-off version that went on the agenda, and the appendices it was signed off with.
+     *
+     * @param signedOffAt when that version was signed off (null in publications made before it was recorded)
+     */
     public record ReportSnapshot(UUID reportId, int reportVersion, UUID meetingId, int position, ReportDocument document,
-            List<DocumentRef> appendices) {
+            List<DocumentRef> appendices, Instant signedOffAt) {
+
+        /** "Version 3, signed off 24/11/2026": which version of the report this is, as the page and the PDF say. */
+        public String versionLine() {
+            return "Version " + reportVersion + (signedOffAt == null ? "" : ", signed off " + Text.numeric(signedOffAt));
+        }
     }
 
     /** A document anyone may download: an appendix of a published report, or an inspection letter. */

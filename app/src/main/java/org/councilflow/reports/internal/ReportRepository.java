@@ -22,7 +22,26 @@ public class ReportRepository {
         this.jdbc = jdbc;
     }
 
-    public record Row(UUID id, UUID planId, int latestVersion, java.time.Instant updatedAt) {
+    /** A report's row: its listing, and its stage with the submitted and approved versions. */
+    public record Row(UUID id, UUID planId, int latestVersion, java.time.Instant updatedAt, String createdBy,
+            Report.Stage stage, Integer submittedVersion, java.time.Instant submittedAt, String submittedBy,
+            Integer approvedVersion, java.time.Instant approvedAt, String approvedBy) {
+    }
+
+    private static final String ROW = """
+            SELECT id, plan_id, latest_version, updated_at, created_by, stage, submitted_version, submitted_at, submitted_by,
+                   approved_version, approved_at, approved_by
+            FROM app.progress_report WHERE tenant_id = :tenant AND id = :id""";
+
+    private static Row row(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Row(rs.getObject("id", UUID.class), rs.getObject("plan_id", UUID.class), rs.getInt("latest_version"),
+                rs.getTimestamp("updated_at").toInstant(), rs.getString("created_by"), Report.Stage.valueOf(rs.getString("stage")),
+                (Integer) rs.getObject("submitted_version"), instant(rs.getTimestamp("submitted_at")), rs.getString("submitted_by"),
+                (Integer) rs.getObject("approved_version"), instant(rs.getTimestamp("approved_at")), rs.getString("approved_by"));
+    }
+
+    private static java.time.Instant instant(java.sql.Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 
     public record Part(String part, String content, int revision, String updatedBy, java.time.Instant updatedAt) {
@@ -40,20 +59,58 @@ public class ReportRepository {
     }
 
     public Optional<Row> find(String tenant, UUID id) {
-        return jdbc.sql("SELECT id, plan_id, latest_version, updated_at FROM app.progress_report WHERE tenant_id = :tenant AND id = :id")
-                .param("tenant", tenant).param("id", id)
-                .query((rs, n) -> new Row(id, rs.getObject("plan_id", UUID.class), rs.getInt("latest_version"),
-                        rs.getTimestamp("updated_at").toInstant()))
-                .optional();
+        return jdbc.sql(ROW).param("tenant", tenant).param("id", id).query((rs, n) -> row(rs)).optional();
     }
 
-    /** Locks the report row for the rest of the transaction: freezing versions one at a time. */
+    /**
+     * Locks the report row for the rest of the transaction: its stage cannot change meanwhile, so an edit and a
+     * submission never interleave, and versions are frozen one at a time.
+     */
     public Optional<Row> lock(String tenant, UUID id) {
-        return jdbc.sql("SELECT id, plan_id, latest_version, updated_at FROM app.progress_report WHERE tenant_id = :tenant AND id = :id FOR UPDATE")
-                .param("tenant", tenant).param("id", id)
-                .query((rs, n) -> new Row(id, rs.getObject("plan_id", UUID.class), rs.getInt("latest_version"),
-                        rs.getTimestamp("updated_at").toInstant()))
-                .optional();
+        return jdbc.sql(ROW + " FOR UPDATE").param("tenant", tenant).param("id", id).query((rs, n) -> row(rs)).optional();
+    }
+
+    /** Moves the report to {@code SUBMITTED} with the version just frozen. */
+    public void submitted(String tenant, UUID id, int version, String user) {
+        jdbc.sql("""
+                UPDATE app.progress_report SET stage = 'SUBMITTED', submitted_version = :version, submitted_at = now(),
+                       submitted_by = :user, approved_version = NULL, approved_at = NULL, approved_by = NULL
+                WHERE tenant_id = :tenant AND id = :id""")
+                .param("tenant", tenant).param("id", id).param("version", version).param("user", user).update();
+    }
+
+    public void signedOff(String tenant, UUID id, int version, String user) {
+        jdbc.sql("""
+                UPDATE app.progress_report SET stage = 'SIGNED_OFF', approved_version = :version, approved_at = now(),
+                       approved_by = :user
+                WHERE tenant_id = :tenant AND id = :id""")
+                .param("tenant", tenant).param("id", id).param("version", version).param("user", user).update();
+    }
+
+    /** Back to an editable draft; the approval, if any, no longer stands. */
+    public void returned(String tenant, UUID id) {
+        jdbc.sql("""
+                UPDATE app.progress_report SET stage = 'DRAFT', approved_version = NULL, approved_at = NULL, approved_by = NULL
+                WHERE tenant_id = :tenant AND id = :id""")
+                .param("tenant", tenant).param("id", id).update();
+    }
+
+    /** Records that {@code user} contributed to the report: {@code created} it, or saved the part named. */
+    public void contributed(String tenant, UUID report, String user, String contribution) {
+        jdbc.sql("""
+                INSERT INTO app.report_contributor (report_id, tenant_id, username, contribution)
+                VALUES (:report, :tenant, :user, :contribution) ON CONFLICT DO NOTHING""")
+                .param("report", report).param("tenant", tenant).param("user", user).param("contribution", contribution)
+                .update();
+    }
+
+    /** Everyone who has contributed to the report so far, as JSON ({@code [{username, contribution}]}). */
+    public String contributorsJson(String tenant, UUID report) {
+        return jdbc.sql("""
+                SELECT coalesce(jsonb_agg(jsonb_build_object('username', username, 'contribution', contribution)
+                                ORDER BY username, contribution), '[]')::text
+                FROM app.report_contributor WHERE tenant_id = :tenant AND report_id = :report""")
+                .param("tenant", tenant).param("report", report).query(String.class).single();
     }
 
     public void insert(String tenant, UUID id, UUID planId, String title, Integer sequence, LocalDate start, LocalDate end,
@@ -114,38 +171,57 @@ public class ReportRepository {
         return parts;
     }
 
-    public void insertVersion(String tenant, UUID report, int number, String json, String user) {
+    public void insertVersion(String tenant, UUID report, int number, String json, String user, String appendices,
+            String contributors) {
         jdbc.sql("""
-                INSERT INTO app.report_version (report_id, tenant_id, number, document, frozen_by)
-                VALUES (:report, :tenant, :number, CAST(:document AS jsonb), :user)""")
+                INSERT INTO app.report_version (report_id, tenant_id, number, document, frozen_by, appendices, contributors)
+                VALUES (:report, :tenant, :number, CAST(:document AS jsonb), :user, CAST(:appendices AS jsonb),
+                        CAST(:contributors AS jsonb))""")
                 .param("report", report).param("tenant", tenant).param("number", number).param("document", json)
-                .param("user", user)
+                .param("user", user).param("appendices", appendices).param("contributors", contributors)
                 .update();
         jdbc.sql("UPDATE app.progress_report SET latest_version = :number WHERE tenant_id = :tenant AND id = :report")
                 .param("report", report).param("tenant", tenant).param("number", number)
                 .update();
     }
 
-    public record VersionRow(int number, String document, java.time.Instant frozenAt, String frozenBy) {
+    /** The report's appendices as they stand, with each document's recorded SHA-256, to freeze with a version. */
+    public List<Report.FrozenAppendix> appendices(String tenant, UUID report) {
+        return jdbc.sql("""
+                SELECT a.position, a.title, a.document_id, d.sha256 FROM app.report_appendix a
+                JOIN app.document d ON d.tenant_id = a.tenant_id AND d.id = a.document_id
+                WHERE a.tenant_id = :tenant AND a.report_id = :report ORDER BY a.position""")
+                .param("tenant", tenant).param("report", report)
+                .query((rs, n) -> new Report.FrozenAppendix(rs.getInt("position"), rs.getString("title"),
+                        rs.getObject("document_id", UUID.class), rs.getString("sha256")))
+                .list();
+    }
+
+    public record VersionRow(int number, String document, java.time.Instant frozenAt, String frozenBy, String appendices,
+            String contributors) {
     }
 
     public List<VersionRow> versions(String tenant, UUID report) {
         return jdbc.sql("""
-                SELECT number, document::text AS document, frozen_at, frozen_by FROM app.report_version
+                SELECT number, document::text AS document, frozen_at, frozen_by, appendices::text AS appendices,
+                       contributors::text AS contributors FROM app.report_version
                 WHERE tenant_id = :tenant AND report_id = :report ORDER BY number""")
                 .param("tenant", tenant).param("report", report)
                 .query((rs, n) -> new VersionRow(rs.getInt("number"), rs.getString("document"),
-                        rs.getTimestamp("frozen_at").toInstant(), rs.getString("frozen_by")))
+                        rs.getTimestamp("frozen_at").toInstant(), rs.getString("frozen_by"), rs.getString("appendices"),
+                        rs.getString("contributors")))
                 .list();
     }
 
     public Optional<VersionRow> version(String tenant, UUID report, int number) {
         return jdbc.sql("""
-                SELECT number, document::text AS document, frozen_at, frozen_by FROM app.report_version
+                SELECT number, document::text AS document, frozen_at, frozen_by, appendices::text AS appendices,
+                       contributors::text AS contributors FROM app.report_version
                 WHERE tenant_id = :tenant AND report_id = :report AND number = :number""")
                 .param("tenant", tenant).param("report", report).param("number", number)
                 .query((rs, n) -> new VersionRow(rs.getInt("number"), rs.getString("document"),
-                        rs.getTimestamp("frozen_at").toInstant(), rs.getString("frozen_by")))
+                        rs.getTimestamp("frozen_at").toInstant(), rs.getString("frozen_by"), rs.getString("appendices"),
+                        rs.getString("contributors")))
                 .optional();
     }
 

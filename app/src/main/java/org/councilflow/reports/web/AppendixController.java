@@ -10,6 +10,7 @@ import org.councilflow.reports.ReportAppendices.Appendix;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -45,6 +46,14 @@ class AppendixController {
     Appendix add(@PathVariable String tenant, @PathVariable UUID reportId, @RequestParam String title,
             @RequestParam MultipartFile file) throws IOException {
         return appendices.add(reportId, title, file.getOriginalFilename(), file.getBytes());
+    }
+
+    @DeleteMapping("/{number}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Remove an appendix from the draft",
+            description = "The later appendices move up a number. Once the report is submitted its appendices are locked (409) until it is returned.")
+    void remove(@PathVariable String tenant, @PathVariable UUID reportId, @PathVariable int number) {
+        appendices.remove(reportId, number);
     }
 
     @GetMapping("/{number}")

@@ -60,7 +60,7 @@ class ReportController {
 
     @PutMapping("/{reportId}/parts/{part}")
     @Operation(summary = "Save one part of the draft",
-            description = "Parts: header, summary, recommendations, body, reasons, alternatives, postDecision, implications, backgroundPapers. Send the revision you loaded; if someone saved the part since, the answer is 409 and nothing is saved.")
+            description = "Parts: header, summary, recommendations, body, reasons, alternatives, postDecision, implications, backgroundPapers. Send the revision you loaded; if someone saved the part since, the answer is 409 and nothing is saved. A report submitted for sign-off is locked (409 saying since when) until it is returned.")
     Report savePart(@PathVariable String tenant, @PathVariable UUID reportId, @PathVariable String part,
             @Valid @RequestBody PartChange change) {
         return reports.savePart(reportId, part, change.content(), change.revision());
@@ -68,7 +68,8 @@ class ReportController {
 
     @PostMapping("/{reportId}/versions")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Freeze the draft as the next immutable version")
+    @Operation(summary = "Freeze the draft as the next immutable version",
+            description = "Only a draft: once the report is submitted for sign-off it is locked (409) until it is returned.")
     Report.Version freeze(@PathVariable String tenant, @PathVariable UUID reportId) {
         return reports.freeze(reportId);
     }

@@ -18,6 +18,7 @@ import org.councilflow.reports.ReportDocument.Block;
 import org.councilflow.reports.ReportDocument.Header;
 import org.councilflow.reports.ReportDocument.Section;
 import org.councilflow.reports.Reports;
+import org.councilflow.reports.ReportsProperties;
 import org.councilflow.workflow.Completion;
 import org.councilflow.workflow.CycleTask;
 import org.councilflow.workflow.InboxQuery;
@@ -77,6 +78,7 @@ class ReportEditorView extends VerticalLayout implements BeforeEnterObserver {
     private final ReportAppendices appendices;
     private final ReportCycle cycle;
     private final ObjectMapper json;
+    private final ReportsProperties properties;
 
     UUID reportId;
     final Span saveState = new Span();
@@ -85,7 +87,9 @@ class ReportEditorView extends VerticalLayout implements BeforeEnterObserver {
     private final H2 title = new H2();
     private final Div stageNote = new Div();
 
-    ReportEditorView(Reports reports, ReportAppendices appendices, ReportCycle cycle, ObjectMapper json) {
+    ReportEditorView(Reports reports, ReportAppendices appendices, ReportCycle cycle, ObjectMapper json,
+            ReportsProperties properties) {
+        this.properties = properties;
         this.reports = reports;
         this.appendices = appendices;
         this.cycle = cycle;
@@ -131,10 +135,47 @@ class ReportEditorView extends VerticalLayout implements BeforeEnterObserver {
             add(new SectionPart(key, sections.get(key), report).details);
         }
         add(appendicesPanel());
+        report.editingRefusal(properties.zone()).ifPresent(this::lock);
+    }
+
+    /**
+     * A submitted report is read-only here as in the API: every field read-only, every action off, and the reason
+     * said at the top.
+     */
+    private void lock(String why) {
+        Div locked = new Div(new Paragraph(why));
+        locked.setId("locked");
+        locked.getElement().setAttribute("role", "status");
+        locked.getStyle().set("border", "2px solid var(--lumo-primary-color-50pct)").set("padding", "0 var(--lumo-space-m)")
+                .set("border-radius", "var(--lumo-border-radius-m)").set("background", "var(--lumo-primary-color-10pct)")
+                .set("width", "100%").set("box-sizing", "border-box");
+        addComponentAtIndex(1, locked);
+        state("Read-only: submitted for sign-off", Badge.Tone.NEUTRAL);
+        submit.setEnabled(false);
+        submit.setTooltipText("Submitted for sign-off: nothing to submit until it is returned");
+        parts.values().forEach(part -> readOnly(part.details));
+        getChildren().filter(child -> "part-appendices".equals(child.getId().orElse(null))).forEach(this::readOnly);
+    }
+
+    private void readOnly(Component component) {
+        if (component instanceof com.vaadin.flow.component.HasValue<?, ?> field) {
+            field.setReadOnly(true);
+        } else if (component instanceof Button button) {
+            button.setEnabled(false);
+        } else if (component instanceof Upload upload) {
+            upload.setVisible(false);
+        }
+        component.getChildren().forEach(this::readOnly);
     }
 
     private void describeStage(Report report) {
         stageNote.removeAll();
+        if (report.stage() != Report.Stage.DRAFT) {
+            stageNote.add(new Paragraph(report.stage() == Report.Stage.SIGNED_OFF
+                    ? "Version " + report.approval().version() + " is signed off."
+                    : "Version " + report.latestVersion() + " is submitted for sign-off."));
+            return;
+        }
         String text = report.latestVersion() == 0 ? "Draft, not yet submitted."
                 : "Draft after version " + report.latestVersion() + ".";
         List<CycleTask> mine = draftTasks();
@@ -555,15 +596,27 @@ class ReportEditorView extends VerticalLayout implements BeforeEnterObserver {
         panel.setWidthFull();
         UnorderedList list = new UnorderedList();
         list.setId("appendices");
-        Runnable reload = () -> {
+        Runnable[] reload = new Runnable[1];
+        reload[0] = () -> {
             list.removeAll();
-            appendices.all(reportId).forEach(a -> list.add(new ListItem("Appendix " + a.number() + ": " + a.title() + " ("
-                    + a.document().filename() + ", " + a.document().type() + ", " + (a.document().size() / 1024 + 1) + " KB)")));
+            appendices.all(reportId).forEach(a -> {
+                String label = "Appendix " + a.number() + ": " + a.title();
+                Button remove = iconButton(VaadinIcon.TRASH, "Remove " + label, () -> {
+                    if (Feedback.attempt(() -> appendices.remove(reportId, a.number()))) {
+                        Feedback.success(label + " removed; the later appendices moved up a number.");
+                        reload[0].run();
+                    }
+                });
+                remove.setId("remove-appendix-" + a.number());
+                list.add(new ListItem(new Span(label + " (" + a.document().filename() + ", " + a.document().type() + ", "
+                        + (a.document().size() / 1024 + 1) + " KB) "), remove));
+            });
             if (list.getChildren().findAny().isEmpty()) {
                 list.add(new ListItem("No appendices yet."));
             }
         };
-        reload.run();
+        Runnable reloadList = reload[0];
+        reloadList.run();
         TextField appendixTitle = new TextField("Title of the next appendix");
         appendixTitle.setId("appendix-title");
         appendixTitle.setWidth("30em");
@@ -586,7 +639,7 @@ class ReportEditorView extends VerticalLayout implements BeforeEnterObserver {
                 if (outcome == null) {
                     Feedback.success("Appendix added: " + metadata.fileName());
                     appendixTitle.clear();
-                    reload.run();
+                    reloadList.run();
                 } else {
                     Feedback.error("The appendix was not added: " + outcome);
                 }

@@ -142,6 +142,8 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver {
         HorizontalLayout buttons = new HorizontalLayout(approve, giveBack);
         outcome.add(heading);
         String me = users.require().username();
+        // four-eyes as the server applies it: who submitted, created the report or saved any part of it
+        java.util.Optional<String> refusal = signOff ? reports.signOffRefusal(reportId) : java.util.Optional.empty();
         if (signOff && me.equals(version.frozenBy())) {
             Paragraph fourEyes = new Paragraph("You submitted version " + version.number() + " of this report, so another"
                     + " manager must sign it off: that is the four-eyes rule. You can still read it and comment.");
@@ -151,6 +153,14 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver {
             giveBack.setEnabled(false);
             approve.getElement().setAttribute("aria-describedby", "four-eyes");
             giveBack.getElement().setAttribute("aria-describedby", "four-eyes");
+            outcome.add(fourEyes);
+        } else if (refusal.isPresent()) {
+            Paragraph fourEyes = new Paragraph(refusal.get().replaceFirst("^Four-eyes: you", "You")
+                    + " That is the four-eyes rule. You can still read it, comment on it or return it.");
+            fourEyes.setId("four-eyes");
+            fourEyes.getStyle().set("font-weight", "600");
+            approve.setEnabled(false);
+            approve.getElement().setAttribute("aria-describedby", "four-eyes");
             outcome.add(fourEyes);
         } else {
             outcome.add(new Paragraph(signOff
