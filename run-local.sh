@@ -10,9 +10,10 @@ APP_PORT=8080
 KEYCLOAK_PORT=8180
 POSTGRES_PORT=54329
 MAVEN_ARGS=(-B -q -pl app -am spring-boot:test-run -DskipTests)
+MODE=development
 for arg in "$@"; do
     case "$arg" in
-        --production) MAVEN_ARGS+=(-Pproduction) ;;
+        --production) MAVEN_ARGS+=(-Pproduction); MODE=production ;;
         -h|--help) sed -n '2,5p' "$0"; exit 0 ;;
         *) echo "Unknown option: $arg (try --help)" >&2; exit 2 ;;
     esac
@@ -40,8 +41,21 @@ for entry in "$APP_PORT:CouncilFlow" "$KEYCLOAK_PORT:Keycloak" "$POSTGRES_PORT:P
     fi
 done
 
+# A warm restart skips Maven when nothing was changed since the last build of this mode: the application writes
+# its class path to .local-data/classpath (first line: the mode) each time Maven starts it.
+fresh_build() {
+    [ -f .local-data/classpath ] && [ -d app/target/test-classes ] && [ "$(head -1 .local-data/classpath)" = "$MODE" ] \
+        && [ -z "$(find pom.xml app/pom.xml app/src devservices workflows frontend -newer .local-data/classpath \
+                     -type f ! -path '*/target/*' ! -path '*/generated/*' -print -quit 2>/dev/null)" ]
+}
+export COUNCILFLOW_LOCAL_MODE=$MODE
 # The application, Keycloak and Maven run in a process group of their own, so that stopping ends all of them.
-setsid ./mvnw "${MAVEN_ARGS[@]}" &
+if fresh_build; then
+    (cd app && exec setsid java -XX:TieredStopAtLevel=1 -cp "$(sed -n 2p ../.local-data/classpath)" \
+        org.councilflow.TestCouncilFlowApplication) &
+else
+    setsid ./mvnw "${MAVEN_ARGS[@]}" &
+fi
 group=$!
 
 stop() {

@@ -37,6 +37,11 @@ public class TestCouncilFlowApplication {
         PostgresService postgres = DevServices.persistentPostgres(data.resolve("postgres"), POSTGRES_PORT);
         KeycloakService keycloak = DevServices.persistentKeycloak(data.resolve("keycloak"), KEYCLOAK_PORT);
         Path mail = Files.createDirectories(data.resolve("mail"));
+        // for run-local.sh: a warm restart with nothing changed starts this class path without Maven
+        String mode = System.getenv("COUNCILFLOW_LOCAL_MODE");
+        if (mode != null) {
+            Files.writeString(data.resolve("classpath"), mode + "\n" + System.getProperty("java.class.path") + "\n");
+        }
 
         System.setProperty("spring.datasource.url", postgres.jdbcUrl());
         System.setProperty("spring.datasource.username", postgres.username());

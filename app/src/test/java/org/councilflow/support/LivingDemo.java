@@ -362,7 +362,9 @@ public final class LivingDemo {
         clock(held.atTime(21, 0).atZone(LONDON).toInstant());
         decide(council, decided, "RECOMMENDATIONS_APPROVED");
         decide(council, callIn, "RECOMMENDATIONS_APPROVED");
-        clock(weekday(held.plusDays(1), 1).atTime(10, 0).atZone(LONDON).toInstant());
+        // published the next morning, or the same evening when the next morning has not come yet
+        Instant nextMorning = held.plusDays(1).atTime(10, 0).atZone(LONDON).toInstant();
+        clock(nextMorning.isBefore(Instant.now()) ? nextMorning : held.atTime(22, 0).atZone(LONDON).toInstant());
         complete(council, council.user("clerk"), decided, "publishDecision",
                 Map.of("outcome", "publish", "form", Map.of("subjectToCallIn", false)));
         resetClock();
