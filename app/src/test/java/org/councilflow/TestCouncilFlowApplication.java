@@ -54,8 +54,13 @@ public class TestCouncilFlowApplication {
 
         ConfigurableApplicationContext context = SpringApplication.run(CouncilFlowApplication.class, args);
         DemoData.seed(postgres, PostgresService.DATABASE);
-        List<String> seeded = LivingDemo.seed("http://localhost:" + APP_PORT, context.getBean(ProcessEngine.class));
-        seeded.forEach(line -> System.out.println("Demo data: " + line));
+        try {
+            List<String> seeded = LivingDemo.seed("http://localhost:" + APP_PORT, context.getBean(ProcessEngine.class));
+            seeded.forEach(line -> System.out.println("Demo data: " + line));
+        } catch (RuntimeException e) {
+            // the product runs all the same; what is missing shows, and CI's smoke check fails on it
+            System.err.println("Demo data incomplete: " + e.getMessage());
+        }
         keepMail(mail);
 
         String app = "http://localhost:" + APP_PORT;
