@@ -43,7 +43,7 @@ final class AppProcess {
                 "-Xmx768m", "-XX:TieredStopAtLevel=1",
                 "-cp", System.getProperty("java.class.path"),
                 CouncilFlowApplication.class.getName(),
-                "--context.initializer.classes=" + ChildApplication.class.getName(),
+                "--spring.main.sources=" + ChildApplication.EngineClockControl.class.getName(),
                 "--server.port=" + port,
                 "--spring.profiles.active=test",
                 "--councilflow.test.clock-port=" + clockPort,

@@ -9,9 +9,6 @@ import java.util.Date;
 
 import org.flowable.engine.ProcessEngine;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.context.ApplicationContextInitializer;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.core.env.Environment;
 
 import com.sun.net.httpserver.HttpServer;
@@ -20,17 +17,16 @@ import com.sun.net.httpserver.HttpServer;
  * What a child process of CouncilFlow adds to the application, for tests that kill it: an engine clock the test can
  * move from outside ({@code PUT /clock} on {@code councilflow.test.clock-port}, body an instant), set to
  * {@code councilflow.test.clock-at} before the application serves its first request. The child runs the real
- * {@link org.councilflow.CouncilFlowApplication} main class with {@code --context.initializer.classes} naming this
- * class: no second {@code main} on the test class path that could be taken for the local run's application.
+ * {@link org.councilflow.CouncilFlowApplication} main class with {@code --spring.main.sources} naming
+ * {@link EngineClockControl} as an extra source: no second {@code main} on the test class path that could be taken
+ * for the local run's application.
  */
-public class ChildApplication implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+public final class ChildApplication {
 
-    @Override
-    public void initialize(ConfigurableApplicationContext context) {
-        ((GenericApplicationContext) context).registerBean(EngineClockControl.class);
+    private ChildApplication() {
     }
 
-    /** Not a @Configuration: only the child process registers it. */
+    /** Not a @Configuration (the component scan would find it): only the child process names it as a source. */
     public static class EngineClockControl implements DisposableBean {
 
         private final HttpServer server;
