@@ -50,6 +50,8 @@ public class TestCouncilFlowApplication {
         System.setProperty("spring.mail.host", DevServices.smtp().host());
         System.setProperty("spring.mail.port", String.valueOf(DevServices.smtp().port()));
         System.setProperty("server.port", String.valueOf(APP_PORT));
+        // demo logins with a known password: reachable from this machine only, like Keycloak and PostgreSQL
+        System.setProperty("server.address", "127.0.0.1");
         System.setProperty("spring.profiles.active", "local");
 
         ConfigurableApplicationContext context = SpringApplication.run(CouncilFlowApplication.class, args);
