@@ -17,9 +17,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import org.councilflow.CouncilFlowApplication;
 import org.councilflow.devservices.DevServices;
 
-/** CouncilFlow running as a child process of the test JVM ({@link ChildApplication}, from this class path). */
+/** CouncilFlow running as a child process of the test JVM (the application plus {@link ChildApplication}, from this class path). */
 final class AppProcess {
 
     private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -46,7 +47,8 @@ final class AppProcess {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx768m", "-XX:TieredStopAtLevel=1",
                 "-cp", System.getProperty("java.class.path"),
-                ChildApplication.class.getName(),
+                CouncilFlowApplication.class.getName(),
+                "--spring.main.sources=" + ChildApplication.EngineClockControl.class.getName(),
                 "--server.port=" + port,
                 "--management.server.port=" + managementPort,
                 "--spring.profiles.active=test",

@@ -7,27 +7,27 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
 
-import org.councilflow.CouncilFlowApplication;
 import org.flowable.engine.ProcessEngine;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.Environment;
 
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * CouncilFlow as a process of its own, for tests that kill it: the application itself plus an engine clock the
- * test can move from outside ({@code PUT /clock} on {@code councilflow.test.clock-port}, body an instant), set to
- * {@code councilflow.test.clock-at} before the application serves its first request.
+ * What a child process of CouncilFlow adds to the application, for tests that kill it: an engine clock the test can
+ * move from outside ({@code PUT /clock} on {@code councilflow.test.clock-port}, body an instant), set to
+ * {@code councilflow.test.clock-at} before the application serves its first request. The child runs the real
+ * {@link org.councilflow.CouncilFlowApplication} main class with {@code --spring.main.sources} naming
+ * {@link EngineClockControl} as an extra source: no second {@code main} on the test class path that could be taken
+ * for the local run's application.
  */
-public class ChildApplication {
+public final class ChildApplication {
 
-    public static void main(String[] args) {
-        SpringApplication.from(CouncilFlowApplication::main).with(EngineClockControl.class).run(args);
+    private ChildApplication() {
     }
 
-    /** Not a @Configuration: only the child process registers it. */
-    static class EngineClockControl implements DisposableBean {
+    /** Not a @Configuration (the component scan would find it): only the child process names it as a source. */
+    public static class EngineClockControl implements DisposableBean {
 
         private final HttpServer server;
 

@@ -1,0 +1,65 @@
+package org.councilflow;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import org.councilflow.support.Browsers;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.Test;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+
+/**
+ * CI's check of the README's run command ({@code .ci/run}): against the instance {@code ./run-local.sh} started on
+ * http://localhost:8080, an author signs in through Keycloak's real login page in Chromium and finds a task in the
+ * inbox, and the public site shows a published decision. Not part of the test suite (its name matches no test
+ * pattern): run with {@code -Dtest=LocalRunSmokeCheck} while the local instance is up.
+ */
+class LocalRunSmokeCheck {
+
+    private static final String APP = System.getProperty("councilflow.smoke.url", "http://localhost:8080");
+
+    @Test
+    void anAuthorSignsInThroughKeycloakAndFindsWorkInTheInbox() {
+        try (BrowserContext context = Browsers.newContext()) {
+            Page page = context.newPage();
+            page.navigate(APP + "/");
+            page.waitForURL(url -> url.contains("/protocol/openid-connect/auth"));
+            page.fill("#username", "barnet.author");
+            page.fill("#password", "demo");
+            page.click("#kc-login");
+            assertThat(page.locator("#greeting")).isVisible();
+
+            page.navigate(APP + "/inbox");
+            assertThat(page.getByText("Progress update on the improvement plan for the next meeting").first()).isVisible();
+            Browsers.screenshot(page, "local-run/inbox");
+        }
+    }
+
+    @Test
+    void thePublicSiteShowsAPublishedDecision() throws Exception {
+        for (String council : new String[] {"barnet", "tower-hamlets", "barnsley"}) {
+            assertThat(text("/councils/" + council + "/decisions")).as(council)
+                    .doesNotContain("No decisions have been published yet")
+                    .contains("Update report on progress of the improvement plan");
+        }
+        // the reference decision of 12 September 2018, with its original date
+        assertThat(text("/councils/barnet/decisions")).contains("Barnet Children's Services Improvement Action Plan and"
+                + " other CES Committee priorities").contains("12/09/2018");
+    }
+
+    /** A public page's text, without its markup. */
+    private static String text(String path) throws Exception {
+        HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(APP + path))
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).as(path).isEqualTo(200);
+        return Jsoup.parse(page.body()).body().text();
+    }
+}
