@@ -7,6 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 APP_PORT=8080
+MANAGEMENT_PORT=8081
 KEYCLOAK_PORT=8180
 POSTGRES_PORT=54329
 MAVEN_ARGS=(-B -q -pl app -am spring-boot:test-run -DskipTests)
@@ -29,7 +30,7 @@ fi
 
 # Before anything starts: a port in use means another run (or another program) holds it.
 port_taken() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-for entry in "$APP_PORT:CouncilFlow" "$KEYCLOAK_PORT:Keycloak" "$POSTGRES_PORT:PostgreSQL"; do
+for entry in "$APP_PORT:CouncilFlow" "$MANAGEMENT_PORT:CouncilFlow's management (Actuator)" "$KEYCLOAK_PORT:Keycloak" "$POSTGRES_PORT:PostgreSQL"; do
     port=${entry%%:*} name=${entry#*:}
     if port_taken "$port"; then
         echo "Port $port (for $name) is already in use: is ./run-local.sh already running? Stop it first (Ctrl-C in" \

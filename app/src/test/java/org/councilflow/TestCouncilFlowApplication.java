@@ -52,6 +52,7 @@ public class TestCouncilFlowApplication {
         System.setProperty("server.port", String.valueOf(APP_PORT));
         // demo logins with a known password: reachable from this machine only, like Keycloak and PostgreSQL
         System.setProperty("server.address", "127.0.0.1");
+        System.setProperty("management.server.address", "127.0.0.1");
         System.setProperty("spring.profiles.active", "local");
 
         ConfigurableApplicationContext context = SpringApplication.run(CouncilFlowApplication.class, args);
