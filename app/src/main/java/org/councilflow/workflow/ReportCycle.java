@@ -63,6 +63,8 @@ public class ReportCycle {
             "recordDecision", Role.CLERK,
             "publishDecision", Role.CLERK,
             "scrutiny", Role.CLERK);
+    private static final java.time.format.DateTimeFormatter WHEN =
+            java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm", java.util.Locale.UK);
     private static final List<String> URGENCIES = List.of("normal", "urgent");
     private static final Set<String> DECISIONS = Set.of("RECOMMENDATIONS_APPROVED", "APPROVED_AS_AMENDED", "DEFERRED",
             "NOT_APPROVED", "NOTED");
@@ -298,6 +300,11 @@ public class ReportCycle {
             case "scheduleToCommittee" -> {
                 expect(outcome, "schedule");
                 Meeting meeting = meetings.get(uuid(form, "meetingId"));
+                if (!meeting.startsAt().isAfter(now())) {
+                    // the live cycle schedules only to meetings still to come (past meetings come in by import)
+                    throw new ConflictException("The meeting of " + meeting.committeeName() + " on " + when(meeting.startsAt())
+                            + " has already started; choose a meeting still to come.");
+                }
                 Tenant council = tenants.requireCurrent();
                 LocalDate meetingDay = meeting.startsAt().atZone(LONDON).toLocalDate();
                 int notice = WorkingDays.of(council).clearDaysBetween(today(), meetingDay);
@@ -314,10 +321,8 @@ public class ReportCycle {
                 if (!DECISIONS.contains(outcome)) {
                     throw new IllegalArgumentException("A decision's status is one of " + DECISIONS);
                 }
-                LocalDate meeting = LocalDate.parse((String) processVariables.get("meetingDate"));
-                if (today().isBefore(meeting)) {
-                    throw new ConflictException("The decision can be recorded once the meeting of " + meeting + " has taken place");
-                }
+                Meeting held = requireStarted(processVariables, "recorded");
+                LocalDate meeting = held.startsAt().atZone(LONDON).toLocalDate();
                 List<String> resolutions = texts(form.get("resolutions"));
                 if (!"DEFERRED".equals(outcome) && resolutions.isEmpty()) {
                     throw new IllegalArgumentException("Give the committee's resolutions, numbered in order");
@@ -335,6 +340,7 @@ public class ReportCycle {
             }
             case "publishDecision" -> {
                 expect(outcome, "publish");
+                requireStarted(processVariables, "published");
                 boolean callIn = Boolean.TRUE.equals(form.get("subjectToCallIn"));
                 Tenant council = tenants.requireCurrent();
                 LocalDate lastDay = WorkingDays.of(council).plus(today(), council.settings().callInDays());
@@ -404,6 +410,23 @@ public class ReportCycle {
     /** Now, by the engine's clock (which tests move instead of waiting). */
     private Instant now() {
         return engine.getProcessEngineConfiguration().getClock().getCurrentTime().toInstant();
+    }
+
+    /**
+     * The meeting the report was scheduled to, if it has started by the engine's clock: instants, not dates, so that
+     * a decision is never recorded on the morning of an evening meeting.
+     */
+    private Meeting requireStarted(Map<String, Object> processVariables, String action) {
+        Meeting meeting = meetings.get(UUID.fromString((String) processVariables.get("meetingId")));
+        if (now().isBefore(meeting.startsAt())) {
+            throw new ConflictException("The decision can be " + action + " once the meeting of " + meeting.committeeName()
+                    + " has begun, at " + when(meeting.startsAt()) + ".");
+        }
+        return meeting;
+    }
+
+    private static String when(Instant instant) {
+        return WHEN.format(instant.atZone(LONDON));
     }
 
     /** Today in the council's time zone, by the engine's clock. */

@@ -77,6 +77,7 @@ class ReportEditorView extends VerticalLayout implements BeforeEnterObserver {
     private final ReportAppendices appendices;
     private final ReportCycle cycle;
     private final ObjectMapper json;
+    private final org.councilflow.documents.Documents documents;
 
     UUID reportId;
     final Span saveState = new Span();
@@ -85,7 +86,9 @@ class ReportEditorView extends VerticalLayout implements BeforeEnterObserver {
     private final H2 title = new H2();
     private final Div stageNote = new Div();
 
-    ReportEditorView(Reports reports, ReportAppendices appendices, ReportCycle cycle, ObjectMapper json) {
+    ReportEditorView(Reports reports, ReportAppendices appendices, ReportCycle cycle, ObjectMapper json,
+            org.councilflow.documents.Documents documents) {
+        this.documents = documents;
         this.reports = reports;
         this.appendices = appendices;
         this.cycle = cycle;
@@ -574,7 +577,10 @@ class ReportEditorView extends VerticalLayout implements BeforeEnterObserver {
             String name = typed.get();
             String refusal = null;
             try {
-                appendices.add(reportId, name.isBlank() ? metadata.fileName() : name, metadata.fileName(), bytes);
+                appendices.add(reportId, name.isBlank() ? metadata.fileName() : name,
+                        documents.check(metadata.fileName(), bytes));
+            } catch (org.councilflow.documents.DocumentRefusedException e) {
+                refusal = e.getMessage() + ". Nothing was stored.";
             } catch (RuntimeException e) {
                 refusal = Feedback.describe(e);
                 if (refusal == null) {
