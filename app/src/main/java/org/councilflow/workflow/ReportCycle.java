@@ -417,7 +417,10 @@ public class ReportCycle {
      * a decision is never recorded on the morning of an evening meeting.
      */
     private Meeting requireStarted(Map<String, Object> processVariables, String action) {
-        Meeting meeting = meetings.get(UUID.fromString((String) processVariables.get("meetingId")));
+        if (!(processVariables.get("meetingId") instanceof String meetingId)) {
+            throw new ConflictException("The report has not been scheduled to a meeting, so no decision can be " + action);
+        }
+        Meeting meeting = meetings.get(UUID.fromString(meetingId));
         if (now().isBefore(meeting.startsAt())) {
             throw new ConflictException("The decision can be " + action + " once the meeting of " + meeting.committeeName()
                     + " has begun, at " + when(meeting.startsAt()) + ".");

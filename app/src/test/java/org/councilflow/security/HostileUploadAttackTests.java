@@ -225,9 +225,8 @@ class HostileUploadAttackTests {
         return api.post("barnet.author", appendices, form);
     }
 
-    /** A one-page PDF with the given lines of text. */
     static byte[] pdf(String... lines) {
-        return pdf(document -> { }, lines);
+        return org.councilflow.support.TestPdfs.onePage(lines);
     }
 
     private static byte[] pdf(PdfEdit edit, String... lines) {
