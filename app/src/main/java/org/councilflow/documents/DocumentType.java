@@ -1,14 +1,9 @@
 package org.councilflow.documents;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.util.Optional;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-
 /**
  * The document types councils attach to their papers, recognised from the bytes themselves, never from the file
- * name or the type the browser claims: a PDF by its header, Word and Excel files by the parts inside their package.
+ * name or the type the browser claims: a PDF by its header, Word and Excel files by the parts their package's
+ * directory lists.
  */
 public enum DocumentType {
 
@@ -32,39 +27,14 @@ public enum DocumentType {
         return extension;
     }
 
-    public static Optional<DocumentType> detect(byte[] bytes) {
-        if (startsWith(bytes, "%PDF-".getBytes())) {
-            return Optional.of(PDF);
-        }
-        if (startsWith(bytes, new byte[] {'P', 'K', 3, 4})) {
-            return officePackage(bytes);
-        }
-        return Optional.empty();
+    /** Whether the bytes start as a PDF does (whether they are one, {@link Documents#check} finds out). */
+    public static boolean isPdf(byte[] bytes) {
+        return startsWith(bytes, "%PDF-".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
     }
 
-    private static Optional<DocumentType> officePackage(byte[] bytes) {
-        boolean contentTypes = false;
-        boolean word = false;
-        boolean excel = false;
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
-            ZipEntry entry;
-            int entries = 0;
-            while ((entry = zip.getNextEntry()) != null && entries++ < 10_000) {
-                String name = entry.getName();
-                contentTypes |= name.equals("[Content_Types].xml");
-                word |= name.equals("word/document.xml");
-                excel |= name.equals("xl/workbook.xml");
-            }
-        } catch (IOException | IllegalArgumentException e) {
-            return Optional.empty();
-        }
-        if (contentTypes && word && !excel) {
-            return Optional.of(DOCX);
-        }
-        if (contentTypes && excel && !word) {
-            return Optional.of(XLSX);
-        }
-        return Optional.empty();
+    /** Whether the bytes start as a zip archive does, as Word and Excel packages are. */
+    public static boolean isZip(byte[] bytes) {
+        return startsWith(bytes, new byte[] {'P', 'K', 3, 4});
     }
 
     private static boolean startsWith(byte[] bytes, byte[] prefix) {

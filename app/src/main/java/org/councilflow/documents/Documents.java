@@ -15,8 +15,8 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Documents of the current council (report appendices, inspection letters): checked for size and for type from
- * their bytes, checksummed, and stored. Other features hold their ids; access control is theirs.
+ * Documents of the current council (report appendices, inspection letters): checked for size, for type from their
+ * bytes and for soundness ({@link #check}, before any transaction), checksummed, and stored. Other features hold their ids; access control is theirs.
  */
 @Service
 @Transactional(readOnly = true)
@@ -34,24 +34,40 @@ public class Documents {
         this.users = users;
     }
 
-    /** Stores a document inside the caller's transaction, so that it goes with whatever refers to it. */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public StoredDocument store(String filename, byte[] content) {
-        if (content.length == 0) {
+    /**
+     * Checks an upload before anything is stored: its size, its type from its bytes, and that it is sound for its
+     * type (a PDF parses through and through and nothing in it runs; a Word or Excel package's directory declares
+     * no more than the limits). These checks read the whole file, so they never run inside a transaction: a hostile
+     * file must not hold a database connection while it is read ({@link Propagation#NEVER} refuses to run in one).
+     */
+    @Transactional(propagation = Propagation.NEVER)
+    public CheckedDocument check(String filename, byte[] content) {
+        if (content == null || content.length == 0) {
             throw new DocumentRefusedException("The file is empty", false);
         }
         if (content.length > properties.maxSize().toBytes()) {
             throw new DocumentRefusedException("The file is " + megabytes(content.length) + "; the largest accepted is "
                     + megabytes(properties.maxSize().toBytes()), true);
         }
-        DocumentType type = DocumentType.detect(content).orElseThrow(() -> new DocumentRefusedException(
+        Optional<DocumentType> detected = DocumentType.isPdf(content) ? Optional.of(DocumentType.PDF)
+                : DocumentType.isZip(content) ? OfficePackages.inspect(content, safe(filename), properties) : Optional.empty();
+        DocumentType type = detected.orElseThrow(() -> new DocumentRefusedException(
                 "'" + safe(filename) + "' is not a PDF, Word (.docx) or Excel (.xlsx) document, whatever its name says",
                 false));
+        if (type == DocumentType.PDF) {
+            PdfDocuments.inspect(content, safe(filename), properties);
+        }
+        return new CheckedDocument(normalise(filename, type), type, content, sha256(content));
+    }
+
+    /** Stores a checked document inside the caller's transaction, so that it goes with whatever refers to it. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public StoredDocument store(CheckedDocument document) {
         String tenant = TenantContext.require();
         UUID id = UUID.randomUUID();
-        String name = normalise(filename, type);
-        store.put(tenant, id, content);
-        documents.insert(tenant, id, name, type, content.length, sha256(content), users.require().username());
+        store.put(tenant, id, document.content());
+        documents.insert(tenant, id, document.filename(), document.type(), document.size(), document.sha256(),
+                users.require().username());
         return documents.find(tenant, id).orElseThrow();
     }
 

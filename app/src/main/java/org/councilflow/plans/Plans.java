@@ -205,9 +205,9 @@ public class Plans {
     /** Attaches the letter an inspection produced (PDF, Word or Excel, checked from its bytes), replacing any before. */
     @Transactional
     @PreAuthorize(EDITORS)
-    public InspectionEvent attachLetter(UUID plan, UUID id, String filename, byte[] content) {
+    public InspectionEvent attachLetter(UUID plan, UUID id, org.councilflow.documents.CheckedDocument file) {
         InspectionEvent event = inspection(plan, id);
-        StoredDocument letter = documents.store(filename, content);
+        StoredDocument letter = documents.store(file);
         plans.attachLetter(tenant(), plan, id, letter.id());
         audit("inspection.letter-attached", "inspection-event", id, null,
                 Map.of("title", event.title(), "file", letter.filename(), "sha256", letter.sha256()));

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import org.councilflow.common.Audited;
 import org.councilflow.common.NotFoundException;
+import org.councilflow.documents.CheckedDocument;
 import org.councilflow.documents.Documents;
 import org.councilflow.documents.StoredDocument;
 import org.councilflow.reports.internal.ReportRepository;
@@ -52,12 +53,12 @@ public class ReportAppendices {
 
     @Transactional
     @PreAuthorize(Reports.EDITORS)
-    public Appendix add(UUID report, String title, String filename, byte[] content) {
+    public Appendix add(UUID report, String title, CheckedDocument file) {
         if (title == null || title.isBlank() || title.length() > 300) {
             throw new IllegalArgumentException("An appendix needs a title of up to 300 characters");
         }
         drafts.lockForEditing(report); // a submitted report's appendices are part of what is signed off
-        StoredDocument document = documents.store(filename, content);
+        StoredDocument document = documents.store(file);
         int number = jdbc.sql("SELECT coalesce(max(position), 0) + 1 FROM app.report_appendix WHERE tenant_id = :tenant AND report_id = :report")
                 .param("tenant", tenant()).param("report", report).query(Integer.class).single();
         jdbc.sql("INSERT INTO app.report_appendix (report_id, tenant_id, position, title, document_id) VALUES (:report, :tenant, :position, :title, :document)")

@@ -146,7 +146,7 @@ public class Reports {
         String user = users.require().username();
         String stored = switch (part) {
             case HEADER -> write(validate(read(content, HeaderPart.class)));
-            case SUMMARY -> write(validateSize(content.isNull() ? null : content.asText()));
+            case SUMMARY -> write(validateSize(text(content)));
             case RECOMMENDATIONS -> write(validateRecommendations(read(content, new TypeReference<List<String>>() { })));
             default -> {
                 if (!ReportDocument.SECTION_KEYS.contains(part)) {
@@ -472,6 +472,17 @@ public class Reports {
         return value;
     }
 
+    /** The summary's Markdown: a JSON string or null, never whatever else {@code asText()} would make of it. */
+    private static String text(JsonNode content) {
+        if (content == null || content.isNull()) {
+            return null;
+        }
+        if (!content.isTextual()) {
+            throw new org.councilflow.common.InvalidFieldException("content", "must be a text (the summary's Markdown), not " + content.getNodeType().name().toLowerCase());
+        }
+        return content.textValue();
+    }
+
     private static String validateSize(String summary) {
         if (summary != null && summary.length() > 50_000) {
             throw new IllegalArgumentException("The summary is longer than 50,000 characters");
@@ -499,6 +510,12 @@ public class Reports {
     private <T> T read(JsonNode content, Class<T> type) {
         try {
             return json.treeToValue(content, type);
+        } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
+            StringBuilder field = new StringBuilder("content");
+            e.getPath().forEach(step -> field.append(step.getFieldName() != null ? "." + step.getFieldName()
+                    : step.getIndex() >= 0 ? "[" + step.getIndex() + "]" : ""));
+            throw new org.councilflow.common.InvalidFieldException(field.toString(), "is not valid in a "
+                    + type.getSimpleName() + ": " + e.getOriginalMessage());
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("That is not a valid " + type.getSimpleName() + ": " + e.getOriginalMessage());
         } catch (IllegalArgumentException e) {
@@ -510,7 +527,7 @@ public class Reports {
         try {
             return json.readValue(json.treeAsTokens(content), type);
         } catch (java.io.IOException e) {
-            throw new IllegalArgumentException("That is not a valid list of texts");
+            throw new org.councilflow.common.InvalidFieldException("content", "must be a list of texts");
         }
     }
 

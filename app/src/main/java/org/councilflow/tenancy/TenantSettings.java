@@ -17,7 +17,7 @@ import jakarta.validation.constraints.Size;
  *
  * @param brandingColour the council's colour, {@code #rrggbb}, for its staff UI and public pages
  * @param boardReviewEnabled whether reports pass through the improvement board
- * @param agendaNoticeDays clear working days between agenda publication and the meeting (statutory default 5)
+ * @param agendaNoticeDays clear working days between agenda publication and the meeting (the statutory five at least)
  * @param callInDays working days a published decision may be called in before it takes effect
  * @param slaDays days allowed per workflow stage (by stage key), overriding the shared SLA policy
  * @param bankHolidays days that are not working days, for the working-day arithmetic
@@ -25,7 +25,7 @@ import jakarta.validation.constraints.Size;
 public record TenantSettings(
         @NotNull @Pattern(regexp = "^#[0-9a-fA-F]{6}$", message = "must be a colour like #1f5fa8") String brandingColour,
         boolean boardReviewEnabled,
-        @Min(0) @Max(60) int agendaNoticeDays,
+        @Min(value = 5, message = "must be at least 5: the law asks for five clear working days' notice of a meeting's agenda") @Max(60) int agendaNoticeDays,
         @Min(0) @Max(60) int callInDays,
         @NotNull @Size(max = 20) Map<@Pattern(regexp = "^[a-zA-Z][a-zA-Z-]{1,40}$") String, @NotNull @Min(1) @Max(365) Integer> slaDays,
         @NotNull @Size(max = 200) List<@Valid BankHoliday> bankHolidays) {

@@ -65,6 +65,8 @@ public class ReportCycle {
             "publishDecision", Role.CLERK,
             "scrutiny", Role.CLERK,
             "preCommitteeScrutiny", Role.CLERK);
+    private static final java.time.format.DateTimeFormatter WHEN =
+            java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm", java.util.Locale.UK);
     private static final List<String> URGENCIES = List.of("normal", "urgent");
     private static final Set<String> DECISIONS = Set.of("RECOMMENDATIONS_APPROVED", "APPROVED_AS_AMENDED", "DEFERRED",
             "NOT_APPROVED", "NOTED");
@@ -316,6 +318,11 @@ public class ReportCycle {
             case "scheduleToCommittee" -> {
                 expect(outcome, "schedule");
                 Meeting meeting = meetings.get(uuid(form, "meetingId"));
+                if (!meeting.startsAt().isAfter(now())) {
+                    // the live cycle schedules only to meetings still to come (past meetings come in by import)
+                    throw new ConflictException("The meeting of " + meeting.committeeName() + " on " + when(meeting.startsAt())
+                            + " has already started; choose a meeting still to come.");
+                }
                 Tenant council = tenants.requireCurrent();
                 LocalDate meetingDay = meeting.startsAt().atZone(LONDON).toLocalDate();
                 int notice = WorkingDays.of(council).clearDaysBetween(today(), meetingDay);
@@ -332,10 +339,8 @@ public class ReportCycle {
                 if (!DECISIONS.contains(outcome)) {
                     throw new IllegalArgumentException("A decision's status is one of " + DECISIONS);
                 }
-                LocalDate meeting = LocalDate.parse((String) processVariables.get("meetingDate"));
-                if (today().isBefore(meeting)) {
-                    throw new ConflictException("The decision can be recorded once the meeting of " + meeting + " has taken place");
-                }
+                Meeting held = requireStarted(processVariables, "recorded");
+                LocalDate meeting = held.startsAt().atZone(LONDON).toLocalDate();
                 List<String> resolutions = texts(form.get("resolutions"));
                 if (!"DEFERRED".equals(outcome) && resolutions.isEmpty()) {
                     throw new IllegalArgumentException("Give the committee's resolutions, numbered in order");
@@ -353,6 +358,7 @@ public class ReportCycle {
             }
             case "publishDecision" -> {
                 expect(outcome, "publish");
+                requireStarted(processVariables, "published");
                 boolean callIn = Boolean.TRUE.equals(form.get("subjectToCallIn"));
                 Tenant council = tenants.requireCurrent();
                 LocalDate lastDay = WorkingDays.of(council).plus(today(), council.settings().callInDays());
@@ -422,6 +428,26 @@ public class ReportCycle {
     /** Now, by the engine's clock (which tests move instead of waiting). */
     private Instant now() {
         return engine.getProcessEngineConfiguration().getClock().getCurrentTime().toInstant();
+    }
+
+    /**
+     * The meeting the report was scheduled to, if it has started by the engine's clock: instants, not dates, so that
+     * a decision is never recorded on the morning of an evening meeting.
+     */
+    private Meeting requireStarted(Map<String, Object> processVariables, String action) {
+        if (!(processVariables.get("meetingId") instanceof String meetingId)) {
+            throw new ConflictException("The report has not been scheduled to a meeting, so no decision can be " + action);
+        }
+        Meeting meeting = meetings.get(UUID.fromString(meetingId));
+        if (now().isBefore(meeting.startsAt())) {
+            throw new ConflictException("The decision can be " + action + " once the meeting of " + meeting.committeeName()
+                    + " has begun, at " + when(meeting.startsAt()) + ".");
+        }
+        return meeting;
+    }
+
+    private static String when(Instant instant) {
+        return WHEN.format(instant.atZone(LONDON));
     }
 
     /** Today in the council's time zone, by the engine's clock. */

@@ -130,7 +130,7 @@ class ImprovementPlanIntegrationTests {
     @Test
     void anInspectionsLetterIsAttachedCheckedFromItsBytesAndDownloaded() {
         String event = "/api/t/barnet/plans/" + DemoData.BARNET_PLAN + "/inspections/00000000-0000-4000-8000-000000001302";
-        byte[] letter = "%PDF-1.4\n% Ofsted monitoring visit letter\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] letter = org.councilflow.support.TestPdfs.onePage("Ofsted monitoring visit letter");
 
         ResponseEntity<JsonNode> executable = attach(event, "letter.pdf", new byte[] {'M', 'Z', 0, 0});
         ResponseEntity<JsonNode> attached = attach(event, "Barnet monitoring visit letter.pdf", letter);

@@ -147,8 +147,7 @@ class AppendixIntegrationTests {
     }
 
     private static byte[] pdf() {
-        return ("%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\n"
-                + "trailer << /Root 1 0 R >>\n%%EOF\n").getBytes(StandardCharsets.US_ASCII);
+        return org.councilflow.support.TestPdfs.onePage("Ofsted monitoring visit letter");
     }
 
     private static byte[] office(String mainPart) throws IOException {

@@ -203,7 +203,7 @@ class CrossTenantMatrixIntegrationTests {
         }
         org.springframework.util.LinkedMultiValueMap<String, Object> form = new org.springframework.util.LinkedMultiValueMap<>();
         form.add("title", "Planted appendix");
-        form.add("file", new org.springframework.core.io.ByteArrayResource("%PDF-1.4\n%%EOF\n".getBytes()) {
+        form.add("file", new org.springframework.core.io.ByteArrayResource(org.councilflow.support.TestPdfs.onePage("Planted")) {
             @Override
             public String getFilename() {
                 return "planted.pdf";

@@ -33,9 +33,11 @@ import jakarta.validation.constraints.Size;
 class PlanController {
 
     private final Plans plans;
+    private final org.councilflow.documents.Documents documents;
 
-    PlanController(Plans plans) {
+    PlanController(Plans plans, org.councilflow.documents.Documents documents) {
         this.plans = plans;
+        this.documents = documents;
     }
 
     @GetMapping
@@ -144,7 +146,8 @@ class PlanController {
     InspectionEvent attachLetter(@PathVariable String tenant, @PathVariable UUID planId, @PathVariable UUID eventId,
             @org.springframework.web.bind.annotation.RequestParam org.springframework.web.multipart.MultipartFile file)
             throws java.io.IOException {
-        return plans.attachLetter(planId, eventId, file.getOriginalFilename(), file.getBytes());
+        // checked before the service's transaction opens: reading a hostile file holds no database connection
+        return plans.attachLetter(planId, eventId, documents.check(file.getOriginalFilename(), file.getBytes()));
     }
 
     @GetMapping("/{planId}/inspections/{eventId}/letter")

@@ -47,6 +47,8 @@ import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
  */
 public final class Pdfs {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Pdfs.class);
+
     private static final String FONT = "DejaVu Sans";
     private static final String CSS = """
             @page { size: A4; margin: 20mm 18mm 22mm 18mm;
@@ -169,22 +171,101 @@ public final class Pdfs {
         return html.append("</ul>").toString();
     }
 
+    /**
+     * Renders the HTML, then appends the appendices that are PDFs. An appendix that cannot be read (stored before
+     * uploads were parsed, or damaged since) is replaced by a page that names it and links to it as a document of
+     * its own; if appending fails all the same, the pack is made again with every appendix as such a page. One bad
+     * file never takes the pack down for everyone.
+     */
     private static byte[] render(Tenant council, String title, String body, List<String[]> bookmarks,
             List<Appended> appended, Function<DocumentRef, byte[]> content) {
-        Document html = Jsoup.parse("<!DOCTYPE html><html lang=\"en-GB\"><head><meta charset=\"utf-8\"><title></title>"
-                + "<style>" + CSS + "</style></head><body>" + body + "</body></html>");
-        html.title(title);
-        html.head().appendElement("meta").attr("name", "author").attr("content", council.displayName());
-        html.head().appendElement("meta").attr("name", "subject").attr("content", title);
-        Element marks = html.head().appendElement("bookmarks");
-        bookmarks.forEach(b -> marks.appendElement("bookmark").attr("name", b[0]).attr("href", b[1]));
+        List<PDDocument> sources = new ArrayList<>();
+        try {
+            List<Appended> reproduced = new ArrayList<>();
+            List<Appended> linked = new ArrayList<>();
+            for (Appended appendix : appended) {
+                PDDocument source = readable(appendix, content);
+                if (source == null) {
+                    linked.add(appendix);
+                } else {
+                    sources.add(source);
+                    reproduced.add(appendix);
+                }
+            }
+            try {
+                return layout(council, title, body, bookmarks, linked, reproduced, sources);
+            } catch (RuntimeException e) {
+                if (reproduced.isEmpty()) {
+                    throw e;
+                }
+                log.warn("The agenda pack '{}' could not take its appendices ({}); they are linked instead", title, e.toString());
+                return layout(council, title, body, bookmarks, appended, List.of(), List.of());
+            }
+        } finally {
+            for (PDDocument source : sources) {
+                try {
+                    source.close();
+                } catch (IOException e) {
+                    log.debug("Closing an appendix failed", e);
+                }
+            }
+        }
+    }
+
+    /** The appendix opened as a PDF with pages, or null if it cannot be. */
+    private static PDDocument readable(Appended appendix, Function<DocumentRef, byte[]> content) {
+        PDDocument source = null;
+        try {
+            source = Loader.loadPDF(content.apply(appendix.document()));
+            int pages = 0;
+            for (PDPage page : source.getPages()) {
+                page.getCOSObject();
+                pages++;
+            }
+            if (pages == 0) {
+                throw new IOException("no pages");
+            }
+            return source;
+        } catch (IOException | RuntimeException e) {
+            log.warn("Appendix '{}' cannot be reproduced in an agenda pack: {}", appendix.title(), e.toString());
+            if (source != null) {
+                try {
+                    source.close();
+                } catch (IOException closing) {
+                    e.addSuppressed(closing);
+                }
+            }
+            return null;
+        }
+    }
+
+    private static byte[] layout(Tenant council, String title, String body, List<String[]> bookmarks,
+            List<Appended> linked, List<Appended> reproduced, List<PDDocument> sources) {
+        StringBuilder html = new StringBuilder(body);
+        List<String[]> marks = new ArrayList<>(bookmarks);
+        int n = 0;
+        for (Appended appendix : linked) {
+            String anchor = "not-reproduced-" + ++n;
+            marks.add(new String[] {appendix.title(), "#" + anchor});
+            html.append("<section class=\"part\"><h2 id=\"").append(anchor).append("\">").append(esc(appendix.title()))
+                    .append("</h2><p>This appendix could not be reproduced in this pack. It is available as a separate document at:</p>")
+                    .append("<p><a href=\"").append(esc(appendix.url())).append("\">").append(esc(appendix.url()))
+                    .append("</a></p></section>");
+        }
+        Document document = Jsoup.parse("<!DOCTYPE html><html lang=\"en-GB\"><head><meta charset=\"utf-8\"><title></title>"
+                + "<style>" + CSS + "</style></head><body>" + html + "</body></html>");
+        document.title(title);
+        document.head().appendElement("meta").attr("name", "author").attr("content", council.displayName());
+        document.head().appendElement("meta").attr("name", "subject").attr("content", title);
+        Element bookmarkList = document.head().appendElement("bookmarks");
+        marks.forEach(b -> bookmarkList.appendElement("bookmark").attr("name", b[0]).attr("href", b[1]));
         PdfRendererBuilder builder = new PdfRendererBuilder()
                 .useFastMode()
                 .usePdfUaAccessibility(true)
                 .withProducer("CouncilFlow")
                 .useExternalResourceAccessControl((uri, type) -> false, ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI)
                 .useExternalResourceAccessControl((uri, type) -> false, ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI)
-                .withW3cDocument(new W3CDom().fromJsoup(html), "about:blank");
+                .withW3cDocument(new W3CDom().fromJsoup(document), "about:blank");
         font(builder, "DejaVuSans.ttf", 400, FontStyle.NORMAL);
         font(builder, "DejaVuSans-Bold.ttf", 700, FontStyle.NORMAL);
         font(builder, "DejaVuSans-Oblique.ttf", 400, FontStyle.ITALIC);
@@ -193,21 +274,12 @@ public final class Pdfs {
         try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
             renderer.layout();
             renderer.createPDFWithoutClosing();
-            PDDocument document = renderer.getPdfDocument();
-            document.getDocumentCatalog().setLanguage("en-GB");
-            List<PDDocument> sources = new ArrayList<>();
-            try {
-                for (Appended appendix : appended) {
-                    PDDocument source = Loader.loadPDF(content.apply(appendix.document()));
-                    sources.add(source);
-                    append(document, source, appendix);
-                }
-                document.save(out);
-            } finally {
-                for (PDDocument source : sources) {
-                    source.close();
-                }
+            PDDocument pdf = renderer.getPdfDocument();
+            pdf.getDocumentCatalog().setLanguage("en-GB");
+            for (int i = 0; i < reproduced.size(); i++) {
+                append(pdf, sources.get(i), reproduced.get(i));
             }
+            pdf.save(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

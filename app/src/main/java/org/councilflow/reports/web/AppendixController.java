@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.util.List;
 import java.util.UUID;
 
+import org.councilflow.documents.CheckedDocument;
+import org.councilflow.documents.Documents;
 import org.councilflow.documents.Downloads;
 import org.councilflow.reports.ReportAppendices;
 import org.councilflow.reports.ReportAppendices.Appendix;
@@ -29,9 +31,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class AppendixController {
 
     private final ReportAppendices appendices;
+    private final Documents documents;
 
-    AppendixController(ReportAppendices appendices) {
+    AppendixController(ReportAppendices appendices, Documents documents) {
         this.appendices = appendices;
+        this.documents = documents;
     }
 
     @GetMapping
@@ -45,7 +49,9 @@ class AppendixController {
             description = "The type is recognised from the file's bytes; anything else, or a file over the size limit, is refused and nothing is stored.")
     Appendix add(@PathVariable String tenant, @PathVariable UUID reportId, @RequestParam String title,
             @RequestParam MultipartFile file) throws IOException {
-        return appendices.add(reportId, title, file.getOriginalFilename(), file.getBytes());
+        // checked before the service's transaction opens: reading a hostile file holds no database connection
+        CheckedDocument checked = documents.check(file.getOriginalFilename(), file.getBytes());
+        return appendices.add(reportId, title, checked);
     }
 
     @DeleteMapping("/{number}")

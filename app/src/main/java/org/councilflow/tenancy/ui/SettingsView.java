@@ -43,6 +43,10 @@ class SettingsView extends VerticalLayout {
         colour.setHelperText("As #rrggbb; the staff UI and public pages use it.");
         boardReview.setValue(settings.boardReviewEnabled());
         notice.setValue(settings.agendaNoticeDays());
+        notice.setMin(5);
+        notice.setMax(60);
+        notice.setStepButtonsVisible(true);
+        notice.setHelperText("At least 5: the statutory minimum of five clear working days.");
         callIn.setValue(settings.callInDays());
         Button save = new Button("Save settings", click -> {
             TenantSettings changed = new TenantSettings(colour.getValue().strip(), boardReview.getValue(),

@@ -79,6 +79,7 @@ class ReportEditorView extends VerticalLayout implements BeforeEnterObserver {
     private final ReportCycle cycle;
     private final ObjectMapper json;
     private final ReportsProperties properties;
+    private final org.councilflow.documents.Documents documents;
 
     UUID reportId;
     final Span saveState = new Span();
@@ -88,8 +89,9 @@ class ReportEditorView extends VerticalLayout implements BeforeEnterObserver {
     private final Div stageNote = new Div();
 
     ReportEditorView(Reports reports, ReportAppendices appendices, ReportCycle cycle, ObjectMapper json,
-            ReportsProperties properties) {
+            ReportsProperties properties, org.councilflow.documents.Documents documents) {
         this.properties = properties;
+        this.documents = documents;
         this.reports = reports;
         this.appendices = appendices;
         this.cycle = cycle;
@@ -627,7 +629,10 @@ class ReportEditorView extends VerticalLayout implements BeforeEnterObserver {
             String name = typed.get();
             String refusal = null;
             try {
-                appendices.add(reportId, name.isBlank() ? metadata.fileName() : name, metadata.fileName(), bytes);
+                appendices.add(reportId, name.isBlank() ? metadata.fileName() : name,
+                        documents.check(metadata.fileName(), bytes));
+            } catch (org.councilflow.documents.DocumentRefusedException e) {
+                refusal = e.getMessage() + ". Nothing was stored.";
             } catch (RuntimeException e) {
                 refusal = Feedback.describe(e);
                 if (refusal == null) {
