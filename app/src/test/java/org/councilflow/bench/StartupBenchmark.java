@@ -71,6 +71,8 @@ class StartupBenchmark {
                     "--spring.datasource.url=" + databaseUrl,
                     "--spring.datasource.username=" + postgres.username(),
                     "--spring.datasource.password=" + postgres.password(),
+                    "--spring.flyway.user=" + postgres.ownerUsername(),
+                    "--spring.flyway.password=" + postgres.ownerPassword(),
                     "--councilflow.identity.issuer-uri=" + issuer,
                     "--spring.mail.host=" + DevServices.smtp().host(),
                     "--spring.mail.port=" + DevServices.smtp().port()));
