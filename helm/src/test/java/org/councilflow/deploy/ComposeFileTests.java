@@ -98,6 +98,11 @@ class ComposeFileTests {
         String roleScript = DeployFiles.text(DeployFiles.DEPLOY.resolve("postgres/10-application-role.sql"));
         assertThat(roleScript).contains("CREATE ROLE " + env.get("COUNCILFLOW_DB_USER") + " ",
                 "PASSWORD '" + env.get("COUNCILFLOW_DB_PASSWORD") + "'", "NOBYPASSRLS", "NOSUPERUSER");
+        // Flyway migrates as the owner of the database, a role of its own
+        assertThat(env.get("COUNCILFLOW_DB_OWNER_USER")).isNotEqualTo(env.get("COUNCILFLOW_DB_USER"));
+        assertThat(roleScript).contains("CREATE ROLE " + env.get("COUNCILFLOW_DB_OWNER_USER") + " ",
+                "PASSWORD '" + env.get("COUNCILFLOW_DB_OWNER_PASSWORD") + "'",
+                "CREATE DATABASE councilflow OWNER " + env.get("COUNCILFLOW_DB_OWNER_USER"));
         assertThat(env.get("COUNCILFLOW_SMTP_HOST")).isEqualTo("mail");
         // Mailpit's SMTP port
         assertThat(env.get("COUNCILFLOW_SMTP_PORT")).isEqualTo("1025");
