@@ -99,6 +99,23 @@ app.kubernetes.io/managed-by: {{ .Release.Service }}
 {{- end }}
 {{- end }}
 
+{{/* The schema's owner role (Flyway's), separate from the pool's role (docs/adr/0007). */}}
+{{- define "councilflow.databaseOwnerUsername" -}}
+{{- if and .Values.postgresql.enabled (not .Values.database.url) }}
+{{- .Values.postgresql.auth.ownerUsername }}
+{{- else }}
+{{- .Values.database.ownerUsername }}
+{{- end }}
+{{- end }}
+
+{{- define "councilflow.databaseOwnerPassword" -}}
+{{- if and .Values.postgresql.enabled (not .Values.database.url) }}
+{{- .Values.postgresql.auth.ownerPassword }}
+{{- else }}
+{{- required "database.ownerPassword is required, or name your own Secret in existingSecret" .Values.database.ownerPassword }}
+{{- end }}
+{{- end }}
+
 {{/* The realm's issuer: given, or the bundled Keycloak's. */}}
 {{- define "councilflow.issuerUri" -}}
 {{- if .Values.identity.issuerUri }}

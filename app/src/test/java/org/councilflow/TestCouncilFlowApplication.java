@@ -46,6 +46,8 @@ public class TestCouncilFlowApplication {
         System.setProperty("spring.datasource.url", postgres.jdbcUrl());
         System.setProperty("spring.datasource.username", postgres.username());
         System.setProperty("spring.datasource.password", postgres.password());
+        System.setProperty("spring.flyway.user", postgres.ownerUsername());
+        System.setProperty("spring.flyway.password", postgres.ownerPassword());
         System.setProperty("councilflow.identity.issuer-uri", keycloak.issuerUri());
         System.setProperty("spring.mail.host", DevServices.smtp().host());
         System.setProperty("spring.mail.port", String.valueOf(DevServices.smtp().port()));

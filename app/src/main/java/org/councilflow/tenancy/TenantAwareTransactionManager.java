@@ -6,6 +6,9 @@ import java.sql.SQLException;
 
 import javax.sql.DataSource;
 
+import org.springframework.boot.autoconfigure.flyway.FlywayProperties;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.support.JdbcTransactionManager;
@@ -14,22 +17,30 @@ import org.springframework.transaction.TransactionDefinition;
 
 /**
  * Hands the {@link TenantContext} to PostgreSQL at the start of every transaction, as transaction-local settings
- * that the row-level security policies read. A transaction begun outside any tenant sees no tenant-owned row.
+ * that the row-level security policies read, with this instance's proof of them (ADR 0007): the database honours
+ * only settings the transaction manager made, never ones that SQL run later in the transaction sets. A transaction
+ * begun outside any tenant sees no tenant-owned row.
  */
 class TenantAwareTransactionManager extends JdbcTransactionManager {
 
-    TenantAwareTransactionManager(DataSource dataSource) {
+    private final TenantProofKey proofKey;
+
+    TenantAwareTransactionManager(DataSource dataSource, TenantProofKey proofKey) {
         super(dataSource);
+        this.proofKey = proofKey;
     }
 
     @Override
     protected void prepareTransactionalConnection(Connection connection, TransactionDefinition definition)
             throws SQLException {
         super.prepareTransactionalConnection(connection, definition);
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT set_config('councilflow.tenant', ?, true), set_config('councilflow.platform', ?, true)")) {
-            statement.setString(1, TenantContext.tenantSetting());
-            statement.setString(2, TenantContext.platformSetting());
+        String tenant = TenantContext.tenantSetting();
+        String platform = TenantContext.platformSetting();
+        try (PreparedStatement statement = connection.prepareStatement("SELECT set_config('councilflow.tenant', ?, true), "
+                + "set_config('councilflow.platform', ?, true), set_config('councilflow.proof', ?, true)")) {
+            statement.setString(1, tenant);
+            statement.setString(2, platform);
+            statement.setString(3, proofKey.proof(tenant, platform));
             statement.execute();
         }
     }
@@ -38,8 +49,24 @@ class TenantAwareTransactionManager extends JdbcTransactionManager {
     static class TransactionConfiguration {
 
         @Bean
-        PlatformTransactionManager transactionManager(DataSource dataSource) {
-            return new TenantAwareTransactionManager(dataSource);
+        PlatformTransactionManager transactionManager(DataSource dataSource, TenantProofKey tenantProofKey) {
+            return new TenantAwareTransactionManager(dataSource, tenantProofKey);
+        }
+
+        /**
+         * After Flyway (the key table must exist), through the owner role that Flyway uses; with no separate owner
+         * configured, Flyway and the key use the pool's role, and {@link TenantProofKey} refuses or warns.
+         */
+        @Bean(destroyMethod = "close")
+        @DependsOnDatabaseInitialization
+        TenantProofKey tenantProofKey(DataSource dataSource, DataSourceProperties dataSourceProperties,
+                FlywayProperties flywayProperties, TenancyProperties tenancy) {
+            String url = flywayProperties.getUrl() != null ? flywayProperties.getUrl() : dataSourceProperties.determineUrl();
+            String user = flywayProperties.getUser() != null ? flywayProperties.getUser() : dataSourceProperties.determineUsername();
+            String password = flywayProperties.getUser() != null ? flywayProperties.getPassword()
+                    : dataSourceProperties.determinePassword();
+            return TenantProofKey.register(new TenantProofKey.OwnerDatabase(url, user, password), dataSource,
+                    tenancy.allowSharedDatabaseRole());
         }
     }
 }

@@ -75,6 +75,8 @@ class StartupBenchmark {
                     "--spring.datasource.password=" + postgres.password(),
                     "--councilflow.identity.ui-client-secret=" + org.councilflow.devservices.KeycloakService.DEMO_UI_CLIENT_SECRET,
                     "--councilflow.identity.admin-client-secret=" + org.councilflow.devservices.KeycloakService.DEMO_ADMIN_CLIENT_SECRET,
+                    "--spring.flyway.user=" + postgres.ownerUsername(),
+                    "--spring.flyway.password=" + postgres.ownerPassword(),
                     "--councilflow.identity.issuer-uri=" + issuer,
                     "--spring.mail.host=" + DevServices.smtp().host(),
                     "--spring.mail.port=" + DevServices.smtp().port()));

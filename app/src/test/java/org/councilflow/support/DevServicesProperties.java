@@ -28,6 +28,8 @@ public final class DevServicesProperties {
                 "spring.datasource.url", databaseUrl,
                 "spring.datasource.username", postgres.username(),
                 "spring.datasource.password", postgres.password(),
+                "spring.flyway.user", postgres.ownerUsername(),
+                "spring.flyway.password", postgres.ownerPassword(),
                 "councilflow.identity.issuer-uri", keycloak.issuerUri(),
                 "spring.mail.host", DevServices.smtp().host(),
                 "spring.mail.port", DevServices.smtp().port());

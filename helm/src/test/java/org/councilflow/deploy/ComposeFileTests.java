@@ -118,11 +118,18 @@ class ComposeFileTests {
         String roleScript = DeployFiles.text(DeployFiles.DEPLOY.resolve("postgres/10-application-role.sql"));
         assertThat(roleScript).contains("CREATE ROLE " + env.get("COUNCILFLOW_DB_USER") + " ",
                 "PASSWORD :'password'", "NOBYPASSRLS", "NOSUPERUSER");
-        // the init script gives the role the password the app connects with
+        // the init script gives the roles the passwords the app connects with
         assertThat(services.at("/postgres/environment/COUNCILFLOW_DB_PASSWORD").asText())
                 .isEqualTo(env.get("COUNCILFLOW_DB_PASSWORD"));
+        assertThat(services.at("/postgres/environment/COUNCILFLOW_DB_OWNER_PASSWORD").asText())
+                .isEqualTo(env.get("COUNCILFLOW_DB_OWNER_PASSWORD"));
         assertThat(DeployFiles.text(DeployFiles.DEPLOY.resolve("postgres/10-application-role.sh")))
-                .contains("-v password=\"$COUNCILFLOW_DB_PASSWORD\"", "/councilflow/10-application-role.sql");
+                .contains("-v password=\"$COUNCILFLOW_DB_PASSWORD\"",
+                        "-v owner_password=\"$COUNCILFLOW_DB_OWNER_PASSWORD\"", "/councilflow/10-application-role.sql");
+        // Flyway migrates as the owner of the database, a role of its own
+        assertThat(env.get("COUNCILFLOW_DB_OWNER_USER")).isNotEqualTo(env.get("COUNCILFLOW_DB_USER"));
+        assertThat(roleScript).contains("CREATE ROLE " + env.get("COUNCILFLOW_DB_OWNER_USER") + " ",
+                "PASSWORD :'owner_password'", "CREATE DATABASE councilflow OWNER " + env.get("COUNCILFLOW_DB_OWNER_USER"));
         assertThat(env.get("COUNCILFLOW_SMTP_HOST")).isEqualTo("mail");
         // Mailpit's SMTP port
         assertThat(env.get("COUNCILFLOW_SMTP_PORT")).isEqualTo("1025");

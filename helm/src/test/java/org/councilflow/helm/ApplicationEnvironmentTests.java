@@ -35,7 +35,8 @@ class ApplicationEnvironmentTests {
             set.add(env.path("name").asText());
         }
 
-        assertThat(set).contains("COUNCILFLOW_DB_URL", "COUNCILFLOW_DB_PASSWORD", "COUNCILFLOW_ISSUER_URI",
+        assertThat(set).contains("COUNCILFLOW_DB_URL", "COUNCILFLOW_DB_PASSWORD", "COUNCILFLOW_DB_OWNER_USER",
+                "COUNCILFLOW_DB_OWNER_PASSWORD", "COUNCILFLOW_ISSUER_URI",
                 "COUNCILFLOW_DOCUMENT_MAX_SIZE", "COUNCILFLOW_DB_POOL", "COUNCILFLOW_SMTP_HOST", "COUNCILFLOW_SMTP_PASSWORD",
                 "COUNCILFLOW_MAIL_FROM", "COUNCILFLOW_STAFF_URL", "PORT");
         // JAVA_TOOL_OPTIONS is the JVM's; SPRING_PROFILES_ACTIVE is Spring's, and each profile it names must exist

@@ -56,8 +56,10 @@ class BundledDependenciesTests {
         Map<String, Object> values = managedServices();
         values.remove("database.url");
         values.remove("database.password");
+        values.remove("database.ownerPassword");
         values.put("postgresql.enabled", true);
         values.put("postgresql.auth.password", "pg-app-pass");
+        values.put("postgresql.auth.ownerPassword", "pg-owner-pass");
         RenderedChart chart = render(values);
 
         JsonNode statefulSet = chart.get("StatefulSet", "cf-postgresql");
@@ -69,9 +71,13 @@ class BundledDependenciesTests {
         assertThat(chart.get("Secret").at("/stringData/db-username").asText()).isEqualTo("councilflow");
         assertThat(chart.get("Secret").at("/stringData/db-password").asText()).isEqualTo("pg-app-pass");
         assertThat(chart.get("Secret", "cf-postgresql").at("/stringData/password").asText()).isEqualTo("pg-app-pass");
-        // the application's role may not bypass row-level security
+        assertThat(chart.get("Secret").at("/stringData/db-owner-username").asText()).isEqualTo("councilflow_owner");
+        assertThat(chart.get("Secret").at("/stringData/db-owner-password").asText()).isEqualTo("pg-owner-pass");
+        assertThat(chart.get("Secret", "cf-postgresql").at("/stringData/owner-password").asText()).isEqualTo("pg-owner-pass");
+        // the application's role may not bypass row-level security, and the database belongs to the owner role
         String init = chart.get("ConfigMap", "cf-postgresql-init").at("/data/10-application-role.sh").asText();
-        assertThat(init).contains("NOSUPERUSER", "NOBYPASSRLS", "CREATE DATABASE");
+        assertThat(init).contains("NOSUPERUSER", "NOBYPASSRLS", "CREATE DATABASE :\"app_db\" OWNER :\"owner_user\"",
+                "GRANT USAGE, CREATE ON SCHEMA public TO :\"app_user\"");
         assertThat(statefulSet.at("/spec/template/spec/securityContext/runAsNonRoot").asBoolean()).isTrue();
     }
 

@@ -17,7 +17,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 class ConfigurationTemplateTests {
 
-    private static final List<String> SECRET_VALUES = List.of("db-password-123", "ui-secret-456", "admin-secret-789");
+    private static final List<String> SECRET_VALUES = List.of("db-password-123", "db-owner-password-321", "ui-secret-456",
+            "admin-secret-789");
 
     private final RenderedChart chart = render(managedServices());
 
@@ -39,14 +40,16 @@ class ConfigurationTemplateTests {
 
     @Test
     void secretsAreReferencedFromTheSecretAndNeverInlined() {
-        for (String variable : List.of("COUNCILFLOW_DB_USER", "COUNCILFLOW_DB_PASSWORD", "COUNCILFLOW_UI_CLIENT_SECRET",
-                "COUNCILFLOW_ADMIN_CLIENT_SECRET")) {
+        for (String variable : List.of("COUNCILFLOW_DB_USER", "COUNCILFLOW_DB_PASSWORD", "COUNCILFLOW_DB_OWNER_USER",
+                "COUNCILFLOW_DB_OWNER_PASSWORD", "COUNCILFLOW_UI_CLIENT_SECRET", "COUNCILFLOW_ADMIN_CLIENT_SECRET")) {
             JsonNode env = chart.env(variable).orElseThrow(() -> new AssertionError(variable + " not set"));
             assertThat(env.has("value")).as(variable).isFalse();
             assertThat(env.at("/valueFrom/secretKeyRef/name").asText()).as(variable).isEqualTo(FULLNAME);
         }
         JsonNode secret = chart.get("Secret").path("stringData");
         assertThat(secret.path("db-password").asText()).isEqualTo("db-password-123");
+        assertThat(secret.path("db-owner-username").asText()).isEqualTo("councilflow_owner");
+        assertThat(secret.path("db-owner-password").asText()).isEqualTo("db-owner-password-321");
         assertThat(secret.path("ui-client-secret").asText()).isEqualTo("ui-secret-456");
         assertThat(secret.path("admin-client-secret").asText()).isEqualTo("admin-secret-789");
         // the secret values appear in the Secret and in no other manifest
@@ -72,6 +75,7 @@ class ConfigurationTemplateTests {
     void anExistingSecretReplacesTheChartsAndHoldsNoValuesOfTheChart() {
         Map<String, Object> values = managedServicesAnd("existingSecret", "councilflow-credentials");
         values.remove("database.password");
+        values.remove("database.ownerPassword");
         values.remove("identity.uiClientSecret");
         values.remove("identity.adminClientSecret");
         RenderedChart own = render(values);
@@ -93,6 +97,9 @@ class ConfigurationTemplateTests {
         values.remove("database.password");
 
         assertThat(renderError(values)).contains("database.password is required");
+        values = managedServices();
+        values.remove("database.ownerPassword");
+        assertThat(renderError(values)).contains("database.ownerPassword is required");
         values = managedServices();
         values.remove("identity.adminClientSecret");
         assertThat(renderError(values)).contains("identity.adminClientSecret is required");

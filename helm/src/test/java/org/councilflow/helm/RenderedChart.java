@@ -32,6 +32,7 @@ final class RenderedChart {
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("database.url", "jdbc:postgresql://db.internal:5432/councilflow");
         values.put("database.password", "db-password-123");
+        values.put("database.ownerPassword", "db-owner-password-321");
         values.put("identity.issuerUri", "https://id.example.org/realms/councilflow");
         values.put("identity.uiClientSecret", "ui-secret-456");
         values.put("identity.adminClientSecret", "admin-secret-789");
