@@ -21,17 +21,17 @@ public final class DevServicesProperties {
             databaseUrl = postgres.createFreshDatabase(TEST_DATABASE);
         }
         KeycloakService keycloak = DevServices.keycloak();
-        return Map.of(
-                "councilflow.identity.ui-client-secret", KeycloakService.DEMO_UI_CLIENT_SECRET,
-                "councilflow.identity.admin-client-secret", KeycloakService.DEMO_ADMIN_CLIENT_SECRET,
-                "councilflow.identity.platform-admins", KeycloakService.DEMO_PLATFORM_ADMIN_ID,
-                "spring.datasource.url", databaseUrl,
-                "spring.datasource.username", postgres.username(),
-                "spring.datasource.password", postgres.password(),
-                "spring.flyway.user", postgres.ownerUsername(),
-                "spring.flyway.password", postgres.ownerPassword(),
-                "councilflow.identity.issuer-uri", keycloak.issuerUri(),
-                "spring.mail.host", DevServices.smtp().host(),
-                "spring.mail.port", DevServices.smtp().port());
+        return Map.ofEntries(
+                Map.entry("councilflow.identity.ui-client-secret", KeycloakService.DEMO_UI_CLIENT_SECRET),
+                Map.entry("councilflow.identity.admin-client-secret", KeycloakService.DEMO_ADMIN_CLIENT_SECRET),
+                Map.entry("councilflow.identity.platform-admins", KeycloakService.DEMO_PLATFORM_ADMIN_ID),
+                Map.entry("spring.datasource.url", databaseUrl),
+                Map.entry("spring.datasource.username", postgres.username()),
+                Map.entry("spring.datasource.password", postgres.password()),
+                Map.entry("spring.flyway.user", postgres.ownerUsername()),
+                Map.entry("spring.flyway.password", postgres.ownerPassword()),
+                Map.entry("councilflow.identity.issuer-uri", keycloak.issuerUri()),
+                Map.entry("spring.mail.host", DevServices.smtp().host()),
+                Map.entry("spring.mail.port", DevServices.smtp().port()));
     }
 }
