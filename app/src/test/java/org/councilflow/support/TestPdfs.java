@@ -16,8 +16,18 @@ public final class TestPdfs {
     private TestPdfs() {
     }
 
-    /** A one-page PDF with the given lines of text. */
+    /** A change made to the document before it is saved: encryption, scripts, broken structure… */
+    public interface Edit {
+        void apply(PDDocument document) throws IOException;
+    }
+
+    /** A one-page PDF with the given lines of text, as councils upload appendices. */
     public static byte[] onePage(String... lines) {
+        return onePage(document -> { }, lines);
+    }
+
+    /** A one-page PDF with the given lines of text, changed by {@code edit} before it is saved. */
+    public static byte[] onePage(Edit edit, String... lines) {
         try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PDPage page = new PDPage();
             document.addPage(page);
@@ -31,6 +41,7 @@ public final class TestPdfs {
                 }
                 content.endText();
             }
+            edit.apply(document);
             document.save(out);
             return out.toByteArray();
         } catch (IOException e) {
