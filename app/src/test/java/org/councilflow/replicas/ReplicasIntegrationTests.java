@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -19,6 +20,8 @@ import org.councilflow.support.DevServicesInitializer;
 import org.councilflow.support.DevServicesProperties;
 import org.flowable.engine.ProcessEngine;
 import org.flowable.engine.delegate.DelegateExecution;
+import org.flowable.engine.delegate.JavaDelegate;
+import org.flowable.engine.impl.util.CommandContextUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -133,8 +136,7 @@ class ReplicasIntegrationTests {
 
     private ConfigurableApplicationContext start(String name, Probe probe) {
         ConfigurableApplicationContext instance = new SpringApplicationBuilder(CouncilFlowApplication.class)
-                .initializers(new DevServicesInitializer(),
-                        context -> context.getBeanFactory().registerSingleton("replicaProbe", probe))
+                .initializers(new DevServicesInitializer())
                 .run("--server.port=0",
                         "--management.server.port=0",
                         "--spring.main.banner-mode=off",
@@ -147,6 +149,7 @@ class ReplicasIntegrationTests {
                         "--flowable.process.async.executor.default-timer-job-acquire-wait-time=PT0.2S",
                         "--flowable.process.async.executor.reset-expired-jobs-interval=PT0.5S");
         probe.jdbc = new JdbcTemplate(instance.getBean(DataSource.class));
+        ProbeDelegate.PROBES.put("replica-" + name, probe);
         return instance;
     }
 
@@ -158,6 +161,25 @@ class ReplicasIntegrationTests {
                 .query().listOfRows();
         probe.gate.countDown(); // the blocked job threads find no database any more
         instance.close();
+    }
+
+    /**
+     * The probe process's service task. A class, not an expression: expressions reach only the report cycle's beans
+     * (ADR 0001). It finds the probe of the instance whose executor runs the job by the executor's lock owner.
+     */
+    public static class ProbeDelegate implements JavaDelegate {
+        static final Map<String, Probe> PROBES = new ConcurrentHashMap<>();
+
+        @Override
+        public void execute(DelegateExecution execution) {
+            String owner = CommandContextUtil.getProcessEngineConfiguration().getAsyncExecutor().getLockOwner();
+            try {
+                PROBES.get(owner).record(execution);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while blocked", e);
+            }
+        }
     }
 
     /** The background work: records, in the job's transaction, that it ran and where. */
