@@ -134,6 +134,21 @@ class AdminClientEscalationAttackTests {
     }
 
     @Test
+    void aTenantAdminCannotReachAPlatformAdministratorThroughTheApplication() {
+        String platformAdmin = KeycloakAdmin.user(PLATFORM_ADMIN).getId();
+
+        ResponseEntity<JsonNode> grant = api.put("barnet.tenant-admin", "/api/t/barnet/users/" + platformAdmin
+                + "/roles/member", null);
+        ResponseEntity<JsonNode> revoke = api.delete("barnet.tenant-admin", "/api/t/barnet/users/" + platformAdmin
+                + "/roles/member");
+
+        assertThat(grant.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(revoke.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(KeycloakAdmin.realm().users().get(platformAdmin).groups().stream().map(GroupRepresentation::getPath))
+                .containsExactly(PLATFORM_ADMIN_GROUP);
+    }
+
+    @Test
     void aMemberPutIntoThePlatformAdminGroupByOtherMeansGainsNothing() {
         // a realm administrator's mistake, or a realm configured without the admin permissions: the allow-list decides
         String member = KeycloakAdmin.user(MEMBER).getId();
