@@ -27,6 +27,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import jakarta.annotation.PreDestroy;
+import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -153,7 +154,7 @@ class KeycloakTenantDirectory implements TenantDirectory {
             realm.users().get(userId).resetPassword(credential);
         }
         for (Role role : roles) {
-            realm.users().get(userId).joinGroup(roleGroupId(realm, tenant, role));
+            joinGroup(realm, userId, roleGroupId(realm, tenant, role));
         }
         return new AddedUser(member(realm, tenant, userId), password);
     }
@@ -198,7 +199,7 @@ class KeycloakTenantDirectory implements TenantDirectory {
         try {
             UserRepresentation user = realm().users().get(userId).toRepresentation();
             return new Account(user.getId(), user.getUsername(), user.getEmail(), Boolean.TRUE.equals(user.isEmailVerified()));
-        } catch (NotFoundException e) {
+        } catch (NotFoundException | ForbiddenException e) {
             throw new DirectoryException("No such account", true, e);
         }
     }
@@ -208,9 +209,22 @@ class KeycloakTenantDirectory implements TenantDirectory {
         RealmResource realm = realm();
         requireTenant(realm, tenant);
         for (Role role : roles) {
-            realm.users().get(userId).joinGroup(roleGroupId(realm, tenant, role));
+            joinGroup(realm, userId, roleGroupId(realm, tenant, role));
         }
         return member(realm, tenant, userId);
+    }
+
+    /**
+     * The realm's admin permissions refuse this client any account under {@code /platform}: such an account cannot be
+     * given a council role through the application.
+     */
+    private static void joinGroup(RealmResource realm, String userId, String groupId) {
+        try {
+            realm.users().get(userId).joinGroup(groupId);
+        } catch (ForbiddenException e) {
+            throw new DirectoryException("The identity provider does not let this application manage that account", false,
+                    e);
+        }
     }
 
     /** Creates an account; a name Keycloak's user profile refuses is reported with its field. */
@@ -236,7 +250,7 @@ class KeycloakTenantDirectory implements TenantDirectory {
         if (user.roles().isEmpty()) {
             throw new DirectoryException("No such person in council " + tenant, true, null);
         }
-        realm.users().get(userId).joinGroup(roleGroupId(realm, tenant, role));
+        joinGroup(realm, userId, roleGroupId(realm, tenant, role));
         return member(realm, tenant, userId);
     }
 
@@ -258,7 +272,8 @@ class KeycloakTenantDirectory implements TenantDirectory {
         try {
             user = realm.users().get(userId).toRepresentation();
             groups = realm.users().get(userId).groups(0, 1000, false);
-        } catch (NotFoundException e) {
+        } catch (NotFoundException | ForbiddenException e) {
+            // Forbidden: an account the realm's admin permissions keep from this client (platform administrators)
             throw new DirectoryException("No such person in council " + tenant, true, e);
         }
         Set<Role> roles = EnumSet.noneOf(Role.class);
