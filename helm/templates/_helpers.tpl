@@ -93,7 +93,7 @@ app.kubernetes.io/managed-by: {{ .Release.Service }}
 
 {{- define "councilflow.databasePassword" -}}
 {{- if and .Values.postgresql.enabled (not .Values.database.url) }}
-{{- .Values.postgresql.auth.password }}
+{{- include "postgresql.password" (dict "values" .Values.postgresql "key" "password") }}
 {{- else }}
 {{- required "database.password is required, or name your own Secret in existingSecret" .Values.database.password }}
 {{- end }}
@@ -110,7 +110,7 @@ app.kubernetes.io/managed-by: {{ .Release.Service }}
 
 {{- define "councilflow.databaseOwnerPassword" -}}
 {{- if and .Values.postgresql.enabled (not .Values.database.url) }}
-{{- .Values.postgresql.auth.ownerPassword }}
+{{- include "postgresql.password" (dict "values" .Values.postgresql "key" "ownerPassword") }}
 {{- else }}
 {{- required "database.ownerPassword is required, or name your own Secret in existingSecret" .Values.database.ownerPassword }}
 {{- end }}

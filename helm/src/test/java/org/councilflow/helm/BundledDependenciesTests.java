@@ -58,6 +58,7 @@ class BundledDependenciesTests {
         values.remove("database.password");
         values.remove("database.ownerPassword");
         values.put("postgresql.enabled", true);
+        values.put("postgresql.auth.postgresPassword", "pg-super-pass");
         values.put("postgresql.auth.password", "pg-app-pass");
         values.put("postgresql.auth.ownerPassword", "pg-owner-pass");
         RenderedChart chart = render(values);
@@ -120,8 +121,8 @@ class BundledDependenciesTests {
 
     @Test
     void bothBundledAtOnceNeedNoOtherSettings() {
-        RenderedChart chart = RenderedChart.render(Map.of("postgresql.enabled", true, "keycloak.enabled", true,
-                "keycloak.demo", true), Map.of("keycloak.realm", REALM), null);
+        RenderedChart chart = RenderedChart.render(Map.of("postgresql.enabled", true, "postgresql.demo", true,
+                "keycloak.enabled", true, "keycloak.demo", true), Map.of("keycloak.realm", REALM), null);
 
         assertThat(chart.find("StatefulSet", "cf-postgresql")).isPresent();
         assertThat(chart.find("Deployment", "cf-keycloak")).isPresent();
@@ -132,6 +133,37 @@ class BundledDependenciesTests {
         assertThat(chart.get("Deployment", "cf-keycloak").at("/spec/template/spec/containers/0/args").toString())
                 .contains("--hostname=http://cf-keycloak:8180");
         assertThat(chart.get("Deployment").at("/spec/template/spec/containers/0/image").asText()).startsWith("councilflow:");
+    }
+
+    @Test
+    void withoutDemoTheBundledPostgresqlRefusesMissingAndDemoPasswords() {
+        Map<String, Object> values = new LinkedHashMap<>(managedServices());
+        values.remove("database.url");
+        values.remove("database.password");
+        values.remove("database.ownerPassword");
+        values.put("postgresql.enabled", true);
+
+        assertThat(renderError(values)).contains("postgresql.auth.", "is required", "postgresql.demo=true");
+        values.put("postgresql.auth.postgresPassword", "a-superuser-password");
+        values.put("postgresql.auth.password", "councilflow");
+        values.put("postgresql.auth.ownerPassword", "an-owner-password");
+        assertThat(renderError(values)).contains("postgresql.auth.password is the demo value \"councilflow\"");
+        values.put("postgresql.auth.password", "an-application-password");
+        values.put("postgresql.auth.ownerPassword", "");
+        assertThat(renderError(values)).contains("postgresql.auth.ownerPassword is required");
+
+        values.put("postgresql.auth.ownerPassword", "an-owner-password");
+        RenderedChart chart = render(values);
+        assertThat(chart.get("Secret", "cf-postgresql").at("/stringData/postgres-password").asText()).isEqualTo("a-superuser-password");
+
+        values.put("postgresql.demo", true);
+        values.put("postgresql.auth.postgresPassword", "");
+        values.put("postgresql.auth.password", "");
+        values.put("postgresql.auth.ownerPassword", "");
+        JsonNode demo = render(values).get("Secret", "cf-postgresql").path("stringData");
+        assertThat(demo.path("postgres-password").asText()).isEqualTo("postgres");
+        assertThat(demo.path("password").asText()).isEqualTo("councilflow");
+        assertThat(demo.path("owner-password").asText()).isEqualTo("councilflow_owner");
     }
 
     @Test

@@ -72,7 +72,7 @@ class ObservabilityAndNetworkTests {
     @Test
     void restrictedEgressStillReachesDnsAndTheBundledServices() {
         RenderedChart chart = RenderedChart.render(Map.of("networkPolicy.enabled", true,
-                "networkPolicy.allowAllEgress", false, "postgresql.enabled", true, "keycloak.enabled", true,
+                "networkPolicy.allowAllEgress", false, "postgresql.enabled", true, "postgresql.demo", true, "keycloak.enabled", true,
                 "keycloak.demo", true),
                 Map.of("keycloak.realm", RenderedChart.REPO_DIR.resolve("deploy/keycloak/demo/councilflow-realm.json")), null);
         JsonNode policy = chart.get("NetworkPolicy").path("spec");
@@ -96,7 +96,8 @@ class ObservabilityAndNetworkTests {
 
     @Test
     void notesTellHowABrowserReachesTheBundledKeycloakUnderTheIssuersName() {
-        Map<String, Object> values = Map.of("postgresql.enabled", true, "keycloak.enabled", true, "keycloak.demo", true);
+        Map<String, Object> values = Map.of("postgresql.enabled", true, "postgresql.demo", true, "keycloak.enabled", true,
+                "keycloak.demo", true);
         InstallCommand install = install().setFile("keycloak.realm",
                 RenderedChart.REPO_DIR.resolve("deploy/keycloak/demo/councilflow-realm.json"));
         values.forEach(install::set);
