@@ -13,6 +13,7 @@ import org.councilflow.support.Browsers;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 
@@ -25,6 +26,7 @@ import com.microsoft.playwright.Page;
 class LocalRunSmokeCheck {
 
     private static final String APP = System.getProperty("councilflow.smoke.url", "http://localhost:8080");
+    private static final String KEYCLOAK = System.getProperty("councilflow.smoke.keycloak-url", "http://127.0.0.1:8180");
 
     @Test
     void anAuthorSignsInThroughKeycloakAndFindsWorkInTheInbox() {
@@ -53,6 +55,43 @@ class LocalRunSmokeCheck {
         // the reference decision of 12 September 2018, with its original date
         assertThat(text("/councils/barnet/decisions")).contains("Barnet Children's Services Improvement Action Plan and"
                 + " other CES Committee priorities").contains("12/09/2018");
+    }
+
+    @Test
+    void everyWorkingRoleOfEveryCouncilFindsWorkInTheInbox() throws Exception {
+        for (String council : new String[] {"barnet", "tower-hamlets", "barnsley"}) {
+            // Barnsley's demo council has switched board review off
+            String[] roles = council.equals("barnsley") ? new String[] {"author", "manager", "clerk"}
+                    : new String[] {"author", "manager", "board-chair", "clerk"};
+            for (String role : roles) {
+                String user = council + "." + role;
+                HttpResponse<String> inbox = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(APP + "/api/t/" + council + "/tasks")).header("Authorization", "Bearer " + token(user))
+                        .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(inbox.statusCode()).as(user).isEqualTo(200);
+                assertThat(new ObjectMapper().readTree(inbox.body()).size()).as(user + "'s inbox").isPositive();
+            }
+        }
+    }
+
+    @Test
+    void everyCouncilHasPublishedItsImprovementJourney() throws Exception {
+        for (String council : new String[] {"barnet", "tower-hamlets", "barnsley"}) {
+            assertThat(text("/councils/" + council + "/improvement-journey")).as(council)
+                    .contains("Improvement journey").doesNotContain("No improvement journey has been published yet");
+        }
+    }
+
+    /** A token of the local run's Keycloak for a demo login, by the API client's password grant. */
+    private static String token(String username) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(KEYCLOAK
+                        + "/realms/councilflow/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=councilflow-api&username="
+                        + username + "&password=demo&scope=openid"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("a token for " + username).isEqualTo(200);
+        return new ObjectMapper().readTree(response.body()).get("access_token").asText();
     }
 
     /** A public page's text, without its markup. */
