@@ -389,8 +389,9 @@ public final class LivingDemo {
         start(council, signOff);
         complete(council, council.user("author"), signOff, "draftUpdate", Map.of("outcome", "submit"));
         start(council, report(council, plan, DRAFT, null, false));
-        done.add(council.slug + ": a meeting held on " + held + " (a decision to record, one in call-in, one published),"
-                + " a meeting on " + coming + " with its agenda, and work in every inbox");
+        java.time.format.DateTimeFormatter british = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
+        done.add(council.slug + ": a meeting held on " + british.format(held) + " (a decision to record, one in call-in,"
+                + " one published), a meeting on " + british.format(coming) + " with its agenda, and work in every inbox");
     }
 
     private String planOf(Council council) {
