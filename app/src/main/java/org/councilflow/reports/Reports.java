@@ -323,6 +323,16 @@ public class Reports {
         requireDraft(id);
     }
 
+    /**
+     * Locks the report's row for the caller's transaction, whatever its stage, so that acts on the report as a whole
+     * (starting its cycle) happen one at a time.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    @PreAuthorize(EDITORS)
+    public void lock(UUID id) {
+        reports.lock(tenant(), id).orElseThrow(() -> notFound(id));
+    }
+
     /** Records that the current user added or removed an appendix: they contributed to the version (four-eyes). */
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
     @PreAuthorize(EDITORS)
