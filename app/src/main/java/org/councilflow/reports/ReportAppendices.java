@@ -66,6 +66,7 @@ public class ReportAppendices {
                 .param("title", title.strip()).param("document", document.id())
                 .update();
         reports.touch(tenant(), report);
+        drafts.appendicesChanged(report);
         events.publishEvent(Audited.inCurrentTenant("report.appendix-added", "report", report.toString(), null,
                 Map.of("appendix", number, "title", title.strip(), "file", document.filename(), "sha256", document.sha256())));
         return new Appendix(number, title.strip(), document);
@@ -85,6 +86,7 @@ public class ReportAppendices {
         jdbc.sql("UPDATE app.report_appendix SET position = position - 1000001 WHERE tenant_id = :tenant AND report_id = :report AND position > 1000000")
                 .param("tenant", tenant()).param("report", report).update();
         reports.touch(tenant(), report);
+        drafts.appendicesChanged(report);
         events.publishEvent(Audited.inCurrentTenant("report.appendix-removed", "report", report.toString(),
                 Map.of("appendix", number, "title", removed.title(), "sha256", removed.document().sha256()), null));
     }

@@ -55,6 +55,7 @@ public class Reports {
     private static final String HEADER = "header";
     private static final String SUMMARY = "summary";
     private static final String RECOMMENDATIONS = "recommendations";
+    private static final String APPENDICES = "appendices";
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("dd/MM/yyyy 'at' HH:mm");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm").withZone(ZoneId.of("Europe/London"));
 
@@ -276,7 +277,7 @@ public class Reports {
         }
         version.contributors().stream()
                 .filter(c -> c.username().equals(me) && !"created".equals(c.contribution()))
-                .map(c -> "saved " + lower(label(c.contribution())))
+                .map(c -> APPENDICES.equals(c.contribution()) ? "changed the appendices" : "saved " + lower(label(c.contribution())))
                 .distinct()
                 .forEach(mine::add);
         if (mine.isEmpty()) {
@@ -320,6 +321,23 @@ public class Reports {
     @PreAuthorize(EDITORS)
     public void lockForEditing(UUID id) {
         requireDraft(id);
+    }
+
+    /**
+     * Locks the report's row for the caller's transaction, whatever its stage, so that acts on the report as a whole
+     * (starting its cycle) happen one at a time.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    @PreAuthorize(EDITORS)
+    public void lock(UUID id) {
+        reports.lock(tenant(), id).orElseThrow(() -> notFound(id));
+    }
+
+    /** Records that the current user added or removed an appendix: they contributed to the version (four-eyes). */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    @PreAuthorize(EDITORS)
+    public void appendicesChanged(UUID id) {
+        reports.contributed(tenant(), id, users.require().username(), APPENDICES);
     }
 
     /** Locks the report's row and refuses unless it is a draft, saying since when and until when it is locked. */

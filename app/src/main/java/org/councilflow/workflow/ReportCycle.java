@@ -131,6 +131,8 @@ public class ReportCycle {
         if (!URGENCIES.contains(level)) {
             throw new IllegalArgumentException("urgency is one of " + String.join(", ", URGENCIES));
         }
+        // one start at a time per report: a second one waits, then sees the first one's cycle
+        reports.lock(reportId);
         Report report = reports.get(reportId);
         String tenant = TenantContext.require();
         if (runtime.createProcessInstanceQuery().processInstanceTenantId(tenant)
