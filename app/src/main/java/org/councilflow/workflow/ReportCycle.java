@@ -139,6 +139,11 @@ public class ReportCycle {
                 .processInstanceBusinessKey(reportId.toString()).count() > 0) {
             throw new ConflictException("This report is already in its cycle");
         }
+        if (report.stage() != Report.Stage.DRAFT) {
+            // its cycle has ended: what was signed off stays as it was published; the next update is a new report
+            throw new ConflictException("This report's cycle has ended (version " + report.latestVersion()
+                    + " was signed off); the next update starts as a new report");
+        }
         WorkflowVariant variant = variants.current();
         ProcessInstance cycle = runtime.createProcessInstanceBuilder()
                 .processDefinitionId(sharedCycle.definition().getId())

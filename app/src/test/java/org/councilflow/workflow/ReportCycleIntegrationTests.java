@@ -139,6 +139,8 @@ class ReportCycleIntegrationTests {
         assertThat(api.get("barnet.manager", "/api/t/barnet/reports/" + reportId + "/history").getBody().findValuesAsText("stage"))
                 .containsExactly("draftUpdate", "managerSignOff", "boardReview", "scheduleToCommittee", "recordDecision",
                         "publishDecision");
+        assertThat(api.post("barnet.author", "/api/t/barnet/reports/" + reportId + "/cycle", null).getStatusCode())
+                .as("a report whose cycle has ended does not start another").isEqualTo(HttpStatus.CONFLICT);
     }
 
     @Test
