@@ -15,8 +15,8 @@ public final class SecurityHeaders {
     public static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
     /**
-     * The public site's HTML has no script at all; its one stylesheet is inline and its page adds the stylesheet's
-     * hash to this policy ({@code style-src}); a page without its own policy (the plain 404) may use none.
+     * The public site's HTML has no script at all and no inline style; its stylesheets are the site's own files
+     * ({@code style-src 'self'}).
      */
     public static final String PUBLIC_POLICY = "default-src 'none'; style-src 'self'; img-src 'self' data:; "
             + "form-action 'self'; base-uri 'none'; frame-ancestors 'none'";

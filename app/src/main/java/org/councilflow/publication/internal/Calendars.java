@@ -1,78 +1,102 @@
 package org.councilflow.publication.internal;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.function.Function;
+import java.util.regex.Pattern;
 
 import org.councilflow.publication.internal.Snapshots.MeetingSnapshot;
 import org.councilflow.publication.internal.Snapshots.Published;
 import org.councilflow.tenancy.Tenant;
 
-/** A council's meetings as an iCalendar (RFC 5545) that calendar programs subscribe to. */
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.property.Description;
+import net.fortuna.ical4j.model.property.DtStamp;
+import net.fortuna.ical4j.model.property.DtStart;
+import net.fortuna.ical4j.model.property.LastModified;
+import net.fortuna.ical4j.model.property.Location;
+import net.fortuna.ical4j.model.property.ProdId;
+import net.fortuna.ical4j.model.property.Sequence;
+import net.fortuna.ical4j.model.property.Summary;
+import net.fortuna.ical4j.model.property.Uid;
+import net.fortuna.ical4j.model.property.Url;
+import net.fortuna.ical4j.model.property.XProperty;
+import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
+import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
+import net.fortuna.ical4j.model.property.immutable.ImmutableStatus;
+import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
+
+/**
+ * A council's meetings as an iCalendar (RFC 5545) that calendar programs subscribe to, built and escaped by ical4j.
+ */
 public final class Calendars {
 
-    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    /** Control characters that iCalendar TEXT may not hold (RFC 5545, 3.3.11); line breaks are escaped instead. */
+    private static final Pattern CONTROLS = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
 
     private Calendars() {
     }
 
     public static String meetings(Tenant council, String base, String name, List<Published<MeetingSnapshot>> meetings,
-            java.util.function.Function<MeetingSnapshot, List<String>> agenda) {
-        StringBuilder ics = new StringBuilder();
-        line(ics, "BEGIN:VCALENDAR");
-        line(ics, "VERSION:2.0");
-        line(ics, "PRODID:-//CouncilFlow//Public site//EN");
-        line(ics, "CALSCALE:GREGORIAN");
-        line(ics, "METHOD:PUBLISH");
-        line(ics, "X-WR-CALNAME:" + text(name));
+            Function<MeetingSnapshot, List<String>> agenda) {
+        Calendar calendar = new Calendar();
+        calendar.add(new ProdId("-//CouncilFlow//Public site//EN"));
+        calendar.add(ImmutableVersion.VERSION_2_0);
+        calendar.add(ImmutableCalScale.GREGORIAN);
+        calendar.add(ImmutableMethod.PUBLISH);
+        calendar.add(new XProperty("X-WR-CALNAME", text(name)));
         for (Published<MeetingSnapshot> published : meetings) {
             MeetingSnapshot m = published.content();
-            line(ics, "BEGIN:VEVENT");
-            line(ics, "UID:" + m.meetingId() + "@" + council.slug() + ".councilflow");
-            line(ics, "DTSTAMP:" + UTC.format(published.publishedAt()));
-            line(ics, "DTSTART:" + UTC.format(m.startsAt()));
-            line(ics, "SEQUENCE:" + (published.version() - 1));
-            line(ics, "LAST-MODIFIED:" + UTC.format(published.publishedAt()));
-            line(ics, "SUMMARY:" + text(m.committeeName()));
-            line(ics, "LOCATION:" + text(m.venue()));
-            line(ics, "URL:" + base + "/meetings/" + m.meetingId());
-            line(ics, "DESCRIPTION:" + text("Agenda:\n" + String.join("\n", agenda.apply(m)) + "\n\n" + base
-                    + "/meetings/" + m.meetingId()));
-            line(ics, "STATUS:CONFIRMED");
-            line(ics, "END:VEVENT");
+            String url = base + "/meetings/" + m.meetingId();
+            // no automatic DTSTAMP of "now": the same publications give the same bytes (and ETag)
+            VEvent event = new VEvent(false);
+            event.add(new Uid(m.meetingId() + "@" + council.slug() + ".councilflow"));
+            event.add(new DtStamp(published.publishedAt()));
+            event.add(new DtStart<>(m.startsAt()));
+            event.add(new Sequence(published.version() - 1));
+            event.add(new LastModified(published.publishedAt()));
+            event.add(new Summary(text(m.committeeName())));
+            event.add(new Location(text(m.venue())));
+            event.add(new Url(URI.create(url)));
+            event.add(new Description(text("Agenda:\n" + String.join("\n", agenda.apply(m)) + "\n\n" + url)));
+            event.add(ImmutableStatus.VEVENT_CONFIRMED);
+            calendar.add(event);
         }
-        line(ics, "END:VCALENDAR");
+        StringBuilder ics = new StringBuilder();
+        for (String line : calendar.toString().split("\r\n")) {
+            fold(ics, line);
+        }
         return ics.toString();
     }
 
-    /** TEXT values escape backslash, semicolon, comma and line breaks (RFC 5545, 3.3.11). */
+    /**
+     * A person's text as ical4j should escape it: no bidi controls, every line break a LF (ical4j escapes CRLF and
+     * LF but would pass a lone CR through, which a reader takes as the end of the property), no other controls.
+     */
     static String text(String value) {
-        return Text.neutral(value).replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\r\n", "\\n")
-                .replace("\n", "\\n").replace("\r", "\\n");
+        return value == null ? "" : CONTROLS.matcher(Text.neutral(value).replace("\r\n", "\n").replace('\r', '\n')).replaceAll("");
     }
 
-    /** Content lines end in CRLF and fold at 75 octets without splitting a character (RFC 5545, 3.1). */
-    static void line(StringBuilder ics, String content) {
+    /**
+     * Content lines end in CRLF and fold at 75 octets without splitting a character (RFC 5545, 3.1). ical4j's own
+     * FoldingWriter counts UTF-16 units, so it exceeds 75 octets with non-ASCII text and can split an emoji's
+     * surrogate pair (which then cannot be encoded); this is the one step done here.
+     */
+    static void fold(StringBuilder ics, String content) {
         int octets = 0;
-        int limit = 75;
         for (int i = 0; i < content.length(); ) {
             int codePoint = content.codePointAt(i);
             int size = new String(Character.toChars(codePoint)).getBytes(StandardCharsets.UTF_8).length;
-            if (octets + size > limit) {
+            if (octets + size > 75) {
                 ics.append("\r\n ");
                 octets = 1;
-                limit = 75;
             }
             ics.appendCodePoint(codePoint);
             octets += size;
             i += Character.charCount(codePoint);
         }
         ics.append("\r\n");
-    }
-
-    static String stamp(Instant instant) {
-        return UTC.format(instant);
     }
 }

@@ -1,16 +1,27 @@
 package org.councilflow.publication.internal;
 
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.councilflow.publication.internal.Snapshots.Amendment;
 import org.councilflow.publication.internal.Snapshots.DecisionSnapshot;
 import org.councilflow.publication.internal.Snapshots.Published;
 import org.councilflow.tenancy.Tenant;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
 /**
  * A council's published decisions as open data: JSON described by {@code decisions.schema.json} (served beside
@@ -22,6 +33,10 @@ public final class OpenData {
     static final List<String> CSV_COLUMNS = List.of("id", "url", "title", "decisionMaker", "committeeId", "status",
             "keyDecision", "subjectToCallIn", "callInState", "callInEndsAt", "calledInAt", "dateOfDecision", "publishedAt",
             "meetingId", "meetingStartsAt", "reportUrl", "resolutions", "minutes", "amendments");
+    /** RFC 4180: CRLF line ends, a field quoted only when it holds a comma, quote or line break. */
+    static final CsvSchema CSV_SCHEMA = CsvSchema.builder().addColumns(CSV_COLUMNS, CsvSchema.ColumnType.STRING)
+            .setLineSeparator("\r\n").build();
+    private static final CsvMapper CSV = CsvMapper.builder().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
 
     private OpenData() {
     }
@@ -69,28 +84,41 @@ public final class OpenData {
     }
 
     public static String csv(ObjectNode json) {
-        StringBuilder csv = new StringBuilder(String.join(",", CSV_COLUMNS)).append("\r\n");
-        for (var decision : json.get("decisions")) {
-            List<String> cells = CSV_COLUMNS.stream().map(column -> {
-                var value = decision.get(column);
-                if (value == null || value.isNull()) {
-                    return "";
+        StringWriter out = new StringWriter();
+        try (SequenceWriter rows = CSV.writer(CSV_SCHEMA).writeValues(out)) {
+            // the header row as a row: Jackson writes its own header only before a first record, and a council
+            // without decisions still gets the columns
+            Map<String, String> header = new LinkedHashMap<>();
+            CSV_COLUMNS.forEach(column -> header.put(column, column));
+            rows.write(header);
+            for (var decision : json.get("decisions")) {
+                Map<String, String> row = new LinkedHashMap<>();
+                for (String column : CSV_COLUMNS) {
+                    row.put(column, cell(text(column, decision.get(column))));
                 }
-                if (column.equals("resolutions")) {
-                    List<String> lines = new java.util.ArrayList<>();
-                    value.forEach(v -> lines.add(v.asText()));
-                    return String.join("\n", lines);
-                }
-                if (column.equals("amendments")) {
-                    List<String> lines = new java.util.ArrayList<>();
-                    value.forEach(v -> lines.add(v.get("publishedAt").asText() + " " + v.get("note").asText("")));
-                    return String.join("\n", lines);
-                }
-                return value.asText();
-            }).map(OpenData::cell).toList();
-            csv.append(String.join(",", cells)).append("\r\n");
+                rows.write(row);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return csv.toString();
+        return out.toString();
+    }
+
+    /** A field as one cell's text: lists (resolutions, amendments) one entry per line. */
+    private static String text(String column, JsonNode value) {
+        if (value == null || value.isNull()) {
+            return "";
+        }
+        List<String> lines = new ArrayList<>();
+        if (column.equals("resolutions")) {
+            value.forEach(v -> lines.add(v.asText()));
+            return String.join("\n", lines);
+        }
+        if (column.equals("amendments")) {
+            value.forEach(v -> lines.add(v.get("publishedAt").asText() + " " + v.get("note").asText("")));
+            return String.join("\n", lines);
+        }
+        return value.asText();
     }
 
     /** in-call-in-period, called-in or effective. */
@@ -105,15 +133,11 @@ public final class OpenData {
     }
 
     /**
-     * One CSV cell, quoted when it must be. A text that a spreadsheet would run as a formula gets a leading
-     * apostrophe, so that opening the file runs nothing.
+     * A cell's text with the formula guard: a text that a spreadsheet would run as a formula gets a leading
+     * apostrophe, so that opening the file runs nothing. Quoting is Jackson's (RFC 4180).
      */
     static String cell(String value) {
-        String safe = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-        if (safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")) {
-            return "\"" + safe.replace("\"", "\"\"") + "\"";
-        }
-        return safe;
+        return !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
     }
 
     private static void putInstant(ObjectNode node, String field, Instant value) {

@@ -33,6 +33,7 @@ import org.councilflow.publication.internal.Snapshots.MeetingSnapshot;
 import org.councilflow.publication.internal.Snapshots.Published;
 import org.councilflow.publication.internal.Snapshots.ReportSnapshot;
 import org.councilflow.tenancy.Tenant;
+import org.councilflow.tenancy.TenantContext;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -60,6 +61,7 @@ class PublicSiteController {
 
     private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
     private static final MediaType ATOM = MediaType.parseMediaType("application/atom+xml;charset=UTF-8");
+    private static final MediaType CSS = new MediaType(new MediaType("text", "css"), StandardCharsets.UTF_8);
     private static final MediaType ICS = MediaType.parseMediaType("text/calendar;charset=UTF-8");
     private static final MediaType CSV = MediaType.parseMediaType("text/csv;charset=UTF-8;header=present");
     private static final MediaType SCHEMA = MediaType.parseMediaType("application/schema+json");
@@ -307,6 +309,21 @@ class PublicSiteController {
         return notFound();
     }
 
+    /** The council's stylesheet: its name carries its content's hash, so it never changes and is cached for good. */
+    @GetMapping("/councils/{slug}/site-{hash}.css")
+    ResponseEntity<String> stylesheet(@PathVariable String slug, @PathVariable String hash) {
+        Tenant council = council(slug);
+        if (!Html.stylesheet(council).equals(Html.href(council, "/site-" + hash + ".css"))) {
+            throw new PageNotFound();
+        }
+        return css(Html.css(council));
+    }
+
+    private ResponseEntity<String> css(String body) {
+        return ResponseEntity.ok().contentType(CSS).eTag(etag(body))
+                .cacheControl(CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable()).body(body);
+    }
+
     /** Anything else under a council's address: a plain 404 page, never the staff UI. */
     @GetMapping("/councils/{slug}/**")
     ResponseEntity<String> elsewhere(@PathVariable String slug) {
@@ -315,7 +332,8 @@ class PublicSiteController {
 
     @ExceptionHandler({PageNotFound.class, NotFoundException.class})
     ResponseEntity<String> notFound() {
-        String page = Html.notFound();
+        // the filter answers for councils that are not active; here the council, if any, is active
+        String page = Html.notFound(TenantContext.current().isPresent() ? site.council() : null);
         return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(HTML)
                 .cacheControl(CacheControl.maxAge(Duration.ofMinutes(1)).cachePublic())
                 .header(CONTENT_SECURITY_POLICY, Html.contentSecurityPolicy(page)).body(page);
