@@ -113,6 +113,10 @@ class OnlyPublishedIntegrationTests {
         values.put("committeeId", List.of(DemoData.BARNET_CES_COMMITTEE, DemoData.TOWER_HAMLETS_CABINET));
         values.put("planId", List.of(DemoData.BARNET_PLAN, DemoData.TOWER_HAMLETS_PLAN));
         values.put("eventId", List.of("00000000-0000-4000-8000-000000001301", DemoData.TOWER_HAMLETS_INSPECTION));
+        // the stylesheet's name as the council's home page links it, and one that was never published
+        Matcher stylesheet = Pattern.compile("site-([0-9a-zA-Z_-]+)\\.css").matcher(text(fixture.bytes("/councils/barnet")));
+        assertThat(stylesheet.find()).as("the home page links its stylesheet").isTrue();
+        values.put("hash", List.of(stylesheet.group(1), "0000000000"));
 
         List<String> urls = publicUrls(values);
         assertThat(urls).as("public URLs found").hasSizeGreaterThan(60);
