@@ -21,7 +21,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * A clerk tries to get ahead of the committee: to record (and so publish) its decision on the day of the meeting but
@@ -43,9 +42,7 @@ class DecisionBeforeMeetingAttackTests {
     @BeforeEach
     void report() throws IOException {
         api = new Api(rest);
-        JsonNode document = new ObjectMapper().readTree(getClass().getResourceAsStream("/reference/barnet-update-report-2018-06-06.json"));
-        reportId = api.post("barnet.author", "/api/t/barnet/reports", Map.of("planId", DemoData.BARNET_PLAN, "document", document))
-                .getBody().get("id").asText();
+        reportId = api.draftReferenceReport("barnet.author");
     }
 
     @AfterEach

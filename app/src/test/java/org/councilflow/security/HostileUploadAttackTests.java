@@ -30,7 +30,6 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.councilflow.devservices.DevServices;
 import org.councilflow.documents.Documents;
 import org.councilflow.support.Api;
-import org.councilflow.support.DemoData;
 import org.councilflow.support.DevServicesProperties;
 import org.councilflow.support.IntegrationTest;
 import org.flowable.engine.ProcessEngine;
@@ -48,7 +47,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.LinkedMultiValueMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Files built to hurt: PDFs that are not what they claim (garbage after the header, locked with a password,
@@ -78,9 +76,7 @@ class HostileUploadAttackTests {
     @BeforeEach
     void report() throws IOException {
         api = new Api(rest);
-        JsonNode document = new ObjectMapper().readTree(getClass().getResourceAsStream("/reference/barnet-update-report-2018-06-06.json"));
-        reportId = api.post("barnet.author", "/api/t/barnet/reports", Map.of("planId", DemoData.BARNET_PLAN, "document", document))
-                .getBody().get("id").asText();
+        reportId = api.draftReferenceReport("barnet.author");
         appendices = "/api/t/barnet/reports/" + reportId + "/appendices";
     }
 

@@ -3,7 +3,6 @@ package org.councilflow.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.util.Map;
 
 import org.councilflow.support.Api;
 import org.councilflow.support.DemoData;
@@ -23,7 +22,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.util.LinkedMultiValueMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Text and dates that the database cannot hold, or that are not what the field expects: a JSON object where a
@@ -44,11 +42,8 @@ class MalformedInputAttackTests {
     @BeforeEach
     void report() throws IOException {
         api = new Api(rest);
-        JsonNode document = new ObjectMapper().readTree(getClass().getResourceAsStream("/reference/barnet-update-report-2018-06-06.json"));
-        JsonNode created = api.post("barnet.author", "/api/t/barnet/reports", Map.of("planId", DemoData.BARNET_PLAN, "document", document))
-                .getBody();
-        report = "/api/t/barnet/reports/" + created.get("id").asText();
-        summary = created.at("/document/summary").asText();
+        report = "/api/t/barnet/reports/" + api.draftReferenceReport("barnet.author");
+        summary = api.get("barnet.author", report).getBody().at("/document/summary").asText();
         assertThat(summary).isNotBlank();
     }
 

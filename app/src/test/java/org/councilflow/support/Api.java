@@ -28,6 +28,21 @@ public record Api(TestRestTemplate rest) {
         return call(HttpMethod.DELETE, path, Tokens.of(user), null);
     }
 
+    /** A new draft of the reference update report (6 June 2018) in Barnet's plan, created by {@code user}: its id. */
+    public String draftReferenceReport(String user) {
+        try (var reference = Api.class.getResourceAsStream("/reference/barnet-update-report-2018-06-06.json")) {
+            JsonNode document = new com.fasterxml.jackson.databind.ObjectMapper().readTree(reference);
+            ResponseEntity<JsonNode> created = post(user, "/api/t/barnet/reports",
+                    java.util.Map.of("planId", DemoData.BARNET_PLAN, "document", document));
+            if (created.getStatusCode().value() != 201) {
+                throw new IllegalStateException("The reference report was not created: " + created.getBody());
+            }
+            return created.getBody().get("id").asText();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     public ResponseEntity<JsonNode> call(HttpMethod method, String path, String token, Object body) {
         HttpHeaders headers = new HttpHeaders();
         if (token != null) {

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.councilflow.support.Api;
-import org.councilflow.support.DemoData;
 import org.councilflow.support.IntegrationTest;
 import org.flowable.engine.ProcessEngine;
 import org.junit.jupiter.api.AfterEach;
@@ -46,9 +45,7 @@ class WorkflowVariantIntegrationTests {
     @BeforeEach
     void report() throws IOException {
         api = new Api(rest);
-        JsonNode document = new ObjectMapper().readTree(getClass().getResourceAsStream("/reference/barnet-update-report-2018-06-06.json"));
-        reportId = api.post("barnet.author", "/api/t/barnet/reports", Map.of("planId", DemoData.BARNET_PLAN, "document", document))
-                .getBody().get("id").asText();
+        reportId = api.draftReferenceReport("barnet.author");
     }
 
     @AfterEach
