@@ -2,11 +2,14 @@ package org.councilflow.publication;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Locale;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 
 /**
  * @param maxAge how long a shared cache (a proxy, a CDN) may serve a public page without asking again; pages change
@@ -15,10 +18,16 @@ import jakarta.validation.constraints.NotNull;
  *     the start of every absolute link in feeds, open data, calendars and PDFs. Never taken from a request's
  *     {@code Host} or {@code X-Forwarded-Host}: those responses are cached publicly, so one forged header would
  *     hand poisoned links to every reader. Defaults to {@code councilflow.notifications.staff-url}, the same host.
+ * @param locale the language of the public site's pages, PDFs and feeds (its words from the {@code publication}
+ *     message bundle, its dates written as that language writes them, its {@code lang}); {@code en-GB} by default
+ * @param searchConfiguration PostgreSQL's text search configuration for the public site's search ({@code english} by
+ *     default: its stemming finds "inspections" for "inspection"); texts are indexed with it as they are published
  */
 @Validated
 @ConfigurationProperties("councilflow.publication")
-public record PublicationProperties(@NotNull Duration maxAge, @NotNull URI publicBaseUrl) {
+public record PublicationProperties(@NotNull Duration maxAge, @NotNull URI publicBaseUrl,
+        @DefaultValue("en-GB") @NotNull Locale locale,
+        @DefaultValue("english") @NotNull @Pattern(regexp = "[a-z_]{1,63}") String searchConfiguration) {
 
     public PublicationProperties {
         if (publicBaseUrl != null) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 
 import org.councilflow.publication.internal.Snapshots.DecisionSnapshot;
 import org.councilflow.publication.internal.Snapshots.MeetingSnapshot;
@@ -34,7 +35,7 @@ public final class Feeds {
      * @param selfPath the feed's own path below it
      */
     public static String decisions(Tenant council, String base, String selfPath, String title,
-            List<Published<DecisionSnapshot>> decisions, Instant updated) {
+            List<Published<DecisionSnapshot>> decisions, Instant updated, Locale language) {
         List<SyndEntry> entries = new ArrayList<>();
         for (Published<DecisionSnapshot> published : decisions) {
             DecisionSnapshot d = published.content();
@@ -44,11 +45,11 @@ public final class Feeds {
                     + Text.date(d.decidedOn()) + ". " + String.join(" ", d.resolutions())));
             entries.add(entry);
         }
-        return feed(council, base, selfPath, "/decisions", title, entries, updated);
+        return feed(council, base, selfPath, "/decisions", title, entries, updated, language);
     }
 
     public static String meetings(Tenant council, String base, String selfPath, String title,
-            List<Published<MeetingSnapshot>> meetings, Instant updated) {
+            List<Published<MeetingSnapshot>> meetings, Instant updated, Locale language) {
         List<SyndEntry> entries = new ArrayList<>();
         for (Published<MeetingSnapshot> published : meetings) {
             MeetingSnapshot m = published.content();
@@ -58,7 +59,7 @@ public final class Feeds {
                     + Text.day(m.startsAt()) + " at " + Text.time(m.startsAt()) + ", " + m.venue() + "."));
             entries.add(entry);
         }
-        return feed(council, base, selfPath, "/meetings", title, entries, updated);
+        return feed(council, base, selfPath, "/meetings", title, entries, updated, language);
     }
 
     private static SyndEntry entry(String id, String title, String link, Instant published, Instant updated) {
@@ -79,12 +80,12 @@ public final class Feeds {
     }
 
     private static String feed(Tenant council, String base, String selfPath, String htmlPath, String title,
-            List<SyndEntry> entries, Instant updated) {
+            List<SyndEntry> entries, Instant updated, Locale language) {
         SyndFeed feed = new SyndFeedImpl();
         feed.setFeedType("atom_1.0");
         feed.setUri(base + selfPath);
         feed.setTitle(Text.neutral(title));
-        feed.setLanguage("en-GB");
+        feed.setLanguage(language.toLanguageTag());
         SyndLink alternate = new SyndLinkImpl();
         alternate.setRel("alternate");
         alternate.setType("text/html");

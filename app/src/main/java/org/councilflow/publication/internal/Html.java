@@ -1,15 +1,13 @@
 package org.councilflow.publication.internal;
 
-import java.util.List;
 import java.util.Locale;
 
 import org.councilflow.tenancy.Tenant;
-import org.springframework.web.util.HtmlUtils;
 
 /**
- * The frame of every public page: semantic HTML that works without JavaScript, a skip link, British English, the
- * council's colour in its banner with whichever of black or white text reads best on it. Every text that came from
- * a person is escaped here or rendered by the safe Markdown renderer; nothing else reaches the page.
+ * What every public page shares besides its template ({@code layout/page.jte}: semantic HTML that works without
+ * JavaScript, a skip link, the language of the rendering): the council's stylesheet with its colour in the banner and
+ * whichever of black or white text reads best on it, and the pages' Content-Security-Policy.
  */
 public final class Html {
 
@@ -51,7 +49,7 @@ public final class Html {
         }
     }
 
-    private static String resource(String name) {
+    static String resource(String name) {
         try (var in = Html.class.getResourceAsStream(name)) {
             return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         } catch (java.io.IOException | NullPointerException e) {
@@ -59,22 +57,9 @@ public final class Html {
         }
     }
 
-    public static String esc(String text) {
-        return text == null ? "" : HtmlUtils.htmlEscape(Text.neutral(text), "UTF-8");
-    }
-
     /** Plain text a person typed (minutes, summaries): paragraphs at blank lines, line breaks kept, all escaped. */
     public static String paragraphs(String text) {
-        if (text == null || text.isBlank()) {
-            return "";
-        }
-        StringBuilder html = new StringBuilder();
-        for (String paragraph : text.replace("\r\n", "\n").split("\n[\\s\u00a0]*\n")) {
-            if (!paragraph.isBlank()) {
-                html.append("<p dir=\"auto\">").append(esc(paragraph.strip()).replace("\n", "<br>")).append("</p>");
-            }
-        }
-        return html.toString();
+        return Templates.render("part/paragraphs", text);
     }
 
     /** A link in the page's own council: {@code path} is below {@code /councils/{slug}}. */
@@ -82,58 +67,9 @@ public final class Html {
         return "/councils/" + council.slug() + path;
     }
 
-    public record Crumb(String label, String path) {
-    }
-
-    /** The whole page. {@code main} is HTML already made safe; {@code head} adds alternate links. */
-    public static String page(Tenant council, String title, List<Crumb> crumbs, String head, String main) {
-        StringBuilder html = new StringBuilder(main.length() + 6000);
-        html.append("<!DOCTYPE html>\n<html lang=\"en-GB\"><head><meta charset=\"utf-8\">")
-                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-                .append("<title>").append(esc(title)).append(" – ").append(esc(council.displayName())).append("</title>")
-                .append("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Decisions of ")
-                .append(esc(council.displayName())).append("\" href=\"").append(href(council, "/decisions.atom")).append("\">")
-                .append("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Meetings of ")
-                .append(esc(council.displayName())).append("\" href=\"").append(href(council, "/meetings.atom")).append("\">")
-                .append(head == null ? "" : head)
-                .append("<link rel=\"stylesheet\" href=\"").append(stylesheet(council)).append("\"></head><body>")
-                .append("<a class=\"skip\" href=\"#main\">Skip to main content</a>")
-                .append("<header class=\"brand\"><div class=\"wrap\"><a href=\"").append(href(council, ""))
-                .append("\">").append(esc(council.displayName())).append("</a><p>Committee meetings, reports and decisions</p></div></header>")
-                .append("<nav class=\"site\" aria-label=\"Site\"><div class=\"wrap\"><ul>")
-                .append(navItem(council, "/meetings", "Meetings"))
-                .append(navItem(council, "/decisions", "Decisions"))
-                .append(navItem(council, "/improvement-journey", "Improvement journey"))
-                .append(navItem(council, "/search", "Search"))
-                .append(navItem(council, "/open-data", "Open data"))
-                .append("</ul></div></nav><div class=\"wrap\">");
-        if (!crumbs.isEmpty()) {
-            html.append("<nav class=\"crumbs\" aria-label=\"Breadcrumb\"><ol>");
-            for (Crumb crumb : crumbs) {
-                html.append("<li><a href=\"").append(esc(href(council, crumb.path()))).append("\">").append(esc(crumb.label()))
-                        .append("</a></li>");
-            }
-            html.append("</ol></nav>");
-        }
-        html.append("<main id=\"main\" tabindex=\"-1\">").append(main).append("</main></div>")
-                .append("<footer><div class=\"wrap\"><p>Published by ").append(esc(council.displayName()))
-                .append(" with CouncilFlow. <a href=\"").append(href(council, "/open-data"))
-                .append("\">Open data, feeds and calendars</a>.</p></div></footer></body></html>");
-        return html.toString();
-    }
-
     /** The 404 page for anything not published; {@code council} (its stylesheet) is null outside any council. */
-    public static String notFound(Tenant council) {
-        return "<!DOCTYPE html>\n<html lang=\"en-GB\"><head><meta charset=\"utf-8\">"
-                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>Page not found</title>"
-                + (council == null ? "" : "<link rel=\"stylesheet\" href=\"" + stylesheet(council) + "\">")
-                + "</head><body class=\"bare\"><main><h1>Page not found</h1><p>There is nothing published at this address. If you typed"
-                + " the address, check it is correct; if you followed a link, the page may not be available.</p>"
-                + "</main></body></html>";
-    }
-
-    private static String navItem(Tenant council, String path, String label) {
-        return "<li><a href=\"" + href(council, path) + "\">" + label + "</a></li>";
+    public static String notFound(Tenant council, Localizer l) {
+        return Templates.render(new Pages.NotFoundPage(new Frame(council, l)));
     }
 
     private static String brand(Tenant council) {

@@ -1,7 +1,5 @@
 package org.councilflow.publication.internal;
 
-import static org.councilflow.publication.internal.Html.esc;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,10 +30,15 @@ import org.councilflow.publication.internal.Snapshots.ReportSnapshot;
 import org.councilflow.tenancy.Tenant;
 import org.jsoup.Jsoup;
 import org.jsoup.helper.W3CDom;
+import org.jsoup.nodes.DataNode;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
+import gg.jte.Content;
+
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
+import gg.jte.Content;
+
 import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
 import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
@@ -50,36 +53,56 @@ public final class Pdfs {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Pdfs.class);
 
     private static final String FONT = "DejaVu Sans";
-    private static final String CSS = """
-            @page { size: A4; margin: 20mm 18mm 22mm 18mm;
-                    @bottom-center { content: "Page " counter(page) " of " counter(pages); font-family: 'DejaVu Sans'; font-size: 9pt; } }
-            body { font-family: 'DejaVu Sans'; font-size: 10.5pt; line-height: 1.4; color: #000; }
-            h1 { font-size: 18pt; } h2 { font-size: 14pt; margin-top: 14pt; } h3 { font-size: 12pt; } h4 { font-size: 11pt; }
-            .caption { display: block; font-size: 11pt; font-weight: normal; }
-            table { border-collapse: collapse; width: 100%; margin: 8pt 0; }
-            caption { text-align: left; font-weight: bold; }
-            th, td { border: 0.5pt solid #666; padding: 3pt 5pt; text-align: left; vertical-align: top; }
-            .number { font-weight: bold; margin-right: 6pt; }
-            table.report-header th { width: 28%; }
-            .paragraph { margin: 4pt 0; }
-            .part { page-break-before: always; }
-            .cover { text-align: left; padding-top: 60mm; }
-            a { color: #1d4e89; }
-            p, li, td, th, h1, h2, h3 { overflow-wrap: break-word; word-wrap: break-word; }
-            """;
+    /** The PDFs' stylesheet, a static resource like the site's. */
+    private static final String CSS = Html.resource("/publication/pdf.css");
 
     private Pdfs() {
     }
 
+    /** The HTML frame of a PDF ({@code pdf/document.jte}); {@code body} is the output of the PDF's own template. */
+    public record PdfDocument(Localizer l, String title, Content body, List<Appended> linked) implements Templates.View {
+
+        @Override
+        public String template() {
+            return "pdf/document";
+        }
+    }
+
+    /** A report on its own ({@code pdf/report.jte}). */
+    public record PdfReport(Localizer l, Tenant council, ReportSnapshot report, String baseUrl) implements Templates.View {
+
+        public String versionLine() {
+            return Pages.versionLine(l, report);
+        }
+
+        @Override
+        public String template() {
+            return "pdf/report";
+        }
+    }
+
+    /** An agenda pack ({@code pdf/pack.jte}): every agenda item, with its published report unless it is exempt. */
+    public record PdfPack(Localizer l, Tenant council, MeetingSnapshot meeting, List<PackItem> items, String baseUrl)
+            implements Templates.View {
+
+        @Override
+        public String template() {
+            return "pdf/pack";
+        }
+    }
+
+    /** @param report null for an exempt item (not for publication) */
+    public record PackItem(MeetingSnapshot.Item item, ReportSnapshot report) {
+
+        public String heading(Localizer l) {
+            return l.t("meeting.item", item.position(), report.document().header().title());
+        }
+    }
+
     /** The published report on its own. */
-    public static byte[] report(Tenant council, ReportSnapshot report, String baseUrl) {
-        String title = report.document().header().title();
-        StringBuilder body = new StringBuilder("<h1><span class=\"caption\">").append(esc(council.displayName()))
-                .append("</span>").append(esc(title)).append("</h1>")
-                .append("<p>").append(esc(report.versionLine())).append("</p>").append(Pages.reportBody(report, 2))
-                .append(appendixList(council, report, baseUrl));
-        List<String[]> bookmarks = reportBookmarks(report, "");
-        return render(council, title, body.toString(), bookmarks, List.of(), doc -> null);
+    public static byte[] report(Tenant council, ReportSnapshot report, String baseUrl, Localizer l) {
+        String body = Templates.render(new PdfReport(l, council, report, baseUrl));
+        return render(l, council, report.document().header().title(), body, reportBookmarks(l, report), List.of(), doc -> null);
     }
 
     /**
@@ -87,50 +110,32 @@ public final class Pdfs {
      * that are PDFs. {@code reports} are the agenda's published reports (exempt items are not in it).
      */
     public static byte[] agendaPack(Tenant council, MeetingSnapshot meeting, List<ReportSnapshot> reports,
-            String baseUrl, Function<DocumentRef, byte[]> content) {
-        String title = "Agenda pack: " + Pages.meetingName(meeting);
-        StringBuilder body = new StringBuilder("<section class=\"cover\"><h1><span class=\"caption\">")
-                .append(esc(council.displayName())).append("</span>").append(esc(meeting.committeeName())).append("</h1>")
-                .append("<p>").append(esc(Text.day(meeting.startsAt()))).append(", ").append(Text.time(meeting.startsAt()))
-                .append("</p><p>").append(esc(meeting.venue())).append("</p><p>Agenda pack</p></section>")
-                .append("<section class=\"part\"><h2 id=\"agenda\">Agenda</h2><ol>");
+            String baseUrl, Function<DocumentRef, byte[]> content, Localizer l) {
+        List<PackItem> items = meeting.items().stream().map(item -> new PackItem(item, find(reports, item))).toList();
+        String body = Templates.render(new PdfPack(l, council, meeting, items, baseUrl));
         List<String[]> bookmarks = new ArrayList<>();
-        bookmarks.add(new String[] {"Agenda", "#agenda"});
-        for (MeetingSnapshot.Item item : meeting.items()) {
-            ReportSnapshot report = find(reports, item);
-            body.append("<li value=\"").append(item.position()).append("\">");
-            if (report == null) {
-                body.append("Exempt item: not for publication");
-            } else {
-                body.append("<a href=\"#item-").append(item.position()).append("\">").append(esc(report.document().header().title()))
-                        .append("</a>");
-            }
-            body.append("</li>");
-        }
-        body.append("</ol></section>");
+        bookmarks.add(new String[] {l.t("pdf.agenda"), "#agenda"});
         List<Appended> appended = new ArrayList<>();
-        for (MeetingSnapshot.Item item : meeting.items()) {
-            ReportSnapshot report = find(reports, item);
-            if (report == null) {
+        for (PackItem item : items) {
+            if (item.report() == null) {
                 continue;
             }
-            String anchor = "item-" + item.position();
-            String heading = "Item " + item.position() + ": " + report.document().header().title();
-            bookmarks.add(new String[] {heading, "#" + anchor});
-            body.append("<section class=\"part\"><h2 id=\"").append(anchor).append("\">").append(esc(heading)).append("</h2>")
-                    .append(Pages.reportBody(report, 3)).append(appendixList(council, report, baseUrl)).append("</section>");
+            ReportSnapshot report = item.report();
+            bookmarks.add(new String[] {item.heading(l), "#item-" + item.item().position()});
             for (DocumentRef appendix : report.appendices()) {
                 if ("pdf".equals(appendix.extension())) {
-                    appended.add(new Appended("Item " + item.position() + ", appendix " + appendix.number() + ": "
-                            + appendix.title(), baseUrl + "/reports/" + report.reportId() + "/appendices/" + appendix.number(),
-                            appendix));
+                    appended.add(new Appended(l.t("pdf.appendixOfItem", item.item().position(), appendix.number(),
+                            appendix.title()), baseUrl + "/reports/" + report.reportId() + "/appendices/" + appendix.number(),
+                            appendix, null));
                 }
             }
         }
-        return render(council, title, body.toString(), bookmarks, appended, content);
+        String title = l.t("pdf.agendaPackTitle", l.t("meeting.name", meeting.committeeName(), l.date(meeting.startsAt())));
+        return render(l, council, title, body, bookmarks, appended, content);
     }
 
-    private record Appended(String title, String url, DocumentRef document) {
+    /** An appendix appended to a pack, or (with its {@code anchor}) a page that links to it instead. */
+    public record Appended(String title, String url, DocumentRef document, String anchor) {
     }
 
     private static ReportSnapshot find(List<ReportSnapshot> reports, MeetingSnapshot.Item item) {
@@ -140,35 +145,17 @@ public final class Pdfs {
         return reports.stream().filter(r -> r.reportId().equals(item.reportId())).findFirst().orElse(null);
     }
 
-    private static List<String[]> reportBookmarks(ReportSnapshot report, String prefix) {
+    private static List<String[]> reportBookmarks(Localizer l, ReportSnapshot report) {
         List<String[]> bookmarks = new ArrayList<>();
-        bookmarks.add(new String[] {"Summary", "#summary"});
-        bookmarks.add(new String[] {"Recommendations", "#recommendations"});
-        int n = 0;
-        for (var section : report.document().sections()) {
-            n++;
-            String heading = ((section.number() == null ? "" : section.number() + " ")
-                    + (section.heading() == null ? "" : section.heading())).strip();
-            bookmarks.add(new String[] {heading.isEmpty() ? "Section " + n : heading, "#section-" + n});
+        bookmarks.add(new String[] {l.t("report.summary"), "#summary"});
+        bookmarks.add(new String[] {l.t("report.recommendations"), "#recommendations"});
+        for (ReportFragment.Numbered section : new ReportFragment(report.document(), l, 2).sections()) {
+            bookmarks.add(new String[] {section.heading(), "#section-" + section.n()});
         }
         if (!report.appendices().isEmpty()) {
-            bookmarks.add(new String[] {"Appendices", "#appendices"});
+            bookmarks.add(new String[] {l.t("report.appendices"), "#appendices"});
         }
         return bookmarks;
-    }
-
-    private static String appendixList(Tenant council, ReportSnapshot report, String baseUrl) {
-        if (report.appendices().isEmpty()) {
-            return "";
-        }
-        StringBuilder html = new StringBuilder("<h3 id=\"appendices\">Appendices</h3><ul>");
-        for (DocumentRef appendix : report.appendices()) {
-            String url = baseUrl + "/reports/" + report.reportId() + "/appendices/" + appendix.number();
-            html.append("<li>Appendix ").append(appendix.number()).append(": ").append(esc(appendix.title())).append(" (")
-                    .append(esc(Pages.typeName(appendix.extension()))).append(", ").append(Text.size(appendix.size()))
-                    .append("): <a href=\"").append(esc(url)).append("\">").append(esc(url)).append("</a></li>");
-        }
-        return html.append("</ul>").toString();
     }
 
     /**
@@ -177,7 +164,7 @@ public final class Pdfs {
      * its own; if appending fails all the same, the pack is made again with every appendix as such a page. One bad
      * file never takes the pack down for everyone.
      */
-    private static byte[] render(Tenant council, String title, String body, List<String[]> bookmarks,
+    private static byte[] render(Localizer l, Tenant council, String title, String body, List<String[]> bookmarks,
             List<Appended> appended, Function<DocumentRef, byte[]> content) {
         List<PDDocument> sources = new ArrayList<>();
         try {
@@ -193,13 +180,13 @@ public final class Pdfs {
                 }
             }
             try {
-                return layout(council, title, body, bookmarks, linked, reproduced, sources);
+                return layout(l, council, title, body, bookmarks, linked, reproduced, sources);
             } catch (RuntimeException e) {
                 if (reproduced.isEmpty()) {
                     throw e;
                 }
                 log.warn("The agenda pack '{}' could not take its appendices ({}); they are linked instead", title, e.toString());
-                return layout(council, title, body, bookmarks, appended, List.of(), List.of());
+                return layout(l, council, title, body, bookmarks, appended, List.of(), List.of());
             }
         } finally {
             for (PDDocument source : sources) {
@@ -239,22 +226,20 @@ public final class Pdfs {
         }
     }
 
-    private static byte[] layout(Tenant council, String title, String body, List<String[]> bookmarks,
+    private static byte[] layout(Localizer l, Tenant council, String title, String body, List<String[]> bookmarks,
             List<Appended> linked, List<Appended> reproduced, List<PDDocument> sources) {
-        StringBuilder html = new StringBuilder(body);
         List<String[]> marks = new ArrayList<>(bookmarks);
-        int n = 0;
+        List<Appended> anchored = new ArrayList<>();
         for (Appended appendix : linked) {
-            String anchor = "not-reproduced-" + ++n;
-            marks.add(new String[] {appendix.title(), "#" + anchor});
-            html.append("<section class=\"part\"><h2 id=\"").append(anchor).append("\">").append(esc(appendix.title()))
-                    .append("</h2><p>This appendix could not be reproduced in this pack. It is available as a separate document at:</p>")
-                    .append("<p><a href=\"").append(esc(appendix.url())).append("\">").append(esc(appendix.url()))
-                    .append("</a></p></section>");
+            Appended page = new Appended(appendix.title(), appendix.url(), appendix.document(),
+                    "not-reproduced-" + (anchored.size() + 1));
+            anchored.add(page);
+            marks.add(new String[] {page.title(), "#" + page.anchor()});
         }
-        Document document = Jsoup.parse("<!DOCTYPE html><html lang=\"en-GB\"><head><meta charset=\"utf-8\"><title></title>"
-                + "<style>" + CSS + "</style></head><body>" + html + "</body></html>");
-        document.title(title);
+        // the body is the output of our own templates (escaped there), so it is written as it is
+        Content trusted = output -> output.writeContent(body);
+        Document document = Jsoup.parse(Templates.render(new PdfDocument(l, title, trusted, anchored)));
+        document.head().appendElement("style").appendChild(new DataNode(CSS + footer(l)));
         document.head().appendElement("meta").attr("name", "author").attr("content", council.displayName());
         document.head().appendElement("meta").attr("name", "subject").attr("content", title);
         Element bookmarkList = document.head().appendElement("bookmarks");
@@ -275,9 +260,9 @@ public final class Pdfs {
             renderer.layout();
             renderer.createPDFWithoutClosing();
             PDDocument pdf = renderer.getPdfDocument();
-            pdf.getDocumentCatalog().setLanguage("en-GB");
+            pdf.getDocumentCatalog().setLanguage(l.lang());
             for (int i = 0; i < reproduced.size(); i++) {
-                append(pdf, sources.get(i), reproduced.get(i));
+                append(pdf, sources.get(i), reproduced.get(i), l);
             }
             pdf.save(out);
         } catch (IOException e) {
@@ -290,7 +275,7 @@ public final class Pdfs {
      * Appends an appendix's pages: each page's content becomes one figure of the structure tree, with alternative
      * text that names the appendix and where it can be had on its own; its annotations (unlabelled links) are dropped.
      */
-    private static void append(PDDocument document, PDDocument source, Appended appendix) throws IOException {
+    private static void append(PDDocument document, PDDocument source, Appended appendix, Localizer l) throws IOException {
         PDStructureTreeRoot root = document.getDocumentCatalog().getStructureTreeRoot();
         PDStructureNode parent = root;
         for (Object kid : root.getKids()) {
@@ -312,8 +297,7 @@ public final class Pdfs {
             wrapContent(document, page);
             PDStructureElement figure = new PDStructureElement("Figure", part);
             figure.setPage(page);
-            figure.setAlternateDescription(appendix.title() + ", page " + (i + 1) + " of " + pages
-                    + ", reproduced as supplied. The appendix is available as a separate document at " + appendix.url());
+            figure.setAlternateDescription(l.t("pdf.figure", appendix.title(), i + 1, pages, appendix.url()));
             figure.getCOSObject().setItem(COSName.K, COSInteger.get(0));
             part.appendKid(figure);
             page.setStructParents(key);
@@ -423,6 +407,17 @@ public final class Pdfs {
         limits.add(COSInteger.get(key));
         leaf.setItem(COSName.LIMITS, limits);
         kids.add(leaf);
+    }
+
+    /** The page footer, "Page 3 of 12", in the PDF's language: CSS strings around the page counters. */
+    private static String footer(Localizer l) {
+        String[] words = l.t("pdf.page", "\u0000", "\u0001").split("[\u0000\u0001]", -1);
+        return "@page { @bottom-center { font-family: '" + FONT + "'; font-size: 9pt; content: " + cssString(words[0])
+                + " counter(page) " + cssString(words[1]) + " counter(pages) " + cssString(words[2]) + "; } }";
+    }
+
+    private static String cssString(String text) {
+        return '"' + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", " ") + '"';
     }
 
     private static void font(PdfRendererBuilder builder, String file, int weight, FontStyle style) {

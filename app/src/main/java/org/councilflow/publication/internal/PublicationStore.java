@@ -35,8 +35,11 @@ class PublicationStore {
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
+    /** PostgreSQL's text search configuration (a regconfig name, validated): how texts are indexed and queried. */
+    private final String searchConfiguration;
 
-    PublicationStore(JdbcClient jdbc, ObjectMapper json) {
+    PublicationStore(JdbcClient jdbc, ObjectMapper json, org.councilflow.publication.PublicationProperties properties) {
+        this.searchConfiguration = properties.searchConfiguration();
         this.jdbc = jdbc;
         this.json = json;
     }
@@ -114,10 +117,11 @@ class PublicationStore {
 
     void index(String kind, UUID subject, String title, String body, String path, Instant at) {
         jdbc.sql("""
-                INSERT INTO app.publication_search (tenant_id, kind, subject_id, title, body, path, published_at)
-                VALUES (:tenant, :kind, :subject, :title, :body, :path, :at)
+                INSERT INTO app.publication_search (tenant_id, kind, subject_id, title, body, path, published_at, config)
+                VALUES (:tenant, :kind, :subject, :title, :body, :path, :at, CAST(:config AS regconfig))
                 ON CONFLICT (tenant_id, kind, subject_id) DO UPDATE SET title = excluded.title, body = excluded.body,
-                       path = excluded.path, published_at = excluded.published_at""")
+                       path = excluded.path, published_at = excluded.published_at, config = excluded.config""")
+                .param("config", searchConfiguration)
                 .param("tenant", TenantContext.require()).param("kind", kind).param("subject", subject)
                 .param("title", unmarked(title)).param("body", unmarked(body)).param("path", path)
                 .param("at", Timestamp.from(at))
@@ -130,14 +134,15 @@ class PublicationStore {
      */
     List<SearchHit> search(String query, int limit) {
         return jdbc.sql("""
-                WITH q AS (SELECT websearch_to_tsquery('english', :query) AS query)
+                WITH q AS (SELECT websearch_to_tsquery(CAST(:config AS regconfig), :query) AS query)
                 SELECT s.kind, s.title, s.path, s.published_at, ts_rank(s.document, q.query) AS rank,
-                       ts_headline('english', s.body, q.query, :options) AS snippet
+                       ts_headline(s.config, s.body, q.query, :options) AS snippet
                 FROM app.publication_search s, q
                 WHERE s.tenant_id = :tenant AND s.document @@ q.query
                 ORDER BY rank DESC, s.published_at DESC
                 LIMIT :limit""")
                 .param("tenant", TenantContext.require()).param("query", query).param("limit", limit)
+                .param("config", searchConfiguration)
                 .param("options", "StartSel=\"" + MARK_START + "\", StopSel=\"" + MARK_END + "\""
                         + ", MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=\" … \"")
                 .query((rs, n) -> new SearchHit(rs.getString("kind"), rs.getString("title"), rs.getString("path"),

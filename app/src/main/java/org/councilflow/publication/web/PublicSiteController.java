@@ -21,11 +21,24 @@ import org.councilflow.publication.internal.Calendars;
 import org.councilflow.publication.internal.Feeds;
 import org.councilflow.publication.internal.Html;
 import org.councilflow.publication.internal.OpenData;
-import org.councilflow.publication.internal.Pages;
+import org.councilflow.publication.internal.Frame;
+import org.councilflow.publication.internal.Localizer;
 import org.councilflow.publication.internal.Pages.CallIn;
+import org.councilflow.publication.internal.Pages.DecisionPage;
+import org.councilflow.publication.internal.Pages.DecisionsPage;
+import org.councilflow.publication.internal.Pages.HomePage;
+import org.councilflow.publication.internal.Pages.ItemPage;
+import org.councilflow.publication.internal.Pages.JourneyPage;
+import org.councilflow.publication.internal.Pages.JourneysPage;
+import org.councilflow.publication.internal.Pages.MeetingPage;
+import org.councilflow.publication.internal.Pages.MeetingsPage;
+import org.councilflow.publication.internal.Pages.OpenDataPage;
+import org.councilflow.publication.internal.Pages.ReportPage;
+import org.councilflow.publication.internal.Pages.SearchPage;
 import org.councilflow.publication.internal.Pdfs;
 import org.councilflow.publication.internal.PublicSite;
 import org.councilflow.publication.internal.PublicationKind;
+import org.councilflow.publication.internal.Templates;
 import org.councilflow.publication.internal.Snapshots.DecisionSnapshot;
 import org.councilflow.publication.internal.Snapshots.DocumentRef;
 import org.councilflow.publication.internal.Snapshots.JourneySnapshot;
@@ -88,14 +101,14 @@ class PublicSiteController {
     @GetMapping("/councils/{slug}")
     ResponseEntity<String> home(@PathVariable String slug) {
         Tenant council = council(slug);
-        return html(Pages.home(council, site.meetings(null), site.decisions(null), site.journeys()),
+        return html(new HomePage(frame(council), site.meetings(null), site.decisions(null), site.journeys()),
                 lastPublished(PublicationKind.values()), null);
     }
 
     @GetMapping("/councils/{slug}/meetings")
     ResponseEntity<String> meetings(@PathVariable String slug) {
         Tenant council = council(slug);
-        return html(Pages.meetings(council, site.meetings(null)), lastPublished(PublicationKind.MEETING), null);
+        return html(new MeetingsPage(frame(council), site.meetings(null)), lastPublished(PublicationKind.MEETING), null);
     }
 
     @GetMapping("/councils/{slug}/meetings/{meetingId}")
@@ -104,7 +117,7 @@ class PublicSiteController {
         Published<MeetingSnapshot> meeting = site.meeting(uuid(meetingId)).orElseThrow(PageNotFound::new);
         Map<Integer, Published<ReportSnapshot>> reports = reports(meeting.content());
         Instant modified = latest(meeting.publishedAt(), reports.values().stream().map(Published::publishedAt).toList());
-        return html(Pages.meeting(council, meeting, reports), modified, null);
+        return html(new MeetingPage(frame(council), meeting, reports), modified, null);
     }
 
     @GetMapping("/councils/{slug}/meetings/{meetingId}/items/{position}")
@@ -120,7 +133,7 @@ class PublicSiteController {
         List<Instant> times = new ArrayList<>(List.of(report.publishedAt()));
         decision.ifPresent(d -> times.add(d.publishedAt()));
         Instant modified = latest(site.meeting(meeting.meetingId()).orElseThrow().publishedAt(), times);
-        return html(Pages.agendaItem(council, meeting, number, report, decision), modified, null);
+        return html(new ItemPage(frame(council), meeting, number, report, decision.orElse(null)), modified, null);
     }
 
     @GetMapping("/councils/{slug}/meetings/{meetingId}/agenda-pack.pdf")
@@ -128,13 +141,14 @@ class PublicSiteController {
         Tenant council = council(slug);
         Published<MeetingSnapshot> meeting = site.meeting(uuid(meetingId)).orElseThrow(PageNotFound::new);
         Map<Integer, Published<ReportSnapshot>> reports = reports(meeting.content());
-        StringBuilder key = new StringBuilder("pack:" + council.slug() + ":" + meeting.content().meetingId() + ":"
+        StringBuilder key = new StringBuilder("pack:" + properties.locale().toLanguageTag() + ":" + council.slug() + ":" + meeting.content().meetingId() + ":"
                 + meeting.version());
         reports.values().forEach(r -> key.append(':').append(r.content().reportId()).append('@').append(r.version()));
         Instant modified = latest(meeting.publishedAt(), reports.values().stream().map(Published::publishedAt).toList());
         String base = base(council);
+        Localizer l = localizer();
         return pdf(request, key.toString(), modified, "agenda-pack.pdf", () -> Pdfs.agendaPack(council, meeting.content(),
-                reports.values().stream().map(Published::content).toList(), base, site::content));
+                reports.values().stream().map(Published::content).toList(), base, site::content, l));
     }
 
     @GetMapping("/councils/{slug}/meetings.atom")
@@ -167,7 +181,7 @@ class PublicSiteController {
     @GetMapping("/councils/{slug}/decisions")
     ResponseEntity<String> decisions(@PathVariable String slug) {
         Tenant council = council(slug);
-        return html(Pages.decisions(council, site.decisions(null)), lastPublished(PublicationKind.DECISION), null);
+        return html(new DecisionsPage(frame(council), site.decisions(null)), lastPublished(PublicationKind.DECISION), null);
     }
 
     @GetMapping("/councils/{slug}/decisions/{decisionId}")
@@ -175,13 +189,13 @@ class PublicSiteController {
         Tenant council = council(slug);
         Published<DecisionSnapshot> decision = site.decision(uuid(decisionId)).orElseThrow(PageNotFound::new);
         Instant now = Instant.now();
-        CallIn callIn = CallIn.of(decision.content(), now);
+        CallIn callIn = CallIn.of(decision.content(), now, localizer());
         Instant modified = decision.publishedAt();
         if (decision.content().subjectToCallIn() && callIn.changesAt() == null && decision.content().calledInAt() == null
                 && decision.content().callInEndsAt() != null && decision.content().callInEndsAt().isAfter(modified)) {
             modified = decision.content().callInEndsAt(); // it took effect then
         }
-        return html(Pages.decision(council, decision, callIn), modified, callIn.changesAt());
+        return html(new DecisionPage(frame(council), decision, callIn), modified, callIn.changesAt());
     }
 
     @GetMapping("/councils/{slug}/decisions.atom")
@@ -227,7 +241,7 @@ class PublicSiteController {
     @GetMapping("/councils/{slug}/open-data")
     ResponseEntity<String> openData(@PathVariable String slug) {
         Tenant council = council(slug);
-        return html(Pages.openData(council), council.updatedAt(), null);
+        return html(new OpenDataPage(frame(council)), council.updatedAt(), null);
     }
 
     @GetMapping("/councils/{slug}/open-data/decisions.schema.json")
@@ -244,7 +258,7 @@ class PublicSiteController {
         Tenant council = council(slug);
         Published<ReportSnapshot> report = site.report(uuid(reportId)).orElseThrow(PageNotFound::new);
         Optional<MeetingSnapshot> meeting = site.meeting(report.content().meetingId()).map(Published::content);
-        return html(Pages.report(council, report, meeting), report.publishedAt(), null);
+        return html(new ReportPage(frame(council), report, meeting.orElse(null)), report.publishedAt(), null);
     }
 
     @GetMapping("/councils/{slug}/reports/{reportId}/report.pdf")
@@ -252,8 +266,9 @@ class PublicSiteController {
         Tenant council = council(slug);
         Published<ReportSnapshot> report = site.report(uuid(reportId)).orElseThrow(PageNotFound::new);
         String base = base(council);
-        return pdf(request, "report:" + council.slug() + ":" + report.content().reportId() + ":" + report.version(),
-                report.publishedAt(), "report.pdf", () -> Pdfs.report(council, report.content(), base));
+        Localizer l = localizer();
+        return pdf(request, "report:" + l.lang() + ":" + council.slug() + ":" + report.content().reportId() + ":"
+                + report.version(), report.publishedAt(), "report.pdf", () -> Pdfs.report(council, report.content(), base, l));
     }
 
     @GetMapping("/councils/{slug}/reports/{reportId}/appendices/{number}")
@@ -269,14 +284,14 @@ class PublicSiteController {
     @GetMapping("/councils/{slug}/improvement-journey")
     ResponseEntity<String> journeys(@PathVariable String slug) {
         Tenant council = council(slug);
-        return html(Pages.journeys(council, site.journeys()), lastPublished(PublicationKind.JOURNEY), null);
+        return html(new JourneysPage(frame(council), site.journeys()), lastPublished(PublicationKind.JOURNEY), null);
     }
 
     @GetMapping("/councils/{slug}/improvement-journey/{planId}")
     ResponseEntity<String> journey(@PathVariable String slug, @PathVariable String planId) {
         Tenant council = council(slug);
         Published<JourneySnapshot> journey = site.journey(uuid(planId)).orElseThrow(PageNotFound::new);
-        return html(Pages.journey(council, journey), journey.publishedAt(), null);
+        return html(new JourneyPage(frame(council), journey), journey.publishedAt(), null);
     }
 
     @GetMapping("/councils/{slug}/improvement-journey/{planId}/letters/{eventId}")
@@ -296,7 +311,7 @@ class PublicSiteController {
         if (q.length() > 200) {
             q = q.substring(0, 200);
         }
-        return html(Pages.search(council, q, q.isEmpty() ? List.of() : site.search(q)),
+        return html(new SearchPage(frame(council), q, q.isEmpty() ? List.of() : site.search(q)),
                 lastPublished(PublicationKind.REPORT, PublicationKind.DECISION), null);
     }
 
@@ -333,7 +348,7 @@ class PublicSiteController {
     @ExceptionHandler({PageNotFound.class, NotFoundException.class})
     ResponseEntity<String> notFound() {
         // the filter answers for councils that are not active; here the council, if any, is active
-        String page = Html.notFound(TenantContext.current().isPresent() ? site.council() : null);
+        String page = Html.notFound(TenantContext.current().isPresent() ? site.council() : null, localizer());
         return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(HTML)
                 .cacheControl(CacheControl.maxAge(Duration.ofMinutes(1)).cachePublic())
                 .header(CONTENT_SECURITY_POLICY, Html.contentSecurityPolicy(page)).body(page);
@@ -344,14 +359,14 @@ class PublicSiteController {
     private ResponseEntity<String> meetingsFeed(Tenant council, UUID committee, String self, String title) {
         List<Published<MeetingSnapshot>> meetings = site.meetings(committee);
         Instant updated = latest(council.createdAt(), meetings.stream().map(Published::publishedAt).toList());
-        String feed = Feeds.meetings(council, base(council), self, title, meetings, updated);
+        String feed = Feeds.meetings(council, base(council), self, title, meetings, updated, properties.locale());
         return respond(ATOM, feed, etag(feed), updated, null);
     }
 
     private ResponseEntity<String> decisionsFeed(Tenant council, UUID committee, String self, String title) {
         List<Published<DecisionSnapshot>> decisions = site.decisions(committee);
         Instant updated = latest(council.createdAt(), decisions.stream().map(Published::publishedAt).toList());
-        String feed = Feeds.decisions(council, base(council), self, title, decisions, updated);
+        String feed = Feeds.decisions(council, base(council), self, title, decisions, updated, properties.locale());
         return respond(ATOM, feed, etag(feed), updated, null);
     }
 
@@ -388,8 +403,21 @@ class PublicSiteController {
         return council;
     }
 
-    private ResponseEntity<String> html(String body, Instant lastModified, Instant changesAt) {
+    private ResponseEntity<String> html(Templates.View page, Instant lastModified, Instant changesAt) {
+        String body = Templates.render(page);
         return respond(HTML, body, etag(body), lastModified, changesAt);
+    }
+
+    /**
+     * The words and formats of this response: the configured language for now. A later change chooses it per request
+     * (a Welsh or English page), which is why every rendering takes it as a parameter.
+     */
+    private Localizer localizer() {
+        return Localizer.of(properties.locale());
+    }
+
+    private Frame frame(Tenant council) {
+        return new Frame(council, localizer());
     }
 
     /** Spring answers 304 itself when the request's If-None-Match or If-Modified-Since matches these headers. */
@@ -445,8 +473,9 @@ class PublicSiteController {
         return CacheControl.maxAge(maxAge).cachePublic();
     }
 
-    private static Instant callInChange(List<Published<DecisionSnapshot>> decisions, Instant now) {
-        return decisions.stream().map(d -> CallIn.of(d.content(), now).changesAt()).filter(java.util.Objects::nonNull)
+    private Instant callInChange(List<Published<DecisionSnapshot>> decisions, Instant now) {
+        Localizer l = localizer();
+        return decisions.stream().map(d -> CallIn.of(d.content(), now, l).changesAt()).filter(java.util.Objects::nonNull)
                 .min(Instant::compareTo).orElse(null);
     }
 

@@ -116,7 +116,7 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver {
         if (isReviewer()) {
             renderChanges();
         }
-        add(document(version.document()));
+        add(PublishedPreview.of(version.document()), document(version.document()));
         refreshRemarks();
     }
 
