@@ -16,10 +16,12 @@ import org.councilflow.identity.CurrentUsers;
 import org.councilflow.identity.PostAuthenticationFilter;
 import org.councilflow.identity.Role;
 import org.councilflow.tenancy.CouncilChoice;
+import org.councilflow.tenancy.PublicNotFoundPage;
 import org.councilflow.tenancy.Tenant;
 import org.councilflow.tenancy.TenantContext;
 import org.councilflow.tenancy.TenantStatus;
 import org.councilflow.tenancy.Tenants;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -62,8 +64,11 @@ class TenantResolutionFilter extends OncePerRequestFilter implements PostAuthent
     private final Tenants tenants;
     private final ObjectMapper json;
     private final SecurityContextHolderStrategy securityContexts;
+    /** The public site's 404 page (publication renders it; looked up late, as publication depends on tenancy). */
+    private final ObjectProvider<PublicNotFoundPage> notFound;
 
-    TenantResolutionFilter(Tenants tenants, ObjectMapper json, CurrentUsers users) {
+    TenantResolutionFilter(Tenants tenants, ObjectMapper json, CurrentUsers users, ObjectProvider<PublicNotFoundPage> notFound) {
+        this.notFound = notFound;
         this.tenants = tenants;
         this.json = json;
         this.securityContexts = users.securityContexts();
@@ -126,11 +131,7 @@ class TenantResolutionFilter extends OncePerRequestFilter implements PostAuthent
             response.setStatus(HttpStatus.NOT_FOUND.value());
             response.setContentType("text/html;charset=UTF-8");
             response.setHeader("Cache-Control", "public, max-age=60");
-            response.getWriter().write("<!DOCTYPE html>\n<html lang=\"en-GB\"><head><meta charset=\"utf-8\">"
-                    + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>Page not found</title>"
-                    + "</head><body><main><h1>Page not found</h1><p>There is nothing published at this address. If you"
-                    + " typed the address, check it is correct; if you followed a link, the page may not be available."
-                    + "</p></main></body></html>");
+            response.getWriter().write(notFound.getObject().html());
             return;
         }
         try {
