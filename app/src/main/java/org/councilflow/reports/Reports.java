@@ -264,7 +264,19 @@ public class Reports {
         if (row.stage() != Report.Stage.SUBMITTED || row.submittedVersion() == null) {
             return Optional.empty();
         }
-        return signOffRefusal(row, version(id, row.submittedVersion()), users.require().username());
+        return signOffRefusal(id, users.require().username());
+    }
+
+    /**
+     * Why {@code username} may not sign off the version now submitted (four-eyes), as {@link #signOffRefusal(UUID)}
+     * says it to them: for offering, handing on and reassigning the sign-off only to people who may do it.
+     */
+    public Optional<String> signOffRefusal(UUID id, String username) {
+        ReportRepository.Row row = row(id);
+        if (row.stage() != Report.Stage.SUBMITTED || row.submittedVersion() == null) {
+            return Optional.empty();
+        }
+        return signOffRefusal(row, version(id, row.submittedVersion()), username);
     }
 
     private static Optional<String> signOffRefusal(ReportRepository.Row row, Report.Version version, String me) {

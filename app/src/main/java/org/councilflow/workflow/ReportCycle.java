@@ -84,10 +84,13 @@ public class ReportCycle {
     private final Decisions decisions;
     private final VariantStore variants;
     private final SharedReportCycle sharedCycle;
+    private final FourEyes fourEyes;
 
     ReportCycle(RuntimeService runtime, TaskService tasks, HistoryService history, Reports reports, Tenants tenants,
             CurrentUsers users, ApplicationEventPublisher events, Meetings meetings, ProcessEngine engine,
-            TenantDirectory directory, Decisions decisions, VariantStore variants, SharedReportCycle sharedCycle) {
+            TenantDirectory directory, Decisions decisions, VariantStore variants, SharedReportCycle sharedCycle,
+            FourEyes fourEyes) {
+        this.fourEyes = fourEyes;
         this.decisions = decisions;
         this.variants = variants;
         this.sharedCycle = sharedCycle;
@@ -237,12 +240,41 @@ public class ReportCycle {
         if (task.getAssignee() != null && !task.getAssignee().equals(me)) {
             throw new ConflictException("Already claimed by " + task.getAssignee());
         }
+        fourEyes.refusal(task.getTaskDefinitionKey(), runtime.getVariables(task.getProcessInstanceId()), me)
+                .ifPresent(why -> {
+                    throw new AccessDeniedException(why);
+                });
         try {
             tasks.claim(taskId, me);
+            claimed(taskId);
         } catch (FlowableOptimisticLockingException | org.flowable.common.engine.api.FlowableTaskAlreadyClaimedException e) {
             throw new ConflictException("Someone claimed this task at the same moment; reload your inbox");
         }
         return item(taskId);
+    }
+
+    /**
+     * Why the current user may not work this task (their roles, or four-eyes), in words to show beside it; empty when
+     * they may claim or open it. The inbox offers nothing this refuses.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<String> refusal(CycleTask task) {
+        Role role = STAGE_ROLES.get(task.stage());
+        if (role == null || !users.require().hasRole(TenantContext.require(), role)) {
+            return java.util.Optional.of("Only a " + (role == null ? "?" : role.groupName()) + " can act on " + task.name());
+        }
+        if (!"managerSignOff".equals(task.stage())) {
+            return java.util.Optional.empty();
+        }
+        Task engineTask = task(task.id());
+        return fourEyes.refusal(task.stage(), runtime.getVariables(engineTask.getProcessInstanceId()), users.require().username())
+                .map(why -> why.replaceFirst("^Four-eyes: " + java.util.regex.Pattern.quote(users.require().username()), "Four-eyes: you"));
+    }
+
+    /** A new holder starts untouched: left so past the stage's due time, the task goes back to the pool. */
+    void claimed(String taskId) {
+        tasks.setVariableLocal(taskId, "claimedAt", Date.from(now()));
+        tasks.removeVariableLocal(taskId, "touchedAt");
     }
 
     public CycleTask unclaim(String taskId) {
@@ -274,7 +306,12 @@ public class ReportCycle {
             throw new IllegalArgumentException(username + " does not hold the " + role.groupName()
                     + " role in this council, so cannot take " + task.getName());
         }
+        fourEyes.refusal(task.getTaskDefinitionKey(), runtime.getVariables(task.getProcessInstanceId()), username)
+                .ifPresent(why -> {
+                    throw new IllegalArgumentException(why);
+                });
         tasks.setAssignee(taskId, username);
+        claimed(taskId);
         events.publishEvent(Audited.inCurrentTenant("cycle.task-delegated", "task", taskId,
                 task.getAssignee() == null ? null : Map.of("assignee", task.getAssignee()), Map.of("assignee", username)));
         return item(taskId);
@@ -433,7 +470,7 @@ public class ReportCycle {
     }
 
     /** Now, by the engine's clock (which tests move instead of waiting). */
-    private Instant now() {
+    Instant now() {
         return engine.getProcessEngineConfiguration().getClock().getCurrentTime().toInstant();
     }
 
@@ -483,7 +520,7 @@ public class ReportCycle {
         return new ConflictException("Someone else acted on this task at the same moment; reload it");
     }
 
-    private Task task(String taskId) {
+    Task task(String taskId) {
         Task task = tasks.createTaskQuery().taskTenantId(TenantContext.require()).taskId(taskId).singleResult();
         if (task == null) {
             HistoricTaskInstance done = history.createHistoricTaskInstanceQuery().taskTenantId(TenantContext.require())
@@ -509,7 +546,7 @@ public class ReportCycle {
                 .includeProcessVariables().includeTaskLocalVariables().list()).get(0);
     }
 
-    private List<CycleTask> inboxItems(List<Task> list) {
+    List<CycleTask> inboxItems(List<Task> list) {
         Instant now = engine.getProcessEngineConfiguration().getClock().getCurrentTime().toInstant();
         return list.stream().map(t -> {
             Map<String, Object> variables = t.getProcessVariables();

@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.councilflow.common.ConflictException;
 import org.councilflow.common.NotFoundException;
 import org.councilflow.common.ui.Badge;
+import org.councilflow.common.ui.BritishPickers;
 import org.councilflow.common.ui.Feedback;
 import org.councilflow.common.ui.Formats;
 import org.councilflow.reports.Report;
@@ -310,7 +311,7 @@ class ReportEditorView extends VerticalLayout implements BeforeEnterObserver {
     final class HeaderPart extends Part {
         final TextField reportTitle = new TextField("Title");
         final TextField committee = new TextField("Committee");
-        final DatePicker meetingDate = new DatePicker("Meeting date");
+        final DatePicker meetingDate = BritishPickers.date("Meeting date");
         final TextField reportOf = new TextField("Report of");
         final TextField wards = new TextField("Wards");
         final Select<ReportDocument.Status> status = new Select<>();
@@ -320,8 +321,8 @@ class ReportEditorView extends VerticalLayout implements BeforeEnterObserver {
         final TextArea enclosures = new TextArea("Enclosures");
         final TextArea officerContact = new TextArea("Officer contact");
         final IntegerField sequenceNumber = new IntegerField("Update number");
-        final DatePicker periodStart = new DatePicker("Reporting period from");
-        final DatePicker periodEnd = new DatePicker("Reporting period to");
+        final DatePicker periodStart = BritishPickers.date("Reporting period from");
+        final DatePicker periodEnd = BritishPickers.date("Reporting period to");
 
         HeaderPart(Report report) {
             super("header", "Header", report);

@@ -240,12 +240,12 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver {
                 }, change.kind() == ReportDiff.Kind.REMOVED ? Badge.Tone.ERROR : Badge.Tone.INFO));
                 item.add(new Span(" " + partLabel(change.part()) + ", " + change.location()));
                 if (change.before() != null) {
-                    Div before = new Div(new Span("Before: " + abbreviate(change.before())));
+                    Div before = new Div(new Span("Before: " + abbreviate(Formats.value(change.before()))));
                     before.getStyle().set("color", "var(--lumo-secondary-text-color)").set("text-decoration", "line-through");
                     item.add(before);
                 }
                 if (change.after() != null) {
-                    item.add(new Div(new Span("Now: " + abbreviate(change.after()))));
+                    item.add(new Div(new Span("Now: " + abbreviate(Formats.value(change.after())))));
                 }
                 list.add(item);
             }
