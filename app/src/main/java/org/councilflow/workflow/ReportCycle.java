@@ -64,7 +64,9 @@ public class ReportCycle {
             "recordDecision", Role.CLERK,
             "publishDecision", Role.CLERK,
             "scrutiny", Role.CLERK,
-            "preCommitteeScrutiny", Role.CLERK);
+            "preCommitteeScrutiny", Role.CLERK,
+            // beside the cycle: a board challenge for the author to answer (on the review page; answering closes it)
+            "answerChallenge", Role.AUTHOR);
     private static final java.time.format.DateTimeFormatter WHEN =
             java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm", java.util.Locale.UK);
     private static final List<String> URGENCIES = List.of("normal", "urgent");
@@ -240,7 +242,7 @@ public class ReportCycle {
         if (task.getAssignee() != null && !task.getAssignee().equals(me)) {
             throw new ConflictException("Already claimed by " + task.getAssignee());
         }
-        fourEyes.refusal(task.getTaskDefinitionKey(), runtime.getVariables(task.getProcessInstanceId()), me)
+        fourEyes.refusal(stageOf(task), variables(task), me)
                 .ifPresent(why -> {
                     throw new AccessDeniedException(why);
                 });
@@ -299,27 +301,31 @@ public class ReportCycle {
         if (task.getAssignee() != null && !task.getAssignee().equals(me)) {
             throw new ConflictException("This task is claimed by " + task.getAssignee() + "; only they can hand it on");
         }
-        Role role = STAGE_ROLES.get(task.getTaskDefinitionKey());
+        Role role = STAGE_ROLES.get(stageOf(task));
         boolean holdsRole = directory.users(TenantContext.require()).stream()
                 .anyMatch(user -> user.username().equals(username) && user.roles().contains(role));
         if (!holdsRole) {
             throw new IllegalArgumentException(username + " does not hold the " + role.groupName()
                     + " role in this council, so cannot take " + task.getName());
         }
-        fourEyes.refusal(task.getTaskDefinitionKey(), runtime.getVariables(task.getProcessInstanceId()), username)
+        fourEyes.refusal(stageOf(task), variables(task), username)
                 .ifPresent(why -> {
                     throw new IllegalArgumentException(why);
                 });
+        String holder = task.getAssignee(); // read before the engine's cached task changes
         tasks.setAssignee(taskId, username);
         claimed(taskId);
         events.publishEvent(Audited.inCurrentTenant("cycle.task-delegated", "task", taskId,
-                task.getAssignee() == null ? null : Map.of("assignee", task.getAssignee()), Map.of("assignee", username)));
+                holder == null ? null : Map.of("assignee", holder), Map.of("assignee", username)));
         return item(taskId);
     }
 
     /** Completes a stage with its outcome; the rules of the stage are enforced here, whatever the client sends. */
     public void complete(String taskId, Completion completion) {
         Task task = task(taskId);
+        if (task.getProcessInstanceId() == null) {
+            throw new ConflictException("This task closes itself once the board's challenge is answered on the report's review page");
+        }
         requireRole(task);
         String me = users.require().username();
         if (task.getAssignee() != null && !task.getAssignee().equals(me)) {
@@ -534,11 +540,21 @@ public class ReportCycle {
     }
 
     private void requireRole(Task task) {
-        Role role = STAGE_ROLES.get(task.getTaskDefinitionKey());
+        Role role = STAGE_ROLES.get(stageOf(task));
         if (role == null || !users.require().hasRole(TenantContext.require(), role)) {
             throw new AccessDeniedException("Only a " + (role == null ? "?" : role.groupName()) + " can act on "
                     + task.getName());
         }
+    }
+
+    /** The stage of a task: its key in the cycle, or for a task beside the cycle its category. */
+    static String stageOf(Task task) {
+        return task.getProcessInstanceId() == null ? task.getCategory() : task.getTaskDefinitionKey();
+    }
+
+    /** The cycle's variables of a task's report (a task beside the cycle: its own). */
+    Map<String, Object> variables(Task task) {
+        return task.getProcessInstanceId() == null ? tasks.getVariablesLocal(task.getId()) : runtime.getVariables(task.getProcessInstanceId());
     }
 
     private CycleTask item(String taskId) {
@@ -549,11 +565,14 @@ public class ReportCycle {
     List<CycleTask> inboxItems(List<Task> list) {
         Instant now = engine.getProcessEngineConfiguration().getClock().getCurrentTime().toInstant();
         return list.stream().map(t -> {
-            Map<String, Object> variables = t.getProcessVariables();
+            // a task beside the cycle (answering a board challenge) carries its report in its own variables
+            boolean beside = t.getProcessInstanceId() == null;
+            Map<String, Object> variables = beside ? t.getTaskLocalVariables() : t.getProcessVariables();
+            String stage = beside ? t.getCategory() : t.getTaskDefinitionKey();
             Instant due = t.getDueDate() == null ? null : t.getDueDate().toInstant();
-            Role role = STAGE_ROLES.get(t.getTaskDefinitionKey());
+            Role role = STAGE_ROLES.get(stage);
             String reportId = (String) variables.get("reportId");
-            return new CycleTask(t.getId(), t.getTaskDefinitionKey(), t.getName(),
+            return new CycleTask(t.getId(), stage, t.getName(),
                     reportId == null ? null : UUID.fromString(reportId), (String) variables.get("reportTitle"),
                     role == null ? null : role.groupName(), t.getAssignee(), t.getCreateTime().toInstant(), due,
                     due != null && due.isBefore(now), Boolean.TRUE.equals(t.getTaskLocalVariables().get("escalated")),

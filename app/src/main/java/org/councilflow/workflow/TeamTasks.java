@@ -10,7 +10,6 @@ import org.councilflow.identity.CurrentUsers;
 import org.councilflow.identity.Role;
 import org.councilflow.identity.TenantDirectory;
 import org.councilflow.tenancy.TenantContext;
-import org.flowable.engine.RuntimeService;
 import org.flowable.engine.TaskService;
 import org.flowable.task.api.Task;
 import org.springframework.context.ApplicationEventPublisher;
@@ -27,8 +26,10 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
-@PreAuthorize("hasAnyRole('MANAGER', 'CLERK', 'BOARD_CHAIR')")
+@PreAuthorize("isAuthenticated()")
 public class TeamTasks {
+
+    private static final String LEAD_ROLES = "hasAnyRole('MANAGER', 'CLERK', 'BOARD_CHAIR')";
 
     /** Whose holders lead each stage: they may reassign and release its tasks. */
     static final Map<String, Role> LEADS = Map.of(
@@ -43,17 +44,15 @@ public class TeamTasks {
 
     private final ReportCycle cycle;
     private final TaskService tasks;
-    private final RuntimeService runtime;
     private final TenantDirectory directory;
     private final CurrentUsers users;
     private final FourEyes fourEyes;
     private final ApplicationEventPublisher events;
 
-    TeamTasks(ReportCycle cycle, TaskService tasks, RuntimeService runtime, TenantDirectory directory, CurrentUsers users,
+    TeamTasks(ReportCycle cycle, TaskService tasks, TenantDirectory directory, CurrentUsers users,
             FourEyes fourEyes, ApplicationEventPublisher events) {
         this.cycle = cycle;
         this.tasks = tasks;
-        this.runtime = runtime;
         this.directory = directory;
         this.users = users;
         this.fourEyes = fourEyes;
@@ -62,6 +61,7 @@ public class TeamTasks {
 
     /** Every open task of the council at the stages the caller leads, by stage in the cycle's order, then due date. */
     @Transactional(readOnly = true)
+    @PreAuthorize(LEAD_ROLES)
     public List<CycleTask> open() {
         List<String> stages = ledByMe();
         if (stages.isEmpty()) {
@@ -76,53 +76,76 @@ public class TeamTasks {
                 .toList();
     }
 
-    /** The people of this council the task may be given to: holding its stage's role, allowed by four-eyes. */
+    /**
+     * The people of this council the task may be given to: holding its stage's role, allowed by four-eyes. Asked by
+     * its stage's lead (to reassign) or by someone holding the stage's role (to hand it on).
+     */
     @Transactional(readOnly = true)
     public List<String> candidates(String taskId) {
-        Task task = led(taskId);
-        Map<String, Object> variables = runtime.getVariables(task.getProcessInstanceId());
-        Role role = ReportCycle.stageRole(task.getTaskDefinitionKey());
+        Task task = cycle.task(taskId);
+        if (!leads(task) && !users.require().hasRole(TenantContext.require(), ReportCycle.stageRole(ReportCycle.stageOf(task)))) {
+            throw new AccessDeniedException("Only a " + ReportCycle.stageRole(ReportCycle.stageOf(task)).groupName()
+                    + " or the stage's lead can see who may take " + task.getName());
+        }
+        Map<String, Object> variables = cycle.variables(task);
+        Role role = ReportCycle.stageRole(ReportCycle.stageOf(task));
         return directory.users(TenantContext.require()).stream()
                 .filter(user -> user.enabled() && user.roles().contains(role))
                 .map(TenantDirectory.DirectoryUser::username)
                 .filter(username -> !username.equals(task.getAssignee()))
-                .filter(username -> fourEyes.refusal(task.getTaskDefinitionKey(), variables, username).isEmpty())
+                .filter(username -> fourEyes.refusal(ReportCycle.stageOf(task), variables, username).isEmpty())
                 .sorted().toList();
     }
 
     /** Gives the task to {@code username}, whoever holds it now; refused for anyone {@link #candidates} leaves out. */
+    @PreAuthorize(LEAD_ROLES)
     public CycleTask reassign(String taskId, String username) {
         Task task = led(taskId);
         if (username == null || !candidates(taskId).contains(username)) {
-            Role role = ReportCycle.stageRole(task.getTaskDefinitionKey());
-            String why = username == null ? null : fourEyes.refusal(task.getTaskDefinitionKey(),
-                    runtime.getVariables(task.getProcessInstanceId()), username).orElse(null);
+            Role role = ReportCycle.stageRole(ReportCycle.stageOf(task));
+            String why = username == null ? null : fourEyes.refusal(ReportCycle.stageOf(task),
+                    cycle.variables(task), username).orElse(null);
             throw new IllegalArgumentException(why != null ? why : "username must name someone of this council who holds the "
                     + role.groupName() + " role and does not hold the task already");
         }
+        String holder = task.getAssignee();
         tasks.setAssignee(taskId, username);
         cycle.claimed(taskId);
         events.publishEvent(Audited.inCurrentTenant("cycle.task-reassigned", "task", taskId,
-                task.getAssignee() == null ? null : Map.of("assignee", task.getAssignee()), Map.of("assignee", username)));
+                holder == null ? null : Map.of("assignee", holder), Map.of("assignee", username)));
         return cycle.inboxItems(List.of(reload(taskId))).get(0);
     }
 
     /** Puts a claimed task back in the pool, for anyone holding its stage's role (and allowed by four-eyes) to claim. */
+    @PreAuthorize(LEAD_ROLES)
     public CycleTask release(String taskId) {
         Task task = led(taskId);
         if (task.getAssignee() == null) {
             throw new ConflictException("Nobody has claimed this task: it is already in the pool");
         }
+        String holder = task.getAssignee();
         tasks.unclaim(taskId);
         events.publishEvent(Audited.inCurrentTenant("cycle.task-released", "task", taskId,
-                Map.of("assignee", task.getAssignee()), Map.of("releasedBy", users.require().username())));
+                Map.of("assignee", holder), Map.of("releasedBy", users.require().username())));
         return cycle.inboxItems(List.of(reload(taskId))).get(0);
+    }
+
+    /** Whether the current user leads the task's stage (may reassign and release it). */
+    @Transactional(readOnly = true)
+    public boolean leads(CycleTask task) {
+        Role lead = LEADS.get(task.stage());
+        return lead != null && users.require().hasRole(TenantContext.require(), lead);
+    }
+
+    private boolean leads(Task task) {
+        Role lead = LEADS.get(task.getTaskDefinitionKey());
+        return lead != null && users.require().hasRole(TenantContext.require(), lead);
     }
 
     private Task led(String taskId) {
         Task task = cycle.task(taskId);
         Role lead = LEADS.get(task.getTaskDefinitionKey());
-        if (lead == null || !users.require().hasRole(TenantContext.require(), lead)) {
+        if (!leads(task)) {
             throw new AccessDeniedException("Only a " + (lead == null ? "?" : lead.groupName()) + " can reassign "
                     + task.getName());
         }

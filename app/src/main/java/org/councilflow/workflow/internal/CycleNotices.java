@@ -68,9 +68,10 @@ class CycleNotices {
         if (task.getAssignee() == null || tasks.getVariableLocal(task.getId(), TaskTouches.TOUCHED_AT) != null) {
             return;
         }
+        String holder = task.getAssignee(); // the engine's cached task forgets it once unclaimed
         tasks.unclaim(task.getId());
         events.publishEvent(Audited.inCurrentTenant("cycle.task-released", "task", task.getId(),
-                Map.of("assignee", task.getAssignee()), Map.of("releasedBy", "service level: untouched until due")));
+                Map.of("assignee", holder), Map.of("releasedBy", "service level: untouched until due")));
     }
 
     /** The variant's reminder role for the stage, set as it started (cycles started before variants: the stage's role). */

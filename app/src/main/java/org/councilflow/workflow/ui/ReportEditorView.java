@@ -81,6 +81,7 @@ class ReportEditorView extends VerticalLayout implements BeforeEnterObserver {
     private final ObjectMapper json;
     private final ReportsProperties properties;
     private final org.councilflow.documents.Documents documents;
+    private final org.councilflow.reports.ReportReviews reviews;
 
     UUID reportId;
     final Span saveState = new Span();
@@ -90,7 +91,9 @@ class ReportEditorView extends VerticalLayout implements BeforeEnterObserver {
     private final Div stageNote = new Div();
 
     ReportEditorView(Reports reports, ReportAppendices appendices, ReportCycle cycle, ObjectMapper json,
-            ReportsProperties properties, org.councilflow.documents.Documents documents) {
+            ReportsProperties properties, org.councilflow.documents.Documents documents,
+            org.councilflow.reports.ReportReviews reviews) {
+        this.reviews = reviews;
         this.properties = properties;
         this.documents = documents;
         this.reports = reports;
@@ -137,8 +140,23 @@ class ReportEditorView extends VerticalLayout implements BeforeEnterObserver {
         for (String key : ReportDocument.SECTION_KEYS) {
             add(new SectionPart(key, sections.get(key), report).details);
         }
-        add(appendicesPanel());
+        add(new AppendicesPanel(reportId, appendices, documents));
+        showReviewerNotes(report);
         report.editingRefusal(properties.zone()).ifPresent(this::lock);
+    }
+
+    /** Why the report came back, at the top, and each reviewer's remark beside the part it concerns. */
+    private void showReviewerNotes(Report report) {
+        if (report.latestVersion() == 0) {
+            return;
+        }
+        ReviewerNotes notes = new ReviewerNotes(report, cycle.history(reportId), reviews.comments(reportId),
+                reviews.challenges(reportId));
+        notes.top().ifPresent(top -> addComponentAtIndex(2, top));
+        parts.forEach((key, part) -> notes.forPart(key).ifPresent(box -> {
+            part.details.addComponentAsFirst(box);
+            part.details.setOpened(true);
+        }));
     }
 
     /**
@@ -592,74 +610,6 @@ class ReportEditorView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     // ---------------------------------------------------------------------------------------------- appendices
-
-    private Component appendicesPanel() {
-        Details panel = new Details("Appendices");
-        panel.setId("part-appendices");
-        panel.setWidthFull();
-        UnorderedList list = new UnorderedList();
-        list.setId("appendices");
-        Runnable[] reload = new Runnable[1];
-        reload[0] = () -> {
-            list.removeAll();
-            appendices.all(reportId).forEach(a -> {
-                String label = "Appendix " + a.number() + ": " + a.title();
-                Button remove = iconButton(VaadinIcon.TRASH, "Remove " + label, () -> {
-                    if (Feedback.attempt(() -> appendices.remove(reportId, a.number()))) {
-                        Feedback.success(label + " removed; the later appendices moved up a number.");
-                        reload[0].run();
-                    }
-                });
-                remove.setId("remove-appendix-" + a.number());
-                list.add(new ListItem(new Span(label + " (" + a.document().filename() + ", " + a.document().type() + ", "
-                        + (a.document().size() / 1024 + 1) + " KB) "), remove));
-            });
-            if (list.getChildren().findAny().isEmpty()) {
-                list.add(new ListItem("No appendices yet."));
-            }
-        };
-        Runnable reloadList = reload[0];
-        reloadList.run();
-        TextField appendixTitle = new TextField("Title of the next appendix");
-        appendixTitle.setId("appendix-title");
-        appendixTitle.setWidth("30em");
-        UI ui = UI.getCurrent();
-        Upload upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> {
-            java.util.concurrent.atomic.AtomicReference<String> typed = new java.util.concurrent.atomic.AtomicReference<>("");
-            ui.accessSynchronously(() -> typed.set(appendixTitle.getValue()));
-            String name = typed.get();
-            String refusal = null;
-            try {
-                appendices.add(reportId, name.isBlank() ? metadata.fileName() : name,
-                        documents.check(metadata.fileName(), bytes));
-            } catch (org.councilflow.documents.DocumentRefusedException e) {
-                refusal = e.getMessage() + ". Nothing was stored.";
-            } catch (RuntimeException e) {
-                refusal = Feedback.describe(e);
-                if (refusal == null) {
-                    throw e;
-                }
-            }
-            String outcome = refusal;
-            ui.access(() -> {
-                if (outcome == null) {
-                    Feedback.success("Appendix added: " + metadata.fileName());
-                    appendixTitle.clear();
-                    reloadList.run();
-                } else {
-                    Feedback.error("The appendix was not added: " + outcome);
-                }
-            });
-        }));
-        upload.setId("appendix-upload");
-        upload.setAcceptedFileTypes(".pdf", ".docx", ".doc", ".xlsx", ".xls", "application/pdf");
-        upload.setMaxFiles(1);
-        upload.addFileRejectedListener(rejected -> Feedback.error(rejected.getErrorMessage()));
-        upload.addSucceededListener(done -> upload.clearFileList());
-        panel.add(new Paragraph("PDF, Word or Excel documents. The upload shows its progress; each file becomes the next"
-                + " numbered appendix."), list, appendixTitle, upload);
-        return panel;
-    }
 
     // ---------------------------------------------------------------------------------------------- submitting
 
