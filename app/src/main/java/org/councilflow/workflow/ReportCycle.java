@@ -410,9 +410,7 @@ public class ReportCycle {
                 expect(outcome, "publish");
                 requireStarted(processVariables, "published");
                 boolean callIn = Boolean.TRUE.equals(form.get("subjectToCallIn"));
-                Tenant council = tenants.requireCurrent();
-                LocalDate lastDay = WorkingDays.of(council).plus(today(), council.settings().callInDays());
-                Instant callInEnds = lastDay.atTime(LocalTime.of(23, 59)).atZone(LONDON).toInstant();
+                Instant callInEnds = callInEndsIfPublishedNow();
                 decisions.publish(reportId, callIn, now(), callInEnds);
                 variables.put("subjectToCallIn", callIn);
                 variables.put("callInEndsAt", Date.from(callInEnds));
@@ -475,8 +473,16 @@ public class ReportCycle {
                 .toList();
     }
 
+    /** When a decision published now would leave its call-in period: the council's call-in days, in working days. */
+    @Transactional(readOnly = true)
+    public Instant callInEndsIfPublishedNow() {
+        Tenant council = tenants.requireCurrent();
+        LocalDate lastDay = WorkingDays.of(council).plus(today(), council.settings().callInDays());
+        return lastDay.atTime(LocalTime.of(23, 59)).atZone(LONDON).toInstant();
+    }
+
     /** Now, by the engine's clock (which tests move instead of waiting). */
-    Instant now() {
+    public Instant now() {
         return engine.getProcessEngineConfiguration().getClock().getCurrentTime().toInstant();
     }
 

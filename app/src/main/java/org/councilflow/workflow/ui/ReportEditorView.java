@@ -349,6 +349,9 @@ class ReportEditorView extends VerticalLayout implements BeforeEnterObserver {
             status.setItemLabelGenerator(s -> s == ReportDocument.Status.PUBLIC ? "Public" : "Exempt");
             reportTitle.setRequiredIndicatorVisible(true);
             reportTitle.setId("header-title");
+            meetingDate.setId("header-meeting-date");
+            periodStart.setId("header-period-start");
+            periodEnd.setId("header-period-end");
             FormLayout form = new FormLayout(reportTitle, committee, meetingDate, reportOf, wards, status, exemption,
                     sequenceNumber, periodStart, periodEnd, urgent, keyDecision, enclosures, officerContact);
             form.setColspan(reportTitle, 2);
