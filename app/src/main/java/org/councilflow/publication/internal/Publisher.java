@@ -109,8 +109,8 @@ public class Publisher {
 
     @EventListener
     void decisionAmended(DecisionAmended event) {
-        publishDecision(event.reportId(), event.meetingId(), event.amendedAt(),
-                "Amended on " + Text.date(event.amendedAt()) + ": " + event.note());
+        // the page lists it as "Amended on <date>: <note>"
+        publishDecision(event.reportId(), event.meetingId(), event.amendedAt(), event.note());
     }
 
     /**

@@ -91,12 +91,13 @@ class TaskAndNotesViewTests {
             inbox = openInbox();
             inbox.stage.setValue("managerSignOff");
             String id = GridKt._get(inbox.grid, 0).id();
-            _click(_get(Button.class, spec -> spec.withId("hand-on-" + id)));
+            var actions = GridKt._getCellComponent(inbox.grid, 0, "action");
+            button(actions, "hand-on-" + id).click();
             @SuppressWarnings("unchecked")
             Select<String> to = _get(Select.class, spec -> spec.withId("assign-to"));
             assertThat(to.getListDataView().getItems().toList()).as("the submitter is never offered").isEmpty();
             assertThat(_get(Button.class, spec -> spec.withId("assign-confirm")).isEnabled()).isFalse();
-            _click(_get(Button.class, spec -> spec.withId("release-" + id)));
+            button(actions, "release-" + id).click();
         });
         assertThat(task("barnet.manager", "managerSignOff").get("assignee").isNull()).as("released").isTrue();
     }
@@ -109,8 +110,9 @@ class TaskAndNotesViewTests {
         StaffUi.as(context, "barnet.author-manager", () -> {
             UI.getCurrent().navigate(TeamView.class);
             TeamView team = _get(TeamView.class);
-            assertThat(GridKt._findAll(team.grid).stream().map(t -> t.id())).contains(id);
-            _click(_get(Button.class, spec -> spec.withId("reassign-" + id)));
+            List<String> ids = GridKt._findAll(team.grid).stream().map(t -> t.id()).toList();
+            assertThat(ids).contains(id);
+            button(GridKt._getCellComponent(team.grid, ids.indexOf(id), "action"), "reassign-" + id).click();
             @SuppressWarnings("unchecked")
             Select<String> to = _get(Select.class, spec -> spec.withId("assign-to"));
             assertThat(to.getListDataView().getItems().toList()).containsExactly("barnet.author-manager");
@@ -201,9 +203,31 @@ class TaskAndNotesViewTests {
             String shown = _get(com.vaadin.flow.component.html.OrderedList.class, spec -> spec.withId("review-appendices"))
                     .getElement().getTextRecursively();
             assertThat(shown).contains("Appendix 1: Audit summary (SHA-256 ", "Appendix 2: Caseload figures (SHA-256 ");
-            assertThat(_get(com.vaadin.flow.component.html.UnorderedList.class, spec -> spec.withId("change-list"))
-                    .getElement().getTextRecursively()).contains("Appendices, appendix 1", "Now: Audit summary (SHA-256 ");
+            _click(_get(Button.class, spec -> spec.withId("mark-reviewed")));
         });
+        complete("barnet.manager", "managerSignOff", Map.of("outcome", "return", "reason", "Put the caseload figures first"));
+        api.put("barnet.author", "/api/t/barnet/reports/" + reportId + "/appendices/2/position", Map.of("to", 1));
+        complete("barnet.author", "draftUpdate", Map.of("outcome", "submit"));
+        StaffUi.as(context, "barnet.manager", () -> {
+            UI.getCurrent().navigate("reports/" + reportId + "/review");
+            assertThat(_get(com.vaadin.flow.component.html.UnorderedList.class, spec -> spec.withId("change-list"))
+                    .getElement().getTextRecursively()).contains("Appendices, appendix 1", "Now: Caseload figures (SHA-256 ",
+                            "Before: Audit summary (SHA-256 ");
+        });
+    }
+
+    /** A button inside a grid cell (cells are not in the UI's tree, so Karibu's lookups do not see them). */
+    private static Button button(com.vaadin.flow.component.Component cell, String id) {
+        if (cell instanceof Button button && id.equals(button.getId().orElse(null))) {
+            return button;
+        }
+        return cell.getChildren().map(child -> {
+            try {
+                return button(child, id);
+            } catch (AssertionError none) {
+                return null;
+            }
+        }).filter(java.util.Objects::nonNull).findFirst().orElseThrow(() -> new AssertionError("No button " + id + " in the cell"));
     }
 
     private void upload(String title, String text) {

@@ -81,12 +81,13 @@ class TasksAndDatesBrowserTests {
         as("barnet.author", page -> {
             page.navigate(url("reports/" + reportId + "/edit"));
             Locator meetingDate = page.locator("#header-meeting-date input");
+            // typed, then Enter, as people do (Tab would move into the open calendar)
             meetingDate.fill("1/9/2026");
-            meetingDate.press("Tab");
+            meetingDate.press("Enter");
             assertThat(meetingDate).hasValue("01/09/2026");
             Locator periodEnd = page.locator("#header-period-end input");
             periodEnd.fill("30/11/26");
-            periodEnd.press("Tab");
+            periodEnd.press("Enter");
             assertThat(periodEnd).hasValue("30/11/2026");
             assertThat(page.locator("#save-state")).containsText("saved at");
             page.locator("#header-period-start input").click();
@@ -105,10 +106,11 @@ class TasksAndDatesBrowserTests {
             page.locator("vaadin-select-item").first().click();
             Locator date = page.locator("#arrange-when vaadin-date-picker input");
             date.fill("30/11/2026");
-            date.press("Tab");
+            date.press("Enter");
+            assertThat(date).hasValue("30/11/2026");
             Locator time = page.locator("#arrange-when vaadin-time-picker input");
             time.fill("18:30");
-            time.press("Tab");
+            time.press("Enter");
             assertThat(time).hasValue("18:30");
             page.locator("#arrange-venue input").fill("Typed-date venue");
             Browsers.screenshot(page, "tasks/05-meeting-form-24-hour");
