@@ -69,6 +69,9 @@ public class ReportCycle {
             "answerChallenge", Role.AUTHOR);
     private static final java.time.format.DateTimeFormatter WHEN =
             java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm", java.util.Locale.UK);
+    /** Dates in messages people read: British, as the staff UI shows them. */
+    private static final java.time.format.DateTimeFormatter DAY =
+            java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy", java.util.Locale.UK);
     private static final List<String> URGENCIES = List.of("normal", "urgent");
     private static final Set<String> DECISIONS = Set.of("RECOMMENDATIONS_APPROVED", "APPROVED_AS_AMENDED", "DEFERRED",
             "NOT_APPROVED", "NOTED");
@@ -377,7 +380,7 @@ public class ReportCycle {
                 LocalDate meetingDay = meeting.startsAt().atZone(LONDON).toLocalDate();
                 int notice = WorkingDays.of(council).clearDaysBetween(today(), meetingDay);
                 if (notice < council.settings().agendaNoticeDays()) {
-                    throw new ConflictException("The meeting of " + meeting.committeeName() + " on " + meetingDay
+                    throw new ConflictException("The meeting of " + meeting.committeeName() + " on " + DAY.format(meetingDay)
                             + " is " + Math.max(notice, 0) + " clear working days away; its agenda must be published "
                             + council.settings().agendaNoticeDays() + " clear working days before. Choose a later meeting.");
                 }
