@@ -4,9 +4,14 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.councilflow.common.Audited;
+import org.councilflow.common.ConflictException;
+import org.councilflow.common.InvalidFieldException;
 import org.councilflow.common.NotFoundException;
 import org.councilflow.tenancy.TenantContext;
 import org.springframework.context.ApplicationEventPublisher;
@@ -78,6 +83,46 @@ public class Decisions {
                 .param("at", Timestamp.from(at)).param("tenant", tenant()).param("report", reportId)
                 .query(UUID.class).list();
         meetings.forEach(meeting -> events.publishEvent(new DecisionCalledIn(tenant(), reportId, meeting, at)));
+    }
+
+    /**
+     * Corrects a published decision's resolutions and minutes: never silently, always as an amendment with a note that
+     * the public page shows. Only over what the clerk loaded ({@code loaded}): if someone amended it meanwhile nothing
+     * is saved (409).
+     */
+    @Transactional
+    @PreAuthorize("hasRole('CLERK')")
+    public Decision amend(UUID reportId, Decision loaded, List<String> resolutions, String minutes, String note, Instant at) {
+        if (note == null || note.isBlank() || note.length() > 1000) {
+            throw new InvalidFieldException("note", "must say what was corrected and why (up to 1,000 characters)");
+        }
+        if (resolutions == null || resolutions.isEmpty() || resolutions.size() > 100
+                || resolutions.stream().anyMatch(r -> r == null || r.isBlank() || r.length() > 5000)) {
+            throw new InvalidFieldException("resolutions", "must be 1 to 100 texts of up to 5,000 characters");
+        }
+        if (minutes != null && minutes.length() > 200_000) {
+            throw new InvalidFieldException("minutes", "must be at most 200,000 characters");
+        }
+        jdbc.sql("SELECT 1 FROM app.decision WHERE tenant_id = :tenant AND report_id = :report AND meeting_id = :meeting FOR UPDATE")
+                .param("tenant", tenant()).param("report", reportId).param("meeting", loaded.meetingId())
+                .query(Integer.class).optional();
+        Decision now = latest(reportId).orElseThrow(() -> new NotFoundException("No decision recorded on this report"));
+        if (now.publishedAt() == null) {
+            throw new ConflictException("This decision is not published yet: correct it before publishing, no amendment needed");
+        }
+        if (!now.meetingId().equals(loaded.meetingId()) || !now.resolutions().equals(loaded.resolutions())
+                || !Objects.equals(now.minutes(), loaded.minutes())) {
+            throw new ConflictException("Someone amended this decision since you loaded it; nothing was saved. Reload it.");
+        }
+        List<String> cleaned = resolutions.stream().map(String::strip).toList();
+        jdbc.sql("UPDATE app.decision SET resolutions = CAST(:resolutions AS jsonb), minutes = :minutes"
+                + " WHERE tenant_id = :tenant AND report_id = :report AND meeting_id = :meeting")
+                .param("resolutions", write(cleaned)).param("minutes", minutes).param("tenant", tenant())
+                .param("report", reportId).param("meeting", now.meetingId()).update();
+        events.publishEvent(Audited.inCurrentTenant("decision.amended", "report", reportId.toString(),
+                Map.of("resolutions", now.resolutions()), Map.of("resolutions", cleaned, "note", note.strip())));
+        events.publishEvent(new DecisionAmended(tenant(), reportId, now.meetingId(), at, note.strip()));
+        return latest(reportId).orElseThrow();
     }
 
     /** The most recent decision on a report (a deferral is followed by the decision of a later meeting). */

@@ -91,6 +91,40 @@ public class ReportAppendices {
                 Map.of("appendix", number, "title", removed.title(), "sha256", removed.document().sha256()), null));
     }
 
+    /**
+     * Moves an appendix of the draft to another number, the ones between shifting by one; like adding and removing,
+     * only while the report is a draft, and it counts as contributing to the version (four-eyes).
+     */
+    @Transactional
+    @PreAuthorize(Reports.EDITORS)
+    public List<Appendix> move(UUID report, int number, int to) {
+        drafts.lockForEditing(report);
+        Appendix moved = get(report, number);
+        int count = all(report).size();
+        if (to < 1 || to > count) {
+            throw new org.councilflow.common.InvalidFieldException("to", "must be an appendix number from 1 to " + count);
+        }
+        if (to != number) {
+            // parked and shifted through positions no row holds, since the position is unique at every row
+            jdbc.sql("UPDATE app.report_appendix SET position = 3000000 WHERE tenant_id = :tenant AND report_id = :report AND position = :position")
+                    .param("tenant", tenant()).param("report", report).param("position", number).update();
+            int low = Math.min(number, to);
+            int high = Math.max(number, to);
+            int shift = to < number ? 1 : -1;
+            jdbc.sql("UPDATE app.report_appendix SET position = position + 1000000 WHERE tenant_id = :tenant AND report_id = :report AND position BETWEEN :low AND :high")
+                    .param("tenant", tenant()).param("report", report).param("low", low).param("high", high).update();
+            jdbc.sql("UPDATE app.report_appendix SET position = position - 1000000 + :shift WHERE tenant_id = :tenant AND report_id = :report AND position BETWEEN 1000001 AND 2999999")
+                    .param("shift", shift).param("tenant", tenant()).param("report", report).update();
+            jdbc.sql("UPDATE app.report_appendix SET position = :to WHERE tenant_id = :tenant AND report_id = :report AND position = 3000000")
+                    .param("to", to).param("tenant", tenant()).param("report", report).update();
+            reports.touch(tenant(), report);
+            drafts.appendicesChanged(report);
+            events.publishEvent(Audited.inCurrentTenant("report.appendix-moved", "report", report.toString(),
+                    Map.of("appendix", number), Map.of("appendix", to, "title", moved.title(), "sha256", moved.document().sha256())));
+        }
+        return all(report);
+    }
+
     public Appendix get(UUID report, int number) {
         return all(report).stream().filter(a -> a.number() == number).findFirst()
                 .orElseThrow(() -> new NotFoundException("Report " + report + " has no appendix " + number));

@@ -37,6 +37,32 @@ public record ReportDiff(int from, int to, List<Change> changes) {
         return new ReportDiff(from, to, changes);
     }
 
+    /**
+     * This diff with the appendices' changes added, by number: a title or a file's bytes changed (its SHA-256, shown
+     * by its first twelve hex digits, beside the title), added or removed.
+     */
+    public ReportDiff withAppendices(List<Report.FrozenAppendix> before, List<Report.FrozenAppendix> after) {
+        List<Change> all = new ArrayList<>(changes);
+        Map<Integer, Report.FrozenAppendix> old = new LinkedHashMap<>();
+        before.forEach(a -> old.put(a.number(), a));
+        Map<Integer, Report.FrozenAppendix> now = new LinkedHashMap<>();
+        after.forEach(a -> now.put(a.number(), a));
+        java.util.TreeSet<Integer> numbers = new java.util.TreeSet<>(old.keySet());
+        numbers.addAll(now.keySet());
+        for (int number : numbers) {
+            compare("appendices", "appendix " + number, describe(old.get(number)), describe(now.get(number)), all);
+        }
+        return new ReportDiff(from, to, all);
+    }
+
+    private static String describe(Report.FrozenAppendix appendix) {
+        if (appendix == null) {
+            return null;
+        }
+        String hash = appendix.sha256() == null ? "" : appendix.sha256().substring(0, Math.min(12, appendix.sha256().length()));
+        return appendix.title() + " (SHA-256 " + hash + ")";
+    }
+
     private static void compareHeader(ReportDocument before, ReportDocument after, List<Change> changes) {
         compare("header", "reporting period start", str(before.periodStart()), str(after.periodStart()), changes);
         compare("header", "reporting period end", str(before.periodEnd()), str(after.periodEnd()), changes);

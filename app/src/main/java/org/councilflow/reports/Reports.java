@@ -264,7 +264,19 @@ public class Reports {
         if (row.stage() != Report.Stage.SUBMITTED || row.submittedVersion() == null) {
             return Optional.empty();
         }
-        return signOffRefusal(row, version(id, row.submittedVersion()), users.require().username());
+        return signOffRefusal(id, users.require().username());
+    }
+
+    /**
+     * Why {@code username} may not sign off the version now submitted (four-eyes), as {@link #signOffRefusal(UUID)}
+     * says it to them: for offering, handing on and reassigning the sign-off only to people who may do it.
+     */
+    public Optional<String> signOffRefusal(UUID id, String username) {
+        ReportRepository.Row row = row(id);
+        if (row.stage() != Report.Stage.SUBMITTED || row.submittedVersion() == null) {
+            return Optional.empty();
+        }
+        return signOffRefusal(row, version(id, row.submittedVersion()), username);
     }
 
     private static Optional<String> signOffRefusal(ReportRepository.Row row, Report.Version version, String me) {
@@ -384,7 +396,10 @@ public class Reports {
     }
 
     public ReportDiff diff(UUID id, int from, int to) {
-        return ReportDiff.between(from, version(id, from).document(), to, version(id, to).document());
+        Report.Version before = version(id, from);
+        Report.Version after = version(id, to);
+        return ReportDiff.between(from, before.document(), to, after.document())
+                .withAppendices(before.appendices(), after.appendices());
     }
 
     /** Records that the caller has reviewed this version of the report. */
@@ -407,8 +422,10 @@ public class Reports {
         }
         int latest = row.latestVersion();
         int reviewed = reports.lastReviewed(tenant(), id, users.require().username()).orElse(0);
-        ReportDocument before = reviewed == 0 ? empty() : version(id, reviewed).document();
-        return ReportDiff.between(reviewed, before, latest, version(id, latest).document());
+        Report.Version earlier = reviewed == 0 ? null : version(id, reviewed);
+        Report.Version now = version(id, latest);
+        return ReportDiff.between(reviewed, earlier == null ? empty() : earlier.document(), latest, now.document())
+                .withAppendices(earlier == null ? List.of() : earlier.appendices(), now.appendices());
     }
 
     /** The indicators of the report's plan, as they stood in its reporting period. */

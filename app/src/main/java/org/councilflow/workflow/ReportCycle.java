@@ -64,9 +64,14 @@ public class ReportCycle {
             "recordDecision", Role.CLERK,
             "publishDecision", Role.CLERK,
             "scrutiny", Role.CLERK,
-            "preCommitteeScrutiny", Role.CLERK);
+            "preCommitteeScrutiny", Role.CLERK,
+            // beside the cycle: a board challenge for the author to answer (on the review page; answering closes it)
+            "answerChallenge", Role.AUTHOR);
     private static final java.time.format.DateTimeFormatter WHEN =
             java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm", java.util.Locale.UK);
+    /** Dates in messages people read: British, as the staff UI shows them. */
+    private static final java.time.format.DateTimeFormatter DAY =
+            java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy", java.util.Locale.UK);
     private static final List<String> URGENCIES = List.of("normal", "urgent");
     private static final Set<String> DECISIONS = Set.of("RECOMMENDATIONS_APPROVED", "APPROVED_AS_AMENDED", "DEFERRED",
             "NOT_APPROVED", "NOTED");
@@ -84,10 +89,13 @@ public class ReportCycle {
     private final Decisions decisions;
     private final VariantStore variants;
     private final SharedReportCycle sharedCycle;
+    private final FourEyes fourEyes;
 
     ReportCycle(RuntimeService runtime, TaskService tasks, HistoryService history, Reports reports, Tenants tenants,
             CurrentUsers users, ApplicationEventPublisher events, Meetings meetings, ProcessEngine engine,
-            TenantDirectory directory, Decisions decisions, VariantStore variants, SharedReportCycle sharedCycle) {
+            TenantDirectory directory, Decisions decisions, VariantStore variants, SharedReportCycle sharedCycle,
+            FourEyes fourEyes) {
+        this.fourEyes = fourEyes;
         this.decisions = decisions;
         this.variants = variants;
         this.sharedCycle = sharedCycle;
@@ -237,12 +245,41 @@ public class ReportCycle {
         if (task.getAssignee() != null && !task.getAssignee().equals(me)) {
             throw new ConflictException("Already claimed by " + task.getAssignee());
         }
+        fourEyes.refusal(stageOf(task), variables(task), me)
+                .ifPresent(why -> {
+                    throw new AccessDeniedException(why);
+                });
         try {
             tasks.claim(taskId, me);
+            claimed(taskId);
         } catch (FlowableOptimisticLockingException | org.flowable.common.engine.api.FlowableTaskAlreadyClaimedException e) {
             throw new ConflictException("Someone claimed this task at the same moment; reload your inbox");
         }
         return item(taskId);
+    }
+
+    /**
+     * Why the current user may not work this task (their roles, or four-eyes), in words to show beside it; empty when
+     * they may claim or open it. The inbox offers nothing this refuses.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<String> refusal(CycleTask task) {
+        Role role = STAGE_ROLES.get(task.stage());
+        if (role == null || !users.require().hasRole(TenantContext.require(), role)) {
+            return java.util.Optional.of("Only a " + (role == null ? "?" : role.groupName()) + " can act on " + task.name());
+        }
+        if (!"managerSignOff".equals(task.stage())) {
+            return java.util.Optional.empty();
+        }
+        Task engineTask = task(task.id());
+        return fourEyes.refusal(task.stage(), runtime.getVariables(engineTask.getProcessInstanceId()), users.require().username())
+                .map(why -> why.replaceFirst("^Four-eyes: " + java.util.regex.Pattern.quote(users.require().username()), "Four-eyes: you"));
+    }
+
+    /** A new holder starts untouched: left so past the stage's due time, the task goes back to the pool. */
+    void claimed(String taskId) {
+        tasks.setVariableLocal(taskId, "claimedAt", Date.from(now()));
+        tasks.removeVariableLocal(taskId, "touchedAt");
     }
 
     public CycleTask unclaim(String taskId) {
@@ -267,22 +304,31 @@ public class ReportCycle {
         if (task.getAssignee() != null && !task.getAssignee().equals(me)) {
             throw new ConflictException("This task is claimed by " + task.getAssignee() + "; only they can hand it on");
         }
-        Role role = STAGE_ROLES.get(task.getTaskDefinitionKey());
+        Role role = STAGE_ROLES.get(stageOf(task));
         boolean holdsRole = directory.users(TenantContext.require()).stream()
                 .anyMatch(user -> user.username().equals(username) && user.roles().contains(role));
         if (!holdsRole) {
             throw new IllegalArgumentException(username + " does not hold the " + role.groupName()
                     + " role in this council, so cannot take " + task.getName());
         }
+        fourEyes.refusal(stageOf(task), variables(task), username)
+                .ifPresent(why -> {
+                    throw new IllegalArgumentException(why);
+                });
+        String holder = task.getAssignee(); // read before the engine's cached task changes
         tasks.setAssignee(taskId, username);
+        claimed(taskId);
         events.publishEvent(Audited.inCurrentTenant("cycle.task-delegated", "task", taskId,
-                task.getAssignee() == null ? null : Map.of("assignee", task.getAssignee()), Map.of("assignee", username)));
+                holder == null ? null : Map.of("assignee", holder), Map.of("assignee", username)));
         return item(taskId);
     }
 
     /** Completes a stage with its outcome; the rules of the stage are enforced here, whatever the client sends. */
     public void complete(String taskId, Completion completion) {
         Task task = task(taskId);
+        if (task.getProcessInstanceId() == null) {
+            throw new ConflictException("This task closes itself once the board's challenge is answered on the report's review page");
+        }
         requireRole(task);
         String me = users.require().username();
         if (task.getAssignee() != null && !task.getAssignee().equals(me)) {
@@ -334,7 +380,7 @@ public class ReportCycle {
                 LocalDate meetingDay = meeting.startsAt().atZone(LONDON).toLocalDate();
                 int notice = WorkingDays.of(council).clearDaysBetween(today(), meetingDay);
                 if (notice < council.settings().agendaNoticeDays()) {
-                    throw new ConflictException("The meeting of " + meeting.committeeName() + " on " + meetingDay
+                    throw new ConflictException("The meeting of " + meeting.committeeName() + " on " + DAY.format(meetingDay)
                             + " is " + Math.max(notice, 0) + " clear working days away; its agenda must be published "
                             + council.settings().agendaNoticeDays() + " clear working days before. Choose a later meeting.");
                 }
@@ -367,9 +413,7 @@ public class ReportCycle {
                 expect(outcome, "publish");
                 requireStarted(processVariables, "published");
                 boolean callIn = Boolean.TRUE.equals(form.get("subjectToCallIn"));
-                Tenant council = tenants.requireCurrent();
-                LocalDate lastDay = WorkingDays.of(council).plus(today(), council.settings().callInDays());
-                Instant callInEnds = lastDay.atTime(LocalTime.of(23, 59)).atZone(LONDON).toInstant();
+                Instant callInEnds = callInEndsIfPublishedNow();
                 decisions.publish(reportId, callIn, now(), callInEnds);
                 variables.put("subjectToCallIn", callIn);
                 variables.put("callInEndsAt", Date.from(callInEnds));
@@ -432,8 +476,16 @@ public class ReportCycle {
                 .toList();
     }
 
+    /** When a decision published now would leave its call-in period: the council's call-in days, in working days. */
+    @Transactional(readOnly = true)
+    public Instant callInEndsIfPublishedNow() {
+        Tenant council = tenants.requireCurrent();
+        LocalDate lastDay = WorkingDays.of(council).plus(today(), council.settings().callInDays());
+        return lastDay.atTime(LocalTime.of(23, 59)).atZone(LONDON).toInstant();
+    }
+
     /** Now, by the engine's clock (which tests move instead of waiting). */
-    private Instant now() {
+    public Instant now() {
         return engine.getProcessEngineConfiguration().getClock().getCurrentTime().toInstant();
     }
 
@@ -483,7 +535,7 @@ public class ReportCycle {
         return new ConflictException("Someone else acted on this task at the same moment; reload it");
     }
 
-    private Task task(String taskId) {
+    Task task(String taskId) {
         Task task = tasks.createTaskQuery().taskTenantId(TenantContext.require()).taskId(taskId).singleResult();
         if (task == null) {
             HistoricTaskInstance done = history.createHistoricTaskInstanceQuery().taskTenantId(TenantContext.require())
@@ -497,11 +549,21 @@ public class ReportCycle {
     }
 
     private void requireRole(Task task) {
-        Role role = STAGE_ROLES.get(task.getTaskDefinitionKey());
+        Role role = STAGE_ROLES.get(stageOf(task));
         if (role == null || !users.require().hasRole(TenantContext.require(), role)) {
             throw new AccessDeniedException("Only a " + (role == null ? "?" : role.groupName()) + " can act on "
                     + task.getName());
         }
+    }
+
+    /** The stage of a task: its key in the cycle, or for a task beside the cycle its category. */
+    static String stageOf(Task task) {
+        return task.getProcessInstanceId() == null ? task.getCategory() : task.getTaskDefinitionKey();
+    }
+
+    /** The cycle's variables of a task's report (a task beside the cycle: its own). */
+    Map<String, Object> variables(Task task) {
+        return task.getProcessInstanceId() == null ? tasks.getVariablesLocal(task.getId()) : runtime.getVariables(task.getProcessInstanceId());
     }
 
     private CycleTask item(String taskId) {
@@ -509,14 +571,17 @@ public class ReportCycle {
                 .includeProcessVariables().includeTaskLocalVariables().list()).get(0);
     }
 
-    private List<CycleTask> inboxItems(List<Task> list) {
+    List<CycleTask> inboxItems(List<Task> list) {
         Instant now = engine.getProcessEngineConfiguration().getClock().getCurrentTime().toInstant();
         return list.stream().map(t -> {
-            Map<String, Object> variables = t.getProcessVariables();
+            // a task beside the cycle (answering a board challenge) carries its report in its own variables
+            boolean beside = t.getProcessInstanceId() == null;
+            Map<String, Object> variables = beside ? t.getTaskLocalVariables() : t.getProcessVariables();
+            String stage = beside ? t.getCategory() : t.getTaskDefinitionKey();
             Instant due = t.getDueDate() == null ? null : t.getDueDate().toInstant();
-            Role role = STAGE_ROLES.get(t.getTaskDefinitionKey());
+            Role role = STAGE_ROLES.get(stage);
             String reportId = (String) variables.get("reportId");
-            return new CycleTask(t.getId(), t.getTaskDefinitionKey(), t.getName(),
+            return new CycleTask(t.getId(), stage, t.getName(),
                     reportId == null ? null : UUID.fromString(reportId), (String) variables.get("reportTitle"),
                     role == null ? null : role.groupName(), t.getAssignee(), t.getCreateTime().toInstant(), due,
                     due != null && due.isBefore(now), Boolean.TRUE.equals(t.getTaskLocalVariables().get("escalated")),

@@ -330,6 +330,7 @@ public final class LivingDemo {
     private static final String SIGN_OFF = "Quarterly performance report on the improvement plan";
     private static final String BOARD = "Update on the workforce and recruitment actions";
     private static final String TO_SCHEDULE = "Update on the thresholds and early help actions";
+    private static final String RETURNED = "Update on the quality of practice actions";
     private static final String ON_AGENDA = "Update report on the improvement plan for the coming committee";
     private static final String TO_DECIDE = "Update on the quality of assessments and plans";
     private static final String CALL_IN = "Proposal to reshape the family support service";
@@ -388,6 +389,12 @@ public final class LivingDemo {
         String signOff = report(council, plan, SIGN_OFF, null, false);
         start(council, signOff);
         complete(council, council.user("author"), signOff, "draftUpdate", Map.of("outcome", "submit"));
+        // a report the manager returned: its author reads why in the editor, beside the parts
+        String returned = report(council, plan, RETURNED, null, false);
+        start(council, returned);
+        complete(council, council.user("author"), returned, "draftUpdate", Map.of("outcome", "submit"));
+        complete(council, council.user("manager"), returned, "managerSignOff", Map.of("outcome", "return",
+                "reason", "Please add the audit findings for the last quarter to the summary before this goes to the board."));
         start(council, report(council, plan, DRAFT, null, false));
         java.time.format.DateTimeFormatter british = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
         done.add(council.slug + ": a meeting held on " + british.format(held) + " (a decision to record, one in call-in,"

@@ -14,6 +14,9 @@ public final class Formats {
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.UK).withZone(LONDON);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.UK).withZone(LONDON);
 
+    private static final DateTimeFormatter NUMERIC_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy", Locale.UK);
+    private static final java.util.regex.Pattern ISO_DATE = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
     private Formats() {
     }
 
@@ -27,6 +30,17 @@ public final class Formats {
 
     public static String dateTime(Instant instant) {
         return instant == null ? "" : DATE_TIME.format(instant);
+    }
+
+    /**
+     * A value as a diff or a form shows it: an ISO date ({@code 2026-09-01}, as stored) in the pickers' dd/MM/yyyy,
+     * anything else as it is.
+     */
+    public static String value(String text) {
+        if (text != null && ISO_DATE.matcher(text).matches()) {
+            return NUMERIC_DATE.format(LocalDate.parse(text));
+        }
+        return text;
     }
 
     public static String time(Instant instant) {

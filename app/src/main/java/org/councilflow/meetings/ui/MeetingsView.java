@@ -92,7 +92,7 @@ class MeetingsView extends VerticalLayout {
         committee.setItems(committees.all());
         committee.setItemLabelGenerator(Committee::name);
         committee.setId("arrange-committee");
-        DateTimePicker when = new DateTimePicker("Starts");
+        DateTimePicker when = org.councilflow.common.ui.BritishPickers.dateTime("Starts");
         when.setId("arrange-when");
         TextField venue = new TextField("Venue");
         venue.setId("arrange-venue");

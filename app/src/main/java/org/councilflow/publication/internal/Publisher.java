@@ -12,6 +12,7 @@ import org.councilflow.documents.StoredDocument;
 import org.councilflow.identity.CurrentUsers;
 import org.councilflow.meetings.AgendaItemScheduled;
 import org.councilflow.meetings.Decision;
+import org.councilflow.meetings.DecisionAmended;
 import org.councilflow.meetings.DecisionCalledIn;
 import org.councilflow.meetings.DecisionPublished;
 import org.councilflow.meetings.Decisions;
@@ -29,6 +30,7 @@ import org.councilflow.publication.internal.Snapshots.ReportSnapshot;
 import org.councilflow.reports.Report;
 import org.councilflow.reports.ReportDocument;
 import org.councilflow.reports.Reports;
+import org.councilflow.tenancy.Tenant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -103,6 +105,38 @@ public class Publisher {
     void decisionCalledIn(DecisionCalledIn event) {
         publishDecision(event.reportId(), event.meetingId(), event.calledInAt(),
                 "Called in for scrutiny on " + Text.date(event.calledInAt()));
+    }
+
+    @EventListener
+    void decisionAmended(DecisionAmended event) {
+        // the page lists it as "Amended on <date>: <note>"
+        publishDecision(event.reportId(), event.meetingId(), event.amendedAt(), event.note());
+    }
+
+    /**
+     * The decision's public page as publishing it now would make it, with these call-in terms: nothing is stored.
+     * Empty when the decision would not be on the public site (its report is exempt or was never published).
+     */
+    public Optional<String> previewDecision(Tenant council, UUID reportId, boolean subjectToCallIn, Instant publishedAt,
+            Instant callInEndsAt) {
+        Optional<Published<ReportSnapshot>> report = store.latest(PublicationKind.REPORT, reportId, ReportSnapshot.class);
+        Optional<Decision> recorded = decisions.latest(reportId);
+        if (report.isEmpty() || recorded.isEmpty()) {
+            return Optional.empty();
+        }
+        Decision decision = recorded.get();
+        Meeting meeting = meetings.get(decision.meetingId());
+        UUID id = decisionId(reportId, meeting.id());
+        DecisionSnapshot snapshot = new DecisionSnapshot(id, reportId, meeting.id(), meeting.committeeId(),
+                meeting.committeeName(), report.get().content().document().header().title(), decision.status(),
+                decision.keyDecision(), subjectToCallIn, decision.resolutions(), decision.minutes(), decision.decidedOn(),
+                meeting.startsAt(), publishedAt, subjectToCallIn ? callInEndsAt : null, null,
+                report.get().content().appendices());
+        Optional<Published<DecisionSnapshot>> before = store.latest(PublicationKind.DECISION, id, DecisionSnapshot.class);
+        Published<DecisionSnapshot> page = new Published<>(snapshot, before.map(p -> p.version() + 1).orElse(1),
+                before.map(Published::firstPublishedAt).orElse(publishedAt), publishedAt,
+                before.map(Published::amendments).orElse(List.of()));
+        return Optional.of(Pages.decision(council, page, Pages.CallIn.of(snapshot, publishedAt)));
     }
 
     /** Publishes (or publishes again) a plan's improvement journey from its inspection events as they stand now. */

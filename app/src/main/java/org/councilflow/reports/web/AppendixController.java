@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -60,6 +61,17 @@ class AppendixController {
             description = "The later appendices move up a number. Once the report is submitted its appendices are locked (409) until it is returned.")
     void remove(@PathVariable String tenant, @PathVariable UUID reportId, @PathVariable int number) {
         appendices.remove(reportId, number);
+    }
+
+    @PutMapping("/{number}/position")
+    @Operation(summary = "Move an appendix of the draft to another number",
+            description = "The ones between shift by one; 409 once the report is submitted, as for adding and removing.")
+    List<Appendix> move(@PathVariable String tenant, @PathVariable UUID reportId, @PathVariable int number,
+            @jakarta.validation.Valid @org.springframework.web.bind.annotation.RequestBody Position position) {
+        return appendices.move(reportId, number, position.to());
+    }
+
+    record Position(@jakarta.validation.constraints.NotNull Integer to) {
     }
 
     @GetMapping("/{number}")

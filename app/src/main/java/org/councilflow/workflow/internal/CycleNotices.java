@@ -57,6 +57,21 @@ class CycleNotices {
                 task.getAssignee(), dueAt(task), escalateTo));
         events.publishEvent(Audited.inCurrentTenant("cycle.escalated", "report", reportId.toString(), null,
                 Map.of("stage", stage, "escalatedTo", escalateTo)));
+        releaseIfUntouched(task);
+    }
+
+    /**
+     * A task claimed and then left untouched until its stage fell due goes back to the pool, so that someone else
+     * holding the role can take it; one its holder worked on ({@link TaskTouches}) stays with them.
+     */
+    private void releaseIfUntouched(Task task) {
+        if (task.getAssignee() == null || tasks.getVariableLocal(task.getId(), TaskTouches.TOUCHED_AT) != null) {
+            return;
+        }
+        String holder = task.getAssignee(); // the engine's cached task forgets it once unclaimed
+        tasks.unclaim(task.getId());
+        events.publishEvent(Audited.inCurrentTenant("cycle.task-released", "task", task.getId(),
+                Map.of("assignee", holder), Map.of("releasedBy", "service level: untouched until due")));
     }
 
     /** The variant's reminder role for the stage, set as it started (cycles started before variants: the stage's role). */

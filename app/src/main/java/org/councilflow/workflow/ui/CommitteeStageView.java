@@ -66,6 +66,7 @@ class CommitteeStageView extends VerticalLayout implements BeforeEnterObserver {
     private final Meetings meetings;
     private final Decisions decisions;
     private final ReportCycle cycle;
+    private final org.councilflow.publication.DecisionPreviews previews;
 
     UUID reportId;
     CycleTask task;
@@ -76,7 +77,9 @@ class CommitteeStageView extends VerticalLayout implements BeforeEnterObserver {
     final TextArea minutes = new TextArea("Minutes");
     final Checkbox callIn = new Checkbox("Subject to call-in");
 
-    CommitteeStageView(Reports reports, Meetings meetings, Decisions decisions, ReportCycle cycle) {
+    CommitteeStageView(Reports reports, Meetings meetings, Decisions decisions, ReportCycle cycle,
+            org.councilflow.publication.DecisionPreviews previews) {
+        this.previews = previews;
         this.reports = reports;
         this.meetings = meetings;
         this.decisions = decisions;
@@ -99,6 +102,8 @@ class CommitteeStageView extends VerticalLayout implements BeforeEnterObserver {
             Paragraph none = new Paragraph("This report is not waiting for democratic services.");
             none.setId("no-task");
             add(none);
+            decisions.latest(reportId).filter(d -> d.publishedAt() != null)
+                    .ifPresent(published -> add(publishing().amendment(published)));
             return;
         }
         H3 stage = new H3(Stages.label(task.stage()));
@@ -181,12 +186,17 @@ class CommitteeStageView extends VerticalLayout implements BeforeEnterObserver {
         callIn.setId("call-in");
         callIn.setValue(true);
         callIn.setHelperText("Councillors may then call the decision in during the council's call-in period before it takes effect.");
-        Button publish = new Button("Publish decision", VaadinIcon.GLOBE.create(),
-                click -> finish(new Completion("publish", null, Map.of("subjectToCallIn", callIn.getValue())),
-                        "Decision published."));
+        // a preview of the public page first; publishing happens only on its confirm
+        Button publish = new Button("Preview and publish…", VaadinIcon.GLOBE.create(),
+                click -> publishing().preview(callIn.getValue(), () -> finish(
+                        new Completion("publish", null, Map.of("subjectToCallIn", callIn.getValue())), "Decision published.")));
         publish.setId("publish");
         publish.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         add(callIn, publish);
+    }
+
+    private DecisionPublishing publishing() {
+        return new DecisionPublishing(previews, decisions, cycle, reportId);
     }
 
     void finish(Completion completion, String done) {

@@ -9,6 +9,7 @@ import org.councilflow.identity.CurrentUsers;
 import org.councilflow.workflow.CycleTask;
 import org.councilflow.workflow.InboxQuery;
 import org.councilflow.workflow.ReportCycle;
+import org.councilflow.workflow.TeamTasks;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
@@ -46,6 +47,7 @@ import jakarta.annotation.security.RolesAllowed;
 class InboxView extends VerticalLayout {
 
     private final ReportCycle cycle;
+    private final TaskActions actions;
     private final String me;
     final Grid<CycleTask> grid = new Grid<>(CycleTask.class, false);
     final Select<InboxQuery.Scope> scope = new Select<>();
@@ -53,8 +55,9 @@ class InboxView extends VerticalLayout {
     final TextField search = new TextField("Report title contains");
     final Checkbox overdueOnly = new Checkbox("Overdue only");
 
-    InboxView(ReportCycle cycle, CurrentUsers users) {
+    InboxView(ReportCycle cycle, TeamTasks team, CurrentUsers users) {
         this.cycle = cycle;
+        this.actions = new TaskActions(cycle, team, this::refresh);
         this.me = users.require().username();
         setSizeFull();
         H2 heading = new H2("Inbox");
@@ -153,6 +156,27 @@ class InboxView extends VerticalLayout {
     }
 
     private Component actionCell(CycleTask task) {
+        java.util.Optional<String> refusal = cycle.refusal(task);
+        if (refusal.isPresent()) {
+            // never offered to someone the rules refuse: say why instead of a button that would fail
+            Span why = Badge.of(refusal.get().startsWith("Four-eyes") ? "Another " + task.role() + " must take it" : "Not yours",
+                    Badge.Tone.NEUTRAL);
+            why.setTitle(refusal.get());
+            why.getElement().setAttribute("aria-label", refusal.get());
+            why.setId("refused-" + task.id());
+            return why;
+        }
+        Button primary = primaryAction(task);
+        if (me.equals(task.assignee())) {
+            HorizontalLayout cell = new HorizontalLayout(primary, actions.release(task), actions.handOn(task, false));
+            cell.setSpacing(false);
+            cell.setJustifyContentMode(FlexComponent.JustifyContentMode.END);
+            return cell;
+        }
+        return primary;
+    }
+
+    private Button primaryAction(CycleTask task) {
         boolean claimable = task.assignee() == null;
         String title = task.reportTitle() == null ? "report" : task.reportTitle();
         Button action = new Button(claimable ? "Claim and open" : "Open",

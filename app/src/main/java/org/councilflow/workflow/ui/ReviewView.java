@@ -116,7 +116,7 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver {
         if (isReviewer()) {
             renderChanges();
         }
-        add(PublishedPreview.of(version.document()), document(version.document()));
+        add(PublishedPreview.of(version.document()), document(version.document()), appendices(version));
         refreshRemarks();
     }
 
@@ -240,12 +240,12 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver {
                 }, change.kind() == ReportDiff.Kind.REMOVED ? Badge.Tone.ERROR : Badge.Tone.INFO));
                 item.add(new Span(" " + partLabel(change.part()) + ", " + change.location()));
                 if (change.before() != null) {
-                    Div before = new Div(new Span("Before: " + abbreviate(change.before())));
+                    Div before = new Div(new Span("Before: " + abbreviate(Formats.value(change.before()))));
                     before.getStyle().set("color", "var(--lumo-secondary-text-color)").set("text-decoration", "line-through");
                     item.add(before);
                 }
                 if (change.after() != null) {
-                    item.add(new Div(new Span("Now: " + abbreviate(change.after()))));
+                    item.add(new Div(new Span("Now: " + abbreviate(Formats.value(change.after())))));
                 }
                 list.add(item);
             }
@@ -295,6 +295,25 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver {
                     + (section.heading() == null ? ReportEditorView.defaultHeading(section.key()) : section.heading()), text));
         }
         return body;
+    }
+
+    /** The appendices frozen with the version: what is signed off is what is published, so reviewers see them too. */
+    private static Component appendices(Report.Version version) {
+        com.vaadin.flow.component.html.Section part = new com.vaadin.flow.component.html.Section();
+        part.setId("section-appendices");
+        part.setWidthFull();
+        part.add(new H3("Appendices"));
+        if (version.appendices().isEmpty()) {
+            part.add(new Paragraph("Version " + version.number() + " has no appendices."));
+            return part;
+        }
+        OrderedList list = new OrderedList();
+        list.setId("review-appendices");
+        version.appendices().forEach(a -> list.add(new ListItem("Appendix " + a.number() + ": " + a.title()
+                + " (SHA-256 " + a.sha256().substring(0, Math.min(12, a.sha256().length())) + ")")));
+        list.getStyle().set("list-style", "none").set("padding-left", "0");
+        part.add(list);
+        return part;
     }
 
     private Component part(String key, String heading, Component content) {
@@ -430,6 +449,7 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver {
             case "summary" -> "Summary";
             case "recommendations" -> "Recommendations";
             case "general" -> "The report as a whole";
+            case "appendices" -> "Appendices";
             default -> ReportEditorView.defaultHeading(part);
         };
     }

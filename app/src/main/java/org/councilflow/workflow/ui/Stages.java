@@ -26,6 +26,9 @@ final class Stages {
     }
 
     static String label(String stage) {
+        if ("answerChallenge".equals(stage)) {
+            return "Answer a board challenge";
+        }
         return LABELS.getOrDefault(stage, stage);
     }
 
@@ -34,7 +37,7 @@ final class Stages {
         String report = "reports/" + reportId;
         return switch (stage) {
             case "draftUpdate" -> report + "/edit";
-            case "managerSignOff", "boardReview" -> report + "/review";
+            case "managerSignOff", "boardReview", "answerChallenge" -> report + "/review";
             case "scheduleToCommittee", "recordDecision", "publishDecision" -> report + "/committee";
             default -> report + "/history";
         };

@@ -140,6 +140,12 @@ class ReportCycleBrowserTests {
             assertThat(page.locator("#decision")).containsText("Recommendations approved");
             Browsers.screenshot(page, "cycle/08-clerk-publishes");
             page.locator("#publish").click();
+            // the public page first, then confirm
+            assertThat(page.frameLocator("#decision-preview").locator("h1")).containsText(TITLE);
+            assertThat(page.frameLocator("#decision-preview").locator("body")).containsText("That the Committee note the progress");
+            Browsers.screenshot(page, "cycle/08b-clerk-previews-the-public-page");
+            page.locator("#confirm-publish").focus();
+            page.keyboard().press("Enter");
             page.waitForURL(u -> u.endsWith("/inbox"));
 
             page.navigate(url("reports/" + reportId + "/history"));
