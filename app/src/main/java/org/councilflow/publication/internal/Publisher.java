@@ -21,6 +21,7 @@ import org.councilflow.meetings.Meetings;
 import org.councilflow.plans.InspectionEvent;
 import org.councilflow.plans.Plan;
 import org.councilflow.plans.Plans;
+import org.councilflow.publication.PublicationProperties;
 import org.councilflow.publication.internal.Snapshots.DecisionSnapshot;
 import org.councilflow.publication.internal.Snapshots.DocumentRef;
 import org.councilflow.publication.internal.Snapshots.JourneySnapshot;
@@ -53,9 +54,11 @@ public class Publisher {
     private final Decisions decisions;
     private final Plans plans;
     private final CurrentUsers users;
+    private final PublicationProperties properties;
 
     Publisher(PublicationStore store, Meetings meetings, Reports reports, Decisions decisions, Plans plans,
-            CurrentUsers users) {
+            CurrentUsers users, PublicationProperties properties) {
+        this.properties = properties;
         this.store = store;
         this.meetings = meetings;
         this.reports = reports;
@@ -136,7 +139,9 @@ public class Publisher {
         Published<DecisionSnapshot> page = new Published<>(snapshot, before.map(p -> p.version() + 1).orElse(1),
                 before.map(Published::firstPublishedAt).orElse(publishedAt), publishedAt,
                 before.map(Published::amendments).orElse(List.of()));
-        return Optional.of(Pages.decision(council, page, Pages.CallIn.of(snapshot, publishedAt)));
+        Localizer l = Localizer.of(properties.locale());
+        return Optional.of(Templates.render(
+                new Pages.DecisionPage(new Frame(council, l), page, Pages.CallIn.of(snapshot, publishedAt, l))));
     }
 
     /** Publishes (or publishes again) a plan's improvement journey from its inspection events as they stand now. */
