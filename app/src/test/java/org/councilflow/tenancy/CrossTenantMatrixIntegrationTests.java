@@ -61,6 +61,8 @@ class CrossTenantMatrixIntegrationTests {
         towerHamletsResources = Map.ofEntries(
                 Map.entry("taskId", taskId),
                 Map.entry("meetingId", DemoData.TOWER_HAMLETS_MEETING),
+                Map.entry("itemId", DemoData.TOWER_HAMLETS_AGENDA_ITEM),
+                Map.entry("documentId", DemoData.TOWER_HAMLETS_AGENDA_DOCUMENT),
                 Map.entry("reportId", DemoData.TOWER_HAMLETS_REPORT),
                 Map.entry("part", "summary"),
                 Map.entry("number", "1"),
@@ -157,6 +159,13 @@ class CrossTenantMatrixIntegrationTests {
         assertThat(inbox).hasSize(1);
         assertThat(inbox.get(0).get("stage").asText()).isEqualTo("draftUpdate");
         assertThat(inbox.get(0).get("assignee").isNull()).isTrue();
+        JsonNode meeting = api.get("tower-hamlets.clerk", "/api/t/tower-hamlets/meetings/" + DemoData.TOWER_HAMLETS_MEETING).getBody();
+        assertThat(meeting.get("version").asInt()).isZero();
+        assertThat(meeting.get("agendaPublishedAt").isNull()).isTrue();
+        assertThat(meeting.get("agenda")).hasSize(1);
+        assertThat(meeting.at("/agenda/0/documents")).hasSize(1);
+        assertThat(api.get("tower-hamlets.clerk", "/api/t/tower-hamlets/agenda-numbering").getBody().get("numbering").asText())
+                .isEqualTo("NUMBERS");
     }
 
     private String expand(String pattern, String tenant) {
@@ -203,6 +212,8 @@ class CrossTenantMatrixIntegrationTests {
         }
         org.springframework.util.LinkedMultiValueMap<String, Object> form = new org.springframework.util.LinkedMultiValueMap<>();
         form.add("title", "Planted appendix");
+        form.add("kind", "APPENDIX");
+        form.add("version", "0");
         form.add("file", new org.springframework.core.io.ByteArrayResource(org.councilflow.support.TestPdfs.onePage("Planted")) {
             @Override
             public String getFilename() {
