@@ -45,9 +45,13 @@ public class Meetings {
     public Meeting get(UUID id) {
         String tenant = tenant();
         List<Meeting.AgendaItem> agenda = jdbc.sql("""
-                SELECT position, report_id FROM app.agenda_item WHERE tenant_id = :tenant AND meeting_id = :id ORDER BY position""")
+                SELECT id, position, number, kind, report_id, title, description, report_of, exempt_paragraph
+                FROM app.agenda_item WHERE tenant_id = :tenant AND meeting_id = :id ORDER BY position""")
                 .param("tenant", tenant).param("id", id)
-                .query((rs, n) -> new Meeting.AgendaItem(rs.getInt("position"), rs.getObject("report_id", UUID.class)))
+                .query((rs, n) -> new Meeting.AgendaItem(rs.getObject("id", UUID.class), rs.getInt("position"),
+                        rs.getString("number"), AgendaItemKind.valueOf(rs.getString("kind")),
+                        rs.getObject("report_id", UUID.class), rs.getString("title"), rs.getString("description"),
+                        rs.getString("report_of"), (Integer) rs.getObject("exempt_paragraph", Integer.class)))
                 .list();
         return jdbc.sql("""
                 SELECT m.id, m.committee_id, c.name, m.starts_at, m.venue, m.version
@@ -79,18 +83,25 @@ public class Meetings {
     @PreAuthorize("hasRole('CLERK')")
     public Meeting schedule(UUID meetingId, UUID reportId) {
         get(meetingId);
-        jdbc.sql("DELETE FROM app.agenda_item WHERE tenant_id = :tenant AND report_id = :report")
-                .param("tenant", tenant()).param("report", reportId).update();
+        lock(meetingId);
+        // off the agendas still in preparation; a published agenda keeps it (a deferred report was on that agenda)
         jdbc.sql("""
-                INSERT INTO app.agenda_item (meeting_id, tenant_id, report_id, position)
-                SELECT :meeting, :tenant, :report, coalesce(max(position), 0) + 1 FROM app.agenda_item
-                WHERE tenant_id = :tenant AND meeting_id = :meeting""")
-                .param("meeting", meetingId).param("tenant", tenant()).param("report", reportId)
+                DELETE FROM app.agenda_item i USING app.meeting m
+                WHERE i.tenant_id = :tenant AND i.report_id = :report AND m.tenant_id = i.tenant_id AND m.id = i.meeting_id
+                  AND (m.agenda_published_at IS NULL OR m.id = :meeting)""")
+                .param("tenant", tenant()).param("report", reportId).param("meeting", meetingId).update();
+        UUID itemId = UUID.randomUUID();
+        jdbc.sql("""
+                INSERT INTO app.agenda_item (id, meeting_id, tenant_id, kind, report_id, position, number)
+                SELECT :id, :meeting, :tenant, 'CYCLE_REPORT', :report, coalesce(max(position), 0) + 1,
+                       (coalesce(max(position), 0) + 1)::text
+                FROM app.agenda_item WHERE tenant_id = :tenant AND meeting_id = :meeting""")
+                .param("id", itemId).param("meeting", meetingId).param("tenant", tenant()).param("report", reportId)
                 .update();
         events.publishEvent(Audited.inCurrentTenant("meeting.report-scheduled", "meeting", meetingId.toString(), null,
                 Map.of("report", reportId.toString())));
-        int position = jdbc.sql("SELECT position FROM app.agenda_item WHERE tenant_id = :tenant AND meeting_id = :meeting AND report_id = :report")
-                .param("tenant", tenant()).param("meeting", meetingId).param("report", reportId).query(Integer.class).single();
+        int position = jdbc.sql("SELECT position FROM app.agenda_item WHERE tenant_id = :tenant AND id = :id")
+                .param("tenant", tenant()).param("id", itemId).query(Integer.class).single();
         events.publishEvent(new AgendaItemScheduled(tenant(), meetingId, reportId, position));
         return get(meetingId);
     }
@@ -107,24 +118,23 @@ public class Meetings {
     /** Puts the agenda's items in the given order; every item must be named once. A published agenda is fixed. */
     @Transactional
     @PreAuthorize("hasRole('CLERK')")
-    public Meeting reorder(UUID meetingId, List<UUID> reportIds) {
+    public Meeting reorder(UUID meetingId, List<UUID> itemIds) {
+        lock(meetingId);
         Meeting meeting = get(meetingId);
         requireUnpublished(meetingId);
-        List<UUID> current = meeting.agenda().stream().map(Meeting.AgendaItem::reportId).toList();
-        if (reportIds.size() != current.size() || !new java.util.HashSet<>(reportIds).equals(new java.util.HashSet<>(current))) {
+        List<UUID> current = meeting.agenda().stream().map(Meeting.AgendaItem::id).toList();
+        if (itemIds.size() != current.size() || !new java.util.HashSet<>(itemIds).equals(new java.util.HashSet<>(current))) {
             throw new org.councilflow.common.ConflictException("The agenda changed since you loaded it; reload it and order it again");
         }
-        // positions are unique per meeting only through the order; move them out of the way first
-        jdbc.sql("UPDATE app.agenda_item SET position = position + 10000 WHERE tenant_id = :tenant AND meeting_id = :meeting")
-                .param("tenant", tenant()).param("meeting", meetingId).update();
-        for (int i = 0; i < reportIds.size(); i++) {
-            jdbc.sql("UPDATE app.agenda_item SET position = :position WHERE tenant_id = :tenant AND meeting_id = :meeting AND report_id = :report")
+        // one item per place is checked at commit (the constraint is deferred)
+        for (int i = 0; i < itemIds.size(); i++) {
+            jdbc.sql("UPDATE app.agenda_item SET position = :position WHERE tenant_id = :tenant AND meeting_id = :meeting AND id = :id")
                     .param("position", i + 1).param("tenant", tenant()).param("meeting", meetingId)
-                    .param("report", reportIds.get(i)).update();
+                    .param("id", itemIds.get(i)).update();
         }
         events.publishEvent(Audited.inCurrentTenant("meeting.agenda-ordered", "meeting", meetingId.toString(),
                 Map.of("order", current.stream().map(UUID::toString).toList()),
-                Map.of("order", reportIds.stream().map(UUID::toString).toList())));
+                Map.of("order", itemIds.stream().map(UUID::toString).toList())));
         return get(meetingId);
     }
 
@@ -142,6 +152,13 @@ public class Meetings {
         events.publishEvent(Audited.inCurrentTenant("meeting.agenda-published", "meeting", meetingId.toString(), null,
                 Map.of("items", meeting.agenda().size())));
         return get(meetingId);
+    }
+
+    /** Agenda changes of one meeting one after the other: places are given by what is there. */
+    private void lock(UUID meetingId) {
+        jdbc.sql("SELECT id FROM app.meeting WHERE tenant_id = :tenant AND id = :id FOR UPDATE")
+                .param("tenant", tenant()).param("id", meetingId).query(UUID.class).optional()
+                .orElseThrow(() -> new NotFoundException("No meeting " + meetingId + " in this council"));
     }
 
     private void requireUnpublished(UUID meetingId) {

@@ -76,6 +76,9 @@ public class Publisher {
         });
         List<MeetingSnapshot.Item> items = new ArrayList<>();
         for (Meeting.AgendaItem item : meeting.agenda()) {
+            if (item.reportId() == null) {
+                continue;
+            }
             Optional<Published<ReportSnapshot>> published = store.latest(PublicationKind.REPORT, item.reportId(), ReportSnapshot.class);
             boolean exempt = published.isEmpty() && isExempt(item.reportId());
             if (published.isPresent() || exempt) {
