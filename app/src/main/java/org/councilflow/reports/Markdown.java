@@ -32,7 +32,7 @@ public final class Markdown {
 
     /** A bulleted line as councils write them: "- ", "· ", "• " at the first level, "o " or an indented bullet below. */
     private static final Pattern BULLET = Pattern.compile("^([ \\t]*)([-*+\u00b7\u2022\u25aa\u25e6o])[ \\t\u00a0]+(\\S.*)$");
-    private static final Pattern ORDERED = Pattern.compile("^ {0,3}\\d{1,9}[.)][ \\t].*");
+    private static final Pattern ORDERED = Pattern.compile("^( {0,3})(\\d{1,9}[.)])([ \\t]+)\\S.*");
     private static final Pattern FENCE = Pattern.compile("^ {0,3}(```|~~~).*");
 
     private Markdown() {
@@ -54,7 +54,10 @@ public final class Markdown {
         }
         StringBuilder out = new StringBuilder();
         boolean inList = false;
+        boolean blankSince = false;
         boolean fenced = false;
+        // where the text of the last first-level item starts: a point below it is indented at least that far
+        int parentContent = 2;
         for (String line : minutes.split("\n", -1)) {
             if (FENCE.matcher(line).matches()) {
                 fenced = !fenced;
@@ -64,24 +67,37 @@ public final class Markdown {
                 String marker = bullet.group(2);
                 boolean subMarker = marker.equals("o") || marker.equals("\u25e6") || marker.equals("\u25aa");
                 int indent = bullet.group(1).replace("\t", "    ").length();
-                if (subMarker && !inList) {
-                    // "o" opening a line that follows no bullet is a word, not a bullet
+                // "o" is a point only right below a bullet (or indented under one): otherwise it is a word
+                if (subMarker && !(inList && (!blankSince || indent > 0))) {
                     out.append(line).append('\n');
                     inList = false;
+                    blankSince = false;
                     continue;
                 }
                 boolean nested = inList && (subMarker || indent >= 2);
-                out.append(nested ? "    - " : "- ").append(bullet.group(3)).append('\n');
-                inList = true;
-            } else {
-                out.append(line).append('\n');
-                if (!fenced && ORDERED.matcher(line).matches()) {
-                    inList = true;
-                } else if (line.isBlank() || fenced) {
-                    inList = inList && line.isBlank() && !fenced;
-                } else if (!line.startsWith(" ") && !line.startsWith("\t")) {
-                    inList = false;
+                if (nested) {
+                    out.append(" ".repeat(Math.max(parentContent, 2))).append("- ");
+                } else {
+                    out.append("- ");
+                    parentContent = 2;
                 }
+                out.append(bullet.group(3)).append('\n');
+                inList = true;
+                blankSince = false;
+                continue;
+            }
+            out.append(line).append('\n');
+            Matcher ordered = fenced ? null : ORDERED.matcher(line);
+            if (ordered != null && ordered.matches()) {
+                int spaces = ordered.group(3).length();
+                parentContent = ordered.group(1).length() + ordered.group(2).length() + (spaces <= 4 ? spaces : 1);
+                inList = true;
+                blankSince = false;
+            } else if (line.isBlank()) {
+                blankSince = true;
+            } else if (fenced || !(line.startsWith(" ") || line.startsWith("\t"))) {
+                inList = false;
+                blankSince = false;
             }
         }
         return out.substring(0, out.length() - 1);

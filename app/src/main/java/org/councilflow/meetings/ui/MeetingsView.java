@@ -125,6 +125,12 @@ class MeetingsView extends VerticalLayout {
         boolean published = meetings.agendaPublishedAt(current.id()).isPresent();
         H3 title = new H3("Agenda: " + current.committeeName() + ", " + Formats.dateTime(current.startsAt()));
         agenda.add(title);
+        // the meeting's record afterwards (routes of the minutes views)
+        Anchor attendance = new Anchor("meetings/" + current.id() + "/attendance", "Attendance");
+        attendance.setId("attendance-link");
+        Anchor minutes = new Anchor("meetings/" + current.id() + "/minutes", "Minutes and resolutions");
+        minutes.setId("minutes-link");
+        agenda.add(new HorizontalLayout(attendance, minutes));
         if (current.agenda().isEmpty()) {
             agenda.add(new Paragraph("No items yet. Reports join this agenda when democratic services schedule them to"
                     + " this meeting from the inbox."));
