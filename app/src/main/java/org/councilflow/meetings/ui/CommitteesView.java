@@ -41,7 +41,7 @@ class CommitteesView extends VerticalLayout {
             members.setId("members-" + c.id());
             members.setAriaLabel("Members of " + c.name());
             return members;
-        }).setHeader("Members and roles");
+        }).setHeader("Members and roles").setKey("members");
         grid.setItems(committees.all());
         grid.setAllRowsVisible(true);
         TextField name = new TextField("New committee");

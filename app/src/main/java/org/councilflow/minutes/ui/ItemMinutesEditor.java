@@ -73,6 +73,9 @@ class ItemMinutesEditor extends VerticalLayout {
         resolutionRows.setPadding(false);
         resolutionRows.setId("resolutions-" + key);
         item.resolutions().forEach(this::addResolution);
+        if (resolutions.isEmpty()) {
+            addResolution(new Resolution("", List.of()));
+        }
         Button addResolution = new Button("Add a resolution", VaadinIcon.PLUS.create(), click -> addResolution(new Resolution("", List.of())));
         addResolution.setId("add-resolution-" + key);
         declarationRows.setPadding(false);
