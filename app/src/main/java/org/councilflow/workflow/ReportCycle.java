@@ -290,6 +290,7 @@ public class ReportCycle {
             throw new ConflictException("This task is claimed by " + task.getAssignee());
         }
         Map<String, Object> form = completion.form() == null ? Map.of() : completion.form();
+        requireKnownFields(task.getTaskDefinitionKey(), form);
         Map<String, Object> variables = new HashMap<>();
         String outcome = completion.outcome();
         Map<String, Object> processVariables = runtime.getVariables(task.getProcessInstanceId());
@@ -527,6 +528,20 @@ public class ReportCycle {
         if ("return".equals(outcome) && (reason == null || reason.isBlank())) {
             throw new IllegalArgumentException("Say why the report is returned: the reason is required");
         }
+    }
+
+    /** The fields each stage's form has; anything else is refused (400 naming it), never dropped silently. */
+    private static final Map<String, java.util.Set<String>> FORM_FIELDS = Map.of(
+            "scheduleToCommittee", java.util.Set.of("meetingId"),
+            "recordDecision", java.util.Set.of("resolutions", "minutes", "keyDecision"),
+            "publishDecision", java.util.Set.of("subjectToCallIn"));
+
+    private static void requireKnownFields(String stage, Map<String, Object> form) {
+        java.util.Set<String> known = FORM_FIELDS.getOrDefault(stage, java.util.Set.of());
+        form.keySet().stream().filter(key -> !known.contains(key)).sorted().findFirst().ifPresent(key -> {
+            throw new org.councilflow.common.InvalidFieldException("form." + key, "is not a field of this stage's form"
+                    + (known.isEmpty() ? " (it has none)" : " (its fields: " + String.join(", ", new java.util.TreeSet<>(known)) + ")"));
+        });
     }
 
     private static UUID uuid(Map<String, Object> form, String field) {

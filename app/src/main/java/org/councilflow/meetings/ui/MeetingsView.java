@@ -162,7 +162,7 @@ class MeetingsView extends VerticalLayout {
             agenda.add(new Paragraph("The agenda is published; its order is fixed."));
         } else {
             Button publish = new Button("Publish agenda", VaadinIcon.GLOBE.create(), click -> {
-                if (Feedback.attempt(() -> meetings.publishAgenda(current.id(), me))) {
+                if (Feedback.attempt(() -> meetings.publishAgenda(current.id(), current.version()))) {
                     Feedback.success("Agenda published.");
                     refreshCalendar();
                     showAgenda(current);

@@ -42,14 +42,63 @@ public final class Snapshots {
     }
 
     /**
-     * A meeting whose agenda has been published.
+     * A meeting whose agenda has been published (ADR 0009).
      *
-     * @param items in order; an exempt item has no report (its report is not for publication)
+     * @param items in order; an exempt item has its heading only (no report, description or documents)
+     * @param location VENUE, HYBRID, REMOTE or NONE (null in publications made before it was recorded)
+     * @param status SCHEDULED, CANCELLED, POSTPONED or MOVED, with {@code statusNote}
+     * @param agendaVersion 1 as published, one more per amendment
      */
     public record MeetingSnapshot(UUID meetingId, UUID committeeId, String committeeName, Instant startsAt, String venue,
-            List<Item> items) {
+            List<Item> items, String title, Instant endsAt, String location, String onlineLink, String webcastLink,
+            String status, String statusNote, int agendaVersion) {
 
-        public record Item(int position, UUID reportId, boolean exempt) {
+        public MeetingSnapshot {
+            items = items == null ? List.of() : items;
+        }
+
+        /** As published before meetings had titles, locations and statuses. */
+        public MeetingSnapshot(UUID meetingId, UUID committeeId, String committeeName, Instant startsAt, String venue,
+                List<Item> items) {
+            this(meetingId, committeeId, committeeName, startsAt, venue, items, null, null, null, null, null, null, null, 1);
+        }
+
+        /**
+         * An agenda item as published.
+         *
+         * @param position its place in the order (the public item page's address)
+         * @param reportId the published report of a report from the cycle; null for other kinds and exempt items
+         * @param number the council's own number ("3.1", "4a"); null in publications made before it was recorded
+         * @param kind an {@code AgendaItemKind} name (APOLOGIES … VERBAL_UPDATE)
+         * @param title the heading; for a report from the cycle, the signed-off version's title
+         * @param exemptParagraph the paragraph of Schedule 12A (1–7) when exempt and known
+         * @param sinceVersion the agenda version that added it (0 or 1: on the agenda as first published)
+         */
+        public record Item(int position, UUID reportId, boolean exempt, UUID itemId, String number, String kind,
+                String title, String description, String reportOf, Integer exemptParagraph, boolean withdrawn,
+                int sinceVersion, List<ItemDocument> documents) {
+
+            public Item {
+                documents = documents == null ? List.of() : documents;
+            }
+
+            /** As published before items had numbers, kinds and documents. */
+            public Item(int position, UUID reportId, boolean exempt) {
+                this(position, reportId, exempt, null, null, null, null, null, null, null, false, 0, List.of());
+            }
+
+            /** The item's number as the council wrote it, or its place for publications made before numbers. */
+            public String label() {
+                return number != null ? number : Integer.toString(position);
+            }
+        }
+
+        /**
+         * A document of an agenda item as published: a file ({@code file}, downloaded from the public site) or a link.
+         *
+         * @param kind an {@code AgendaDocument.Kind} name (REPORT, APPENDIX, MINUTES, PRESENTATION, BACKGROUND_PAPER)
+         */
+        public record ItemDocument(UUID id, String title, String kind, DocumentRef file, String link) {
         }
     }
 
