@@ -19,6 +19,7 @@ import org.councilflow.identity.CurrentUsers;
 import org.councilflow.identity.Role;
 import org.councilflow.identity.TenantDirectory;
 import org.councilflow.meetings.Decisions;
+import org.councilflow.meetings.Resolution;
 import org.councilflow.meetings.Meeting;
 import org.councilflow.meetings.Meetings;
 import org.councilflow.reports.Report;
@@ -395,7 +396,7 @@ public class ReportCycle {
                 }
                 Meeting held = requireStarted(processVariables, "recorded");
                 LocalDate meeting = held.startsAt().atZone(LONDON).toLocalDate();
-                List<String> resolutions = texts(form.get("resolutions"));
+                List<Resolution> resolutions = Resolution.fromForm(form.get("resolutions"));
                 if (!"DEFERRED".equals(outcome) && resolutions.isEmpty()) {
                     throw new IllegalArgumentException("Give the committee's resolutions, numbered in order");
                 }
@@ -513,17 +514,6 @@ public class ReportCycle {
     /** Today in the council's time zone, by the engine's clock. */
     private LocalDate today() {
         return now().atZone(LONDON).toLocalDate();
-    }
-
-    private static List<String> texts(Object value) {
-        if (value == null) {
-            return List.of();
-        }
-        if (!(value instanceof List<?> list) || list.size() > 100
-                || list.stream().anyMatch(item -> !(item instanceof String text) || text.isBlank() || text.length() > 5000)) {
-            throw new IllegalArgumentException("resolutions must be a list of at most 100 texts of up to 5,000 characters");
-        }
-        return list.stream().map(item -> ((String) item).strip()).toList();
     }
 
     private ConflictException alreadyDone(String taskId) {

@@ -82,6 +82,12 @@ class AgendaPanel extends Div {
             actions.add(publish);
         }
         add(actions);
+        // the meeting's record afterwards (routes of the minutes views)
+        Anchor attendance = new Anchor("meetings/" + meeting.id() + "/attendance", "Attendance");
+        attendance.setId("attendance-link");
+        Anchor minutes = new Anchor("meetings/" + meeting.id() + "/minutes", "Minutes and resolutions");
+        minutes.setId("minutes-link");
+        add(new HorizontalLayout(attendance, minutes));
         if (meeting.agenda().isEmpty()) {
             add(new Paragraph("No items yet. Add the procedural items (apologies, declarations of interest, minutes of the"
                     + " previous meeting) here; reports join the agenda when they are scheduled to this meeting from"

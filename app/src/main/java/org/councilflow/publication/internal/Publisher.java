@@ -175,7 +175,8 @@ public class Publisher {
                 meeting.committeeName(), report.get().content().document().header().title(), decision.status(),
                 decision.keyDecision(), Boolean.TRUE.equals(decision.subjectToCallIn()), decision.resolutions(),
                 decision.minutes(), decision.decidedOn(), meeting.startsAt(), decision.publishedAt(),
-                decision.callInEndsAt(), decision.calledInAt(), report.get().content().appendices());
+                decision.callInEndsAt(), decision.calledInAt(), report.get().content().appendices(),
+                decision.structuredResolutions());
         store.publish(PublicationKind.DECISION, id, meeting.committeeId(), snapshot, at, by(), note);
         store.index("DECISION", id, "Decision: " + snapshot.reportTitle(),
                 Text.label(snapshot.status()) + "\n" + String.join("\n", snapshot.resolutions()), "/decisions/" + id, at);
