@@ -115,9 +115,15 @@ public class Decisions {
             throw new ConflictException("Someone amended this decision since you loaded it; nothing was saved. Reload it.");
         }
         List<String> cleaned = resolutions.stream().map(String::strip).toList();
+        // a resolution whose text the amendment leaves as it was keeps its sub-points
+        List<Resolution> before = now.structuredResolutions();
+        List<Resolution> amended = java.util.stream.IntStream.range(0, cleaned.size())
+                .mapToObj(i -> new Resolution(cleaned.get(i), i < before.size() && before.get(i).text().equals(cleaned.get(i))
+                        ? before.get(i).points() : List.of()))
+                .toList();
         jdbc.sql("UPDATE app.decision SET resolutions = CAST(:resolutions AS jsonb), minutes = :minutes"
                 + " WHERE tenant_id = :tenant AND report_id = :report AND meeting_id = :meeting")
-                .param("resolutions", write(cleaned)).param("minutes", minutes).param("tenant", tenant())
+                .param("resolutions", write(amended)).param("minutes", minutes).param("tenant", tenant())
                 .param("report", reportId).param("meeting", now.meetingId()).update();
         events.publishEvent(Audited.inCurrentTenant("decision.amended", "report", reportId.toString(),
                 Map.of("resolutions", now.resolutions()), Map.of("resolutions", cleaned, "note", note.strip())));

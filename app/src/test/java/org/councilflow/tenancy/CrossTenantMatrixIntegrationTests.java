@@ -170,10 +170,10 @@ class CrossTenantMatrixIntegrationTests {
         assertThat(report.get("latestVersion").asInt()).isEqualTo(1);
         assertThat(api.get("tower-hamlets.author", "/api/t/tower-hamlets/reports/" + DemoData.TOWER_HAMLETS_REPORT
                 + "/appendices").getBody()).isEmpty();
-        String meeting = "/api/t/tower-hamlets/meetings/" + DemoData.TOWER_HAMLETS_MEETING;
-        assertThat(api.get("tower-hamlets.clerk", meeting + "/attendance").getBody().get("version").asInt()).isZero();
-        assertThat(api.get("tower-hamlets.clerk", meeting + "/minutes").getBody().get("latestVersion").asInt()).isZero();
-        assertThat(api.get("tower-hamlets.clerk", meeting + "/minutes").getBody().findValuesAsText("version")).containsOnly("0");
+        String meetingPath = "/api/t/tower-hamlets/meetings/" + DemoData.TOWER_HAMLETS_MEETING;
+        assertThat(api.get("tower-hamlets.clerk", meetingPath + "/attendance").getBody().get("version").asInt()).isZero();
+        assertThat(api.get("tower-hamlets.clerk", meetingPath + "/minutes").getBody().get("latestVersion").asInt()).isZero();
+        assertThat(api.get("tower-hamlets.clerk", meetingPath + "/minutes").getBody().findValuesAsText("version")).containsOnly("0");
         assertThat(api.get("tower-hamlets.tenant-admin", "/api/t/tower-hamlets/minutes-style").getBody().get("version").asInt()).isZero();
         JsonNode inbox = api.get("tower-hamlets.author", "/api/t/tower-hamlets/tasks").getBody();
         assertThat(inbox).hasSize(1);
