@@ -76,7 +76,7 @@ public class Pipeline {
             Instant due = task == null || task.getDueDate() == null ? null : task.getDueDate().toInstant();
             String decisionPath = decision.filter(d -> d.publishedAt() != null)
                     .flatMap(d -> publications.decision(report.id(), d.meetingId()))
-                    .map(Publications.PublishedDecision::path).orElse(null);
+                    .map(published -> published.path()).orElse(null);
             return new Entry(report, task == null ? null : task.getTaskDefinitionKey(),
                     task == null ? null : task.getAssignee(), due, due != null && due.isBefore(now),
                     meeting == null ? null : meeting.committeeName(), meeting == null ? null : meeting.startsAt(),

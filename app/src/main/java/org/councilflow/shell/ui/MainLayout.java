@@ -93,7 +93,7 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
     public void showRouterLayoutContent(com.vaadin.flow.component.HasElement content) {
         super.showRouterLayoutContent(content);
         // the target of the skip link, and the region a screen reader's "main" landmark names
-        content.getElement().setAttribute("id", "main-content");
+        content.getElement().setAttribute("data-main-content", true);
         content.getElement().setAttribute("role", "main");
         content.getElement().setAttribute("tabindex", "-1");
     }
@@ -106,7 +106,7 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
         // the router would treat the fragment as a navigation: move focus on the page itself instead
         skip.getElement().setAttribute("router-ignore", true);
         skip.getElement().executeJs("this.addEventListener('click', e => { e.preventDefault();"
-                + " const main = document.getElementById('main-content'); if (main) { main.focus(); } })");
+                + " const main = document.querySelector('[data-main-content]'); if (main) { main.focus(); } })");
         return skip;
     }
     @Override
@@ -119,7 +119,7 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
         // after a navigation, focus goes to the view's heading (as a page load starts at the top), unless the view
         // has put it somewhere on purpose (a field, a dialog)
         getElement().executeJs("requestAnimationFrame(() => { const a = document.activeElement;"
-                + " const main = document.getElementById('main-content');"
+                + " const main = document.querySelector('[data-main-content]');"
                 + " if (!main || (a && a !== document.body && main.contains(a)) || document.querySelector('vaadin-dialog-overlay[opened]')) { return; }"
                 + " const h = main.querySelector('h1, h2') || main; if (h !== main) { h.setAttribute('tabindex', '-1'); }"
                 + " h.focus({ preventScroll: true }); })");
