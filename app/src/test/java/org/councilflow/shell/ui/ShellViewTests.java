@@ -28,7 +28,11 @@ class ShellViewTests {
         StaffUi.as(context, "barnet.author", () -> assertThat(navigation())
                 .containsExactly("Inbox", "Reports", "Plans"));
         StaffUi.as(context, "barnet.clerk", () -> assertThat(navigation())
-                .containsExactly("Inbox", "Reports", "Meetings", "Plans"));
+                .containsExactly("Inbox", "Reports", "Pipeline", "Meetings", "Plans", "Council papers"));
+        StaffUi.as(context, "barnet.manager", () -> assertThat(navigation())
+                .containsExactly("Inbox", "Reports", "Pipeline", "Plans"));
+        StaffUi.as(context, "barnet.member", () -> assertThat(navigation())
+                .containsExactly("Council papers"));
         StaffUi.as(context, "barnet.tenant-admin", () -> assertThat(navigation())
                 .containsExactly("Reports", "Plans", "Council settings", "People", "Committees", "Workflow"));
         StaffUi.as(context, "platform.admin", () -> assertThat(navigation())
