@@ -1,7 +1,9 @@
 package org.councilflow.workflow.ui;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.councilflow.common.ui.Badge;
@@ -13,13 +15,15 @@ import org.councilflow.tenancy.TenantContext;
 import org.councilflow.workflow.Pipeline;
 
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Section;
+import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -47,7 +51,7 @@ class PipelineView extends VerticalLayout {
     private final boolean clerk;
     final Select<String> stage = new Select<>();
     final Select<String> decision = new Select<>();
-    final Grid<Pipeline.Entry> grid = new Grid<>();
+    final Div groups = new Div();
 
     PipelineView(Pipeline pipeline, CurrentUsers users) {
         this.entries = pipeline.entries();
@@ -83,19 +87,9 @@ class PipelineView extends VerticalLayout {
         HorizontalLayout filters = new HorizontalLayout(stage, decision);
         filters.setWrap(true);
 
-        grid.setId("pipeline");
-        grid.setAriaLabel("Reports by stage and decision");
-        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_ROW_STRIPES);
-        grid.addComponentColumn(this::reportCell).setHeader("Report").setFlexGrow(3).setKey("report");
-        grid.addComponentColumn(this::stageCell).setHeader("Stage").setFlexGrow(2).setKey("stage");
-        grid.addComponentColumn(this::meetingCell).setHeader("Committee").setFlexGrow(2).setKey("meeting");
-        grid.addComponentColumn(this::decisionCell).setHeader("Decision").setFlexGrow(2).setKey("decision");
-        // the links stay in view on a narrow screen: frozen to the grid's end, never behind a sideways scroll
-        grid.addComponentColumn(this::links).setHeader("Open").setAutoWidth(true).setFlexGrow(0).setFrozenToEnd(true)
-                .setKey("links");
-        grid.setEmptyStateText("No report matches.");
-        add(heading, filters, grid);
-        expand(grid);
+        groups.setId("pipeline");
+        groups.setWidthFull();
+        add(heading, filters, groups);
         refresh();
     }
 
@@ -104,8 +98,51 @@ class PipelineView extends VerticalLayout {
         return entries.stream().filter(this::matchesStage).filter(this::matchesDecision).toList();
     }
 
+    /**
+     * One section per stage (in the cycle's order) and per phase after it, each a list of cards: every link is in
+     * the Tab order and nothing needs a sideways scroll on a phone.
+     */
     private void refresh() {
-        grid.setItems(shown());
+        groups.removeAll();
+        List<Pipeline.Entry> shown = shown();
+        if (shown.isEmpty()) {
+            groups.add(new Paragraph("No report matches."));
+            return;
+        }
+        Map<String, List<Pipeline.Entry>> byGroup = new LinkedHashMap<>();
+        Stages.LABELS.keySet().forEach(key -> byGroup.put(key, new ArrayList<>()));
+        for (Pipeline.Phase phase : Pipeline.Phase.values()) {
+            byGroup.put(phase.name(), new ArrayList<>());
+        }
+        shown.forEach(entry -> byGroup.computeIfAbsent(group(entry), k -> new ArrayList<>()).add(entry));
+        byGroup.forEach((key, entries) -> {
+            if (entries.isEmpty()) {
+                return;
+            }
+            H3 title = new H3(stageLabel(key) + " (" + entries.size() + ")");
+            title.getStyle().set("font-size", "var(--lumo-font-size-l)");
+            UnorderedList list = new UnorderedList();
+            list.getStyle().set("list-style", "none").set("padding", "0").set("margin", "0");
+            entries.forEach(entry -> list.add(card(entry)));
+            Section section = new Section(title, list);
+            section.getElement().setAttribute("data-stage", key);
+            groups.add(section);
+        });
+    }
+
+    private static String group(Pipeline.Entry entry) {
+        return entry.phase() == Pipeline.Phase.IN_CYCLE && entry.stage() != null ? entry.stage() : entry.phase().name();
+    }
+
+    private ListItem card(Pipeline.Entry entry) {
+        Div details = new Div(stageCell(entry), meetingCell(entry), decisionCell(entry));
+        details.getStyle().set("display", "grid").set("gap", "var(--lumo-space-s)")
+                .set("grid-template-columns", "repeat(auto-fit, minmax(min(100%, 14em), 1fr))");
+        ListItem card = new ListItem(reportCell(entry), details, links(entry));
+        card.getStyle().set("border", "1px solid var(--lumo-contrast-20pct)").set("border-radius", "var(--lumo-border-radius-m)")
+                .set("padding", "var(--lumo-space-s) var(--lumo-space-m)").set("margin-bottom", "var(--lumo-space-s)");
+        card.addClassName("pipeline-entry");
+        return card;
     }
 
     private boolean matchesStage(Pipeline.Entry entry) {
@@ -167,10 +204,8 @@ class PipelineView extends VerticalLayout {
     }
 
     private Component meetingCell(Pipeline.Entry entry) {
-        if (entry.committee() == null) {
-            return new Span("Not scheduled");
-        }
-        return new Span(entry.committee() + ", " + Formats.dateTime(entry.meetingStartsAt()));
+        return new Span(entry.committee() == null ? "Not scheduled to a meeting"
+                : entry.committee() + ", " + Formats.dateTime(entry.meetingStartsAt()));
     }
 
     private Component decisionCell(Pipeline.Entry entry) {
@@ -194,8 +229,8 @@ class PipelineView extends VerticalLayout {
 
     private Component links(Pipeline.Entry entry) {
         FlexLayout links = new FlexLayout();
-        links.setFlexDirection(FlexLayout.FlexDirection.COLUMN);
-        links.setAlignItems(FlexComponent.Alignment.START);
+        links.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        links.getStyle().set("gap", "var(--lumo-space-m)").set("margin-top", "var(--lumo-space-xs)");
         String title = entry.report().title();
         String report = "reports/" + entry.report().id();
         if (clerk && (COMMITTEE_STAGES.contains(entry.stage()) || entry.decision() != null)) {
