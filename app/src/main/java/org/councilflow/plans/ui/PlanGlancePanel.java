@@ -11,7 +11,7 @@ import org.councilflow.common.ui.Formats;
 import org.councilflow.identity.Role;
 import org.councilflow.plans.Plan;
 import org.councilflow.plans.Plans;
-import org.councilflow.shell.HomePanel;
+import org.councilflow.shell.ui.HomePanel;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Anchor;

@@ -8,7 +8,6 @@ import java.util.Set;
 import org.councilflow.identity.CurrentUser;
 import org.councilflow.identity.CurrentUsers;
 import org.councilflow.identity.Role;
-import org.councilflow.shell.HomePanel;
 import org.councilflow.tenancy.CouncilChoice;
 import org.councilflow.tenancy.Tenant;
 import org.councilflow.tenancy.Tenants;

@@ -8,7 +8,7 @@ import org.councilflow.common.ui.Badge;
 import org.councilflow.common.ui.Formats;
 import org.councilflow.identity.Role;
 import org.councilflow.publication.Publications;
-import org.councilflow.shell.HomePanel;
+import org.councilflow.shell.ui.HomePanel;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Anchor;

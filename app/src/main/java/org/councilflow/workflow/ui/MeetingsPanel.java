@@ -12,7 +12,7 @@ import org.councilflow.identity.Role;
 import org.councilflow.meetings.Meeting;
 import org.councilflow.meetings.Meetings;
 import org.councilflow.publication.Publications;
-import org.councilflow.shell.HomePanel;
+import org.councilflow.shell.ui.HomePanel;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Anchor;

@@ -8,7 +8,7 @@ import java.util.Set;
 import org.councilflow.common.ui.Badge;
 import org.councilflow.common.ui.Formats;
 import org.councilflow.identity.Role;
-import org.councilflow.shell.HomePanel;
+import org.councilflow.shell.ui.HomePanel;
 import org.councilflow.workflow.CycleTask;
 import org.councilflow.workflow.InboxQuery;
 import org.councilflow.workflow.ReportCycle;

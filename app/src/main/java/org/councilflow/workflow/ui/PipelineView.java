@@ -233,7 +233,7 @@ class PipelineView extends VerticalLayout {
         links.getStyle().set("gap", "var(--lumo-space-m)").set("margin-top", "var(--lumo-space-xs)");
         String title = entry.report().title();
         String report = "reports/" + entry.report().id();
-        if (clerk && (COMMITTEE_STAGES.contains(entry.stage()) || entry.decision() != null)) {
+        if (clerk && (entry.stage() != null && COMMITTEE_STAGES.contains(entry.stage()) || entry.decision() != null)) {
             links.add(link(report + "/committee", "Committee stage", title, false));
         }
         links.add(link(report + "/history", "History", title, false));

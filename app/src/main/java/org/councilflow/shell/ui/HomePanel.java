@@ -1,4 +1,4 @@
-package org.councilflow.shell;
+package org.councilflow.shell.ui;
 
 import java.util.Optional;
 import java.util.Set;
