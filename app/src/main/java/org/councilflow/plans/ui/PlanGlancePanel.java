@@ -77,7 +77,8 @@ class PlanGlancePanel implements HomePanel {
         glance.add(rags);
         long late = actions.stream().filter(a -> a.dueDate() != null && a.dueDate().isBefore(today)
                 && a.rag() != Plan.Rag.COMPLETE).count();
-        Paragraph overdue = new Paragraph(actions.size() + " actions in " + plan.themes().size() + " themes; "
+        Paragraph overdue = new Paragraph(actions.size() + (actions.size() == 1 ? " action in " : " actions in ")
+                + plan.themes().size() + (plan.themes().size() == 1 ? " theme; " : " themes; ")
                 + (late == 0 ? "none past its due date." : late + " past their due date and not complete."));
         overdue.addClassName("plan-overdue");
         glance.add(overdue);

@@ -53,6 +53,7 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
     private static final String STYLE = stylesheet();
 
     private final H1 viewTitle = new H1();
+    private boolean navigated;
 
     MainLayout(AuthenticationContext authentication, CurrentUsers users, Tenants tenants) {
         Optional<Tenant> current = tenants.current();
@@ -116,8 +117,13 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
                 .map(view -> view.getClass().getAnnotation(com.vaadin.flow.router.PageTitle.class))
                 .map(com.vaadin.flow.router.PageTitle::value).orElse("");
         viewTitle.setText(title.replace(" · CouncilFlow", ""));
-        // after a navigation, focus goes to the view's heading (as a page load starts at the top), unless the view
-        // has put it somewhere on purpose (a field, a dialog)
+        if (!navigated) {
+            // a page load: focus starts at the top of the page, where the skip link is the first Tab stop
+            navigated = true;
+            return;
+        }
+        // after a navigation inside the UI, focus goes to the view's heading (screen readers announce it), unless
+        // the view has put it somewhere on purpose (a field, a dialog)
         getElement().executeJs("requestAnimationFrame(() => { const a = document.activeElement;"
                 + " const main = document.querySelector('[data-main-content]');"
                 + " if (!main || (a && a !== document.body && main.contains(a)) || document.querySelector('vaadin-dialog-overlay[opened]')) { return; }"

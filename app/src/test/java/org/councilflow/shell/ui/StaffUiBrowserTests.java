@@ -10,11 +10,16 @@ import java.util.Map;
 
 import org.councilflow.support.Axe;
 import org.councilflow.support.Browsers;
+import org.councilflow.support.Api;
 import org.councilflow.support.IntegrationTest;
+import org.councilflow.support.PublishedCycle;
 import org.councilflow.support.Tokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.flowable.engine.ProcessEngine;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.microsoft.playwright.BrowserContext;
@@ -39,8 +44,21 @@ class StaffUiBrowserTests {
     BrowserContext browser;
     Page page;
 
+    @Autowired
+    TestRestTemplate rest;
+
+    @Autowired
+    ProcessEngine engine;
+
+    PublishedCycle cycle;
+
+    /** Work in every stage's view: a draft, a report on a published agenda, a decision in its call-in period. */
     @BeforeEach
     void openBrowser() {
+        cycle = new PublishedCycle(new Api(rest), engine);
+        cycle.started();
+        cycle.scheduled();
+        cycle.published(true);
         browser = Browsers.newContext();
         page = browser.newPage();
     }
@@ -48,6 +66,7 @@ class StaffUiBrowserTests {
     @AfterEach
     void closeBrowser() {
         browser.close();
+        cycle.resetClock();
     }
 
     @Test
@@ -119,6 +138,33 @@ class StaffUiBrowserTests {
         page.waitForFunction("() => document.activeElement && document.activeElement.tagName === 'H2'");
         assertThat(page.evaluate("() => document.activeElement.textContent")).isEqualTo("Progress reports");
         Browsers.screenshot(page, "staff-ui/keyboard/02-heading-focused");
+    }
+
+    @Test
+    void aCouncillorOnAPhoneRequestsCallInByKeyboardAlone() {
+        page.setViewportSize(390, 844);
+        signIn("barnet.member");
+        page.navigate("http://localhost:" + port + "/papers");
+        page.locator("#papers-heading").waitFor();
+        page.locator("#skip-link").focus();
+        boolean reached = false;
+        for (int i = 0; i < 40 && !reached; i++) {
+            page.keyboard().press("Tab");
+            reached = Boolean.TRUE.equals(page.evaluate("() => document.activeElement && document.activeElement.classList.contains('call-in')"));
+        }
+        assertThat(reached).as("the call-in button is in the Tab order").isTrue();
+        assertWithinScreen(page.locator(".call-in").first(), "call-in button");
+        page.keyboard().press("Enter");
+        page.locator("#call-in-reason textarea").waitFor();
+        page.keyboard().type("The committee did not consider the cost to schools.");
+        Browsers.screenshot(page, "staff-ui/keyboard/03-call-in-reason");
+        for (int i = 0; i < 6 && !"send-call-in".equals(page.evaluate("() => document.activeElement && document.activeElement.id")); i++) {
+            page.keyboard().press("Tab");
+        }
+        page.keyboard().press("Enter");
+        assertThat(page.getByText("Call-in requested for ")).isVisible();
+        assertThat(page.locator("[data-badge]", new Page.LocatorOptions().setHasText("Called in"))).isVisible();
+        Browsers.screenshot(page, "staff-ui/keyboard/04-called-in");
     }
 
     private boolean focusedInMain() {

@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.councilflow.meetings.Decisions;
 import org.councilflow.support.Api;
 import org.councilflow.support.IntegrationTest;
+import org.councilflow.support.PublishedCycle;
 import org.councilflow.support.StaffUi;
 import org.flowable.engine.ProcessEngine;
 import org.junit.jupiter.api.AfterEach;

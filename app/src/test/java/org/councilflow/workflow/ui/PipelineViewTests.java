@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import org.councilflow.support.Api;
 import org.councilflow.support.IntegrationTest;
+import org.councilflow.support.PublishedCycle;
 import org.councilflow.support.StaffUi;
 import org.councilflow.workflow.Pipeline;
 import org.flowable.engine.ProcessEngine;

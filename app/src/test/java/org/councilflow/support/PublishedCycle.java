@@ -1,4 +1,4 @@
-package org.councilflow.workflow.ui;
+package org.councilflow.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,8 +8,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
-import org.councilflow.support.Api;
-import org.councilflow.support.DemoData;
 import org.flowable.engine.ProcessEngine;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -21,14 +19,14 @@ import com.fasterxml.jackson.databind.JsonNode;
  * engine's clock moved to the meeting for the decision: a decision published that way is still in its call-in
  * period today. Reset the clock after each test.
  */
-final class PublishedCycle {
+public final class PublishedCycle {
 
     private final Api api;
     private final ProcessEngine engine;
-    final Instant meetingAt = Instant.now().plus(Duration.ofDays(21)).truncatedTo(java.time.temporal.ChronoUnit.HOURS);
-    final String meetingId;
+    public final Instant meetingAt = Instant.now().plus(Duration.ofDays(21)).truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+    public final String meetingId;
 
-    PublishedCycle(Api api, ProcessEngine engine) {
+    public PublishedCycle(Api api, ProcessEngine engine) {
         this.api = api;
         this.engine = engine;
         ResponseEntity<JsonNode> meeting = api.post("barnet.clerk", "/api/t/barnet/meetings", Map.of(
@@ -38,7 +36,7 @@ final class PublishedCycle {
     }
 
     /** A report whose cycle is started: a draft with the author. */
-    String started() {
+    public String started() {
         String report = api.draftReferenceReport("barnet.author");
         assertThat(api.post("barnet.author", "/api/t/barnet/reports/" + report + "/cycle", null).getStatusCode())
                 .isEqualTo(HttpStatus.CREATED);
@@ -46,7 +44,7 @@ final class PublishedCycle {
     }
 
     /** Signed off, endorsed and scheduled: the meeting's agenda (and with it the report) is published. */
-    String scheduled() {
+    public String scheduled() {
         String report = started();
         complete("barnet.author", report, "draftUpdate", Map.of("outcome", "submit"));
         complete("barnet.manager", report, "managerSignOff", Map.of("outcome", "approve"));
@@ -56,7 +54,7 @@ final class PublishedCycle {
     }
 
     /** The committee's decision recorded after the meeting and published with a call-in period. */
-    String published(boolean subjectToCallIn) {
+    public String published(boolean subjectToCallIn) {
         String report = scheduled();
         clock(meetingAt.plus(Duration.ofHours(3)));
         complete("barnet.clerk", report, "recordDecision", Map.of("outcome", "RECOMMENDATIONS_APPROVED", "form",
@@ -68,7 +66,7 @@ final class PublishedCycle {
         return report;
     }
 
-    void resetClock() {
+    public void resetClock() {
         engine.getProcessEngineConfiguration().getClock().reset();
     }
 
