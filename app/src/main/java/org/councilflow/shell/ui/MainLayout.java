@@ -1,5 +1,6 @@
 package org.councilflow.shell.ui;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -15,6 +16,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.dom.Element;
+import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
@@ -27,6 +29,7 @@ import com.vaadin.flow.component.contextmenu.MenuItem;
 import com.vaadin.flow.component.contextmenu.SubMenu;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
@@ -97,6 +100,26 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
         content.getElement().setAttribute("data-main-content", true);
         content.getElement().setAttribute("role", "main");
         content.getElement().setAttribute("tabindex", "-1");
+        if (content instanceof Component view) {
+            freezeActionColumns(view);
+        }
+    }
+
+    /**
+     * A grid's actions (its last column, when it holds components: buttons, links) stay in view at the grid's end,
+     * so that on a phone they are not hidden until the grid is swiped sideways.
+     */
+    static void freezeActionColumns(Component view) {
+        view.getChildren().forEach(child -> {
+            if (child instanceof Grid<?> grid) {
+                List<? extends Grid.Column<?>> columns = grid.getColumns().stream().filter(Grid.Column::isVisible).toList();
+                if (!columns.isEmpty() && columns.get(columns.size() - 1).getRenderer() instanceof ComponentRenderer<?, ?>) {
+                    columns.get(columns.size() - 1).setFrozenToEnd(true);
+                }
+            } else {
+                freezeActionColumns(child);
+            }
+        });
     }
 
     /** "Skip to main content": the first stop of the Tab key on every page, shown once focused. */

@@ -52,6 +52,21 @@ class ShellViewTests {
     }
 
     @Test
+    void everyViewIsMarkedAsTheMainContentAndAGridsActionsStayInViewAtItsEnd() {
+        StaffUi.as(context, "barnet.author", () -> {
+            assertThat(_get(com.vaadin.flow.component.html.Anchor.class, spec -> spec.withId("skip-link")).getHref())
+                    .isEqualTo("#main-content");
+            for (String view : List.of("inbox", "reports")) {
+                UI.getCurrent().navigate(view);
+                com.vaadin.flow.component.grid.Grid<?> grid = _get(com.vaadin.flow.component.grid.Grid.class);
+                assertThat(grid.getParent().orElseThrow().getElement().getAttribute("data-main-content")).as(view).isNotNull();
+                assertThat(grid.getColumns().get(grid.getColumns().size() - 1).isFrozenToEnd()).as(view + ": actions frozen").isTrue();
+                assertThat(grid.getColumns().get(0).isFrozenToEnd()).isFalse();
+            }
+        });
+    }
+
+    @Test
     void aViewTheRolesDoNotOpenIsRefusedWithAPlainPage() {
         StaffUi.as(context, "barnet.member", () -> {
             UI.getCurrent().navigate("inbox");
