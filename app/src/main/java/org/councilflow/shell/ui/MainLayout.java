@@ -99,7 +99,8 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
         // the target of the skip link, and the region a screen reader's "main" landmark names
         content.getElement().setAttribute("data-main-content", true);
         content.getElement().setAttribute("role", "main");
-        content.getElement().setAttribute("tabindex", "-1");
+        // no tabindex on the view itself: a shadow host with tabindex -1 takes everything inside it out of the Tab
+        // order; focus goes to the view's heading instead
         if (content instanceof Component view) {
             freezeActionColumns(view);
         }
@@ -130,7 +131,8 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
         // the router would treat the fragment as a navigation: move focus on the page itself instead
         skip.getElement().setAttribute("router-ignore", true);
         skip.getElement().executeJs("this.addEventListener('click', e => { e.preventDefault();"
-                + " const main = document.querySelector('[data-main-content]'); if (main) { main.focus(); } })");
+                + " const h = document.querySelector('[data-main-content] h1, [data-main-content] h2');"
+                + " if (h) { h.setAttribute('tabindex', '-1'); h.focus(); } })");
         return skip;
     }
     @Override
@@ -150,8 +152,8 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
         getElement().executeJs("requestAnimationFrame(() => { const a = document.activeElement;"
                 + " const main = document.querySelector('[data-main-content]');"
                 + " if (!main || (a && a !== document.body && main.contains(a)) || document.querySelector('vaadin-dialog-overlay[opened]')) { return; }"
-                + " const h = main.querySelector('h1, h2') || main; if (h !== main) { h.setAttribute('tabindex', '-1'); }"
-                + " h.focus({ preventScroll: true }); })");
+                + " const h = main.querySelector('h1, h2'); if (h) { h.setAttribute('tabindex', '-1');"
+                + " h.focus({ preventScroll: true }); } })");
     }
 
     private static String stylesheet() {

@@ -123,6 +123,8 @@ class StaffUiBrowserTests {
         Browsers.screenshot(page, "staff-ui/keyboard/01-skip-link");
         page.keyboard().press("Enter");
         assertThat(focusedInMain()).as("the skip link moves focus to the main content").isTrue();
+        page.keyboard().press("Tab");
+        assertThat(focusedInMain()).as("Tab from the heading goes on inside the view").isTrue();
 
         // Tab from the start of the page to the menu's "Reports", then Enter
         page.locator("#skip-link").focus();
