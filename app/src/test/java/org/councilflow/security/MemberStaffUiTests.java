@@ -16,7 +16,10 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 
-/** The staff UI offers a councillor none of the working views: the plan dashboard is refused, the menu is empty. */
+/**
+ * The staff UI offers a councillor none of the working views, only the council's published papers: the plan
+ * dashboard is refused.
+ */
 @IntegrationTest
 class MemberStaffUiTests {
 
@@ -26,7 +29,8 @@ class MemberStaffUiTests {
     @Test
     void aMemberIsOfferedNoStaffViewAndIsRefusedThePlanDashboard() {
         StaffUi.as(context, "barnet.member", () -> {
-            assertThat(_get(SideNav.class).getItems().stream().map(SideNavItem::getLabel).toList()).isEmpty();
+            assertThat(_get(SideNav.class).getItems().stream().map(SideNavItem::getLabel).toList())
+                    .containsExactly("Council papers");
             assertThat(_get(Anchor.class, spec -> spec.withId("public-site")).getHref()).isEqualTo("/councils/barnet");
 
             UI.getCurrent().navigate("plans");

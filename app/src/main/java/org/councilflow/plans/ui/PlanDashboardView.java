@@ -44,6 +44,7 @@ class PlanDashboardView extends VerticalLayout {
         List<Plan.Summary> all = plans.all();
         plan.setLabel("Plan");
         plan.setId("plan");
+        plan.setWidth("min(100%, 36em)");
         plan.setItems(all);
         plan.setItemLabelGenerator(Plan.Summary::title);
         plan.addValueChangeListener(change -> show(change.getValue()));
@@ -79,6 +80,8 @@ class PlanDashboardView extends VerticalLayout {
             actions.addColumn(a -> Formats.date(a.dueDate())).setHeader("Due").setAutoWidth(true);
             actions.addComponentColumn(a -> rag(a.rag())).setHeader("RAG").setAutoWidth(true);
             actions.setItems(theme.actions());
+            // the description wraps: on a phone the whole row is read without scrolling sideways
+            actions.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
             actions.setAllRowsVisible(true);
             details.setSummaryText(theme.number() + ". " + theme.title() + " — " + ragCounts(theme.actions()));
             details.add(actions);

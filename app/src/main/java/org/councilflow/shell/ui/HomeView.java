@@ -1,6 +1,9 @@
 package org.councilflow.shell.ui;
 
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.councilflow.identity.CurrentUser;
 import org.councilflow.identity.CurrentUsers;
@@ -9,6 +12,8 @@ import org.councilflow.tenancy.CouncilChoice;
 import org.councilflow.tenancy.Tenant;
 import org.councilflow.tenancy.Tenants;
 
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.Text;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -22,13 +27,19 @@ import com.vaadin.flow.server.VaadinRequest;
 
 import jakarta.annotation.security.PermitAll;
 
-/** Where staff land after signing in: a greeting, the council they work in and what they may do there. */
+/**
+ * Where staff land after signing in: a greeting, the council they work in, and a dashboard of what their roles
+ * there call for (their tasks and what is overdue, the next meetings, recent decisions, the plan at a glance), from
+ * the panels the features contribute.
+ */
 @Route("")
 @PageTitle("Home · CouncilFlow")
 @PermitAll
 class HomeView extends VerticalLayout {
 
-    HomeView(CurrentUsers users, Tenants tenants) {
+    final Div dashboard = new Div();
+
+    HomeView(CurrentUsers users, Tenants tenants, List<HomePanel> panels) {
         CurrentUser user = users.require();
         H2 greeting = new H2("Welcome, " + user.displayName());
         greeting.setId("greeting");
@@ -44,16 +55,27 @@ class HomeView extends VerticalLayout {
         }
         Optional<Tenant> council = tenants.current();
         council.ifPresent(tenant -> {
+            Set<Role> roles = user.rolesIn(tenant.slug());
             Paragraph working = new Paragraph("You are working in " + tenant.displayName() + " as "
-                    + String.join(", ", user.rolesIn(tenant.slug()).stream().map(Role::groupName).toList()) + ".");
+                    + String.join(", ", roles.stream().map(Role::groupName).toList()) + ".");
             working.setId("working-in");
             add(working);
-            if (user.rolesIn(tenant.slug()).equals(java.util.EnumSet.of(Role.MEMBER))) {
+            if (roles.equals(java.util.EnumSet.of(Role.MEMBER))) {
                 // councillors read what the public reads: the staff views hold work not yet signed off
-                Anchor site = new Anchor("/councils/" + tenant.slug(), "the council's published agendas, reports and decisions");
+                Anchor site = new Anchor("/councils/" + tenant.slug(), "the council's public site");
                 site.setId("public-site");
-                add(new Paragraph(new com.vaadin.flow.component.Text("As a councillor you read "), site,
-                        new com.vaadin.flow.component.Text(".")));
+                site.getElement().setAttribute("router-ignore", true);
+                add(new Paragraph(new Text("As a councillor you read the council's published agendas, reports and "
+                        + "decisions under Council papers, or on "), site, new Text(".")));
+            }
+            dashboard.setId("home-dashboard");
+            // cards side by side on a wide screen, one under the other on a phone
+            dashboard.getStyle().set("display", "grid").set("gap", "var(--lumo-space-m)").set("width", "100%")
+                    .set("grid-template-columns", "repeat(auto-fit, minmax(min(100%, 22em), 1fr))");
+            panels.stream().sorted(Comparator.comparingInt(HomePanel::order))
+                    .map(panel -> panel.render(roles)).flatMap(Optional::stream).forEach(this::addPanel);
+            if (dashboard.getChildren().findAny().isPresent()) {
+                add(dashboard);
             }
         });
         if (user.tenantRoles().isEmpty()) {
@@ -67,5 +89,9 @@ class HomeView extends VerticalLayout {
         user.tenantRoles().forEach((tenant, roles) -> councils.add(new ListItem(
                 tenant + ": " + String.join(", ", roles.stream().map(Role::groupName).toList()))));
         add(councils);
+    }
+
+    private void addPanel(Component panel) {
+        dashboard.add(panel);
     }
 }

@@ -1,5 +1,6 @@
 package org.councilflow.shell.ui;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -14,6 +15,8 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.dom.Element;
+import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
@@ -26,6 +29,7 @@ import com.vaadin.flow.component.contextmenu.MenuItem;
 import com.vaadin.flow.component.contextmenu.SubMenu;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
@@ -49,7 +53,10 @@ import jakarta.servlet.http.HttpSession;
 @PermitAll
 class MainLayout extends AppLayout implements AfterNavigationObserver {
 
+    private static final String STYLE = stylesheet();
+
     private final H1 viewTitle = new H1();
+    private boolean navigated;
 
     MainLayout(AuthenticationContext authentication, CurrentUsers users, Tenants tenants) {
         Optional<Tenant> current = tenants.current();
@@ -60,12 +67,15 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
         Anchor home = new Anchor("", "CouncilFlow");
         home.getStyle().set("color", "inherit").set("text-decoration", "none");
         H1 product = new H1(home);
+        product.addClassName("cf-product");
         product.getStyle().set("font-size", "var(--lumo-font-size-l)").set("margin", "0");
         viewTitle.getStyle().set("font-size", "var(--lumo-font-size-l)").set("margin", "0")
                 .set("font-weight", "normal").set("color", "var(--lumo-secondary-text-color)");
         viewTitle.setId("view-title");
 
-        HorizontalLayout navbar = new HorizontalLayout(new DrawerToggle(), product, viewTitle);
+        DrawerToggle toggle = new DrawerToggle();
+        toggle.setAriaLabel("Menu");
+        HorizontalLayout navbar = new HorizontalLayout(skipLink(), toggle, product, viewTitle);
         navbar.setWidthFull();
         navbar.setAlignItems(FlexComponent.Alignment.CENTER);
         navbar.expand(viewTitle);
@@ -78,8 +88,53 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
 
         addToDrawer(navigation());
         setPrimarySection(Section.DRAWER);
+        Element style = new Element("style");
+        style.setText(STYLE);
+        getElement().appendChild(style);
     }
 
+    @Override
+    public void showRouterLayoutContent(com.vaadin.flow.component.HasElement content) {
+        super.showRouterLayoutContent(content);
+        // the target of the skip link, and the region a screen reader's "main" landmark names
+        content.getElement().setAttribute("data-main-content", true);
+        content.getElement().setAttribute("role", "main");
+        // no tabindex on the view itself: a shadow host with tabindex -1 takes everything inside it out of the Tab
+        // order; focus goes to the view's heading instead
+        if (content instanceof Component view) {
+            freezeActionColumns(view);
+        }
+    }
+
+    /**
+     * A grid's actions (its last column, when it holds components: buttons, links) stay in view at the grid's end,
+     * so that on a phone they are not hidden until the grid is swiped sideways.
+     */
+    static void freezeActionColumns(Component view) {
+        view.getChildren().forEach(child -> {
+            if (child instanceof Grid<?> grid) {
+                List<? extends Grid.Column<?>> columns = grid.getColumns().stream().filter(Grid.Column::isVisible).toList();
+                if (!columns.isEmpty() && columns.get(columns.size() - 1).getRenderer() instanceof ComponentRenderer<?, ?>) {
+                    columns.get(columns.size() - 1).setFrozenToEnd(true);
+                }
+            } else {
+                freezeActionColumns(child);
+            }
+        });
+    }
+
+    /** "Skip to main content": the first stop of the Tab key on every page, shown once focused. */
+    private static Component skipLink() {
+        Anchor skip = new Anchor("#main-content", "Skip to main content");
+        skip.addClassName("cf-skip-link");
+        skip.setId("skip-link");
+        // the router would treat the fragment as a navigation: move focus on the page itself instead
+        skip.getElement().setAttribute("router-ignore", true);
+        skip.getElement().executeJs("this.addEventListener('click', e => { e.preventDefault();"
+                + " const h = document.querySelector('[data-main-content] h1, [data-main-content] h2');"
+                + " if (h) { h.setAttribute('tabindex', '-1'); h.focus(); } })");
+        return skip;
+    }
     @Override
     public void afterNavigation(AfterNavigationEvent event) {
         // the view's own title: the page's title is only updated after this layout has been told of the navigation
@@ -87,6 +142,26 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
                 .map(view -> view.getClass().getAnnotation(com.vaadin.flow.router.PageTitle.class))
                 .map(com.vaadin.flow.router.PageTitle::value).orElse("");
         viewTitle.setText(title.replace(" · CouncilFlow", ""));
+        if (!navigated) {
+            // a page load: focus starts at the top of the page, where the skip link is the first Tab stop
+            navigated = true;
+            return;
+        }
+        // after a navigation inside the UI, focus goes to the view's heading (screen readers announce it), unless
+        // the view has put it somewhere on purpose (a field, a dialog)
+        getElement().executeJs("requestAnimationFrame(() => { const a = document.activeElement;"
+                + " const main = document.querySelector('[data-main-content]');"
+                + " if (!main || (a && a !== document.body && main.contains(a)) || document.querySelector('vaadin-dialog-overlay[opened]')) { return; }"
+                + " const h = main.querySelector('h1, h2'); if (h) { h.setAttribute('tabindex', '-1');"
+                + " h.focus({ preventScroll: true }); } })");
+    }
+
+    private static String stylesheet() {
+        try (var in = MainLayout.class.getResourceAsStream("shell.css")) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException | NullPointerException e) {
+            throw new IllegalStateException("shell.css is missing from the class path", e);
+        }
     }
 
     /** Every view this person may open, in the order the views ask for. */
@@ -153,7 +228,6 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
         Select<String> switcher = new Select<>();
         switcher.setId("council-switcher");
         switcher.setAriaLabel("Council");
-        switcher.setWidth("22em");
         switcher.setItems(councils.keySet());
         switcher.setItemLabelGenerator(slug -> councils.getOrDefault(slug, slug));
         switcher.setValue(chosen);
@@ -174,6 +248,7 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
                 new Span(user.displayName()));
         label.setAlignItems(FlexComponent.Alignment.CENTER);
         label.setSpacing(true);
+        label.getChildren().skip(1).findFirst().ifPresent(name -> name.addClassName("cf-user-name"));
         MenuItem root = menu.addItem(label);
         root.setAriaLabel("User menu: " + user.displayName());
         SubMenu sub = root.getSubMenu();

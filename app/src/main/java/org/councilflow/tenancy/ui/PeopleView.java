@@ -1,6 +1,8 @@
 package org.councilflow.tenancy.ui;
 
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 import org.councilflow.common.ui.Feedback;
@@ -11,13 +13,16 @@ import org.councilflow.tenancy.TenantUsers;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.checkbox.CheckboxGroupVariant;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.TextField;
@@ -45,7 +50,9 @@ class PeopleView extends VerticalLayout {
         grid.setAriaLabel("People of the council");
         grid.addColumn(DirectoryUser::username).setHeader("Username").setAutoWidth(true);
         grid.addColumn(u -> u.firstName() + " " + u.lastName()).setHeader("Name");
-        grid.addComponentColumn(this::roles).setHeader("Roles").setFlexGrow(3);
+        grid.addColumn(u -> RoleChoices.summary(u.roles())).setHeader("Roles").setFlexGrow(2);
+        grid.addComponentColumn(this::rolesButton).setHeader("Change").setAutoWidth(true).setFlexGrow(0).setFrozenToEnd(true);
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setAllRowsVisible(true);
         refresh();
         add(new H2("People"), grid, new H3("Invite someone"), invite());
@@ -55,42 +62,70 @@ class PeopleView extends VerticalLayout {
         grid.setItems(users.all());
     }
 
-    private Component roles(DirectoryUser user) {
-        HorizontalLayout boxes = new HorizontalLayout();
-        boxes.setWrap(true);
-        for (Role role : Role.values()) {
-            Checkbox box = new Checkbox(role.groupName(), user.roles().contains(role));
-            box.setAriaLabel(role.groupName() + " role of " + user.username());
-            box.addValueChangeListener(change -> {
-                if (!change.isFromClient()) {
-                    return;
-                }
-                boolean done = Feedback.attempt(() -> {
-                    if (change.getValue()) {
+    private Component rolesButton(DirectoryUser user) {
+        Button change = new Button("Change roles", click -> editRoles(user));
+        change.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        change.getElement().setAttribute("aria-label", "Change roles of " + user.username());
+        change.addClassName("change-roles");
+        return change;
+    }
+
+    /** The person's roles as plain choices; nothing changes until "Save roles". */
+    void editRoles(DirectoryUser user) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle("Roles of " + user.firstName() + " " + user.lastName());
+        CheckboxGroup<Role> choices = roleChoices("What " + user.username() + " does in this council");
+        choices.setId("role-choices");
+        choices.setValue(user.roles());
+        Paragraph note = new Paragraph("Changes take effect the next time they sign in.");
+        Button save = new Button("Save roles", click -> {
+            Set<Role> wanted = choices.getValue();
+            List<Role> granted = new ArrayList<>();
+            List<Role> revoked = new ArrayList<>();
+            boolean done = Feedback.attempt(() -> {
+                for (Role role : Role.values()) {
+                    if (wanted.contains(role) && !user.roles().contains(role)) {
                         users.grant(user.id(), role);
-                    } else {
+                        granted.add(role);
+                    } else if (!wanted.contains(role) && user.roles().contains(role)) {
                         users.revoke(user.id(), role);
+                        revoked.add(role);
                     }
-                });
-                if (done) {
-                    Feedback.success((change.getValue() ? "Granted " : "Revoked ") + role.groupName() + " for "
-                            + user.username() + "; it takes effect at their next sign-in.");
-                } else {
-                    box.setValue(change.getOldValue());
                 }
             });
-            boxes.add(box);
-        }
-        return boxes;
+            if (done) {
+                dialog.close();
+                Feedback.success(granted.isEmpty() && revoked.isEmpty() ? "No change to the roles of " + user.username() + "."
+                        : "Roles of " + user.username() + " saved: " + RoleChoices.summary(wanted.isEmpty()
+                                ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(wanted)) + ". They take effect at their next sign-in.");
+            } else if (!granted.isEmpty() || !revoked.isEmpty()) {
+                // some changes went through before the refusal: say which, so that nothing is silently half done
+                Feedback.error("Only partly saved: " + (granted.isEmpty() ? "" : "granted " + RoleChoices.summary(EnumSet.copyOf(granted)) + " ")
+                        + (revoked.isEmpty() ? "" : "removed " + RoleChoices.summary(EnumSet.copyOf(revoked))) + ".");
+            }
+            refresh();
+        });
+        save.setId("save-roles");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.add(choices, note);
+        dialog.getFooter().add(new Button("Cancel", c -> dialog.close()), save);
+        dialog.setWidth("min(36em, 95vw)");
+        dialog.open();
+    }
+
+    private static CheckboxGroup<Role> roleChoices(String label) {
+        CheckboxGroup<Role> choices = new CheckboxGroup<>(label);
+        choices.setItems(Role.values());
+        choices.setItemLabelGenerator(RoleChoices::label);
+        choices.addThemeVariants(CheckboxGroupVariant.LUMO_VERTICAL);
+        return choices;
     }
 
     private Component invite() {
         EmailField email = new EmailField("Email");
         TextField first = new TextField("First name");
         TextField last = new TextField("Last name");
-        CheckboxGroup<Role> roles = new CheckboxGroup<>("Roles");
-        roles.setItems(Role.values());
-        roles.setItemLabelGenerator(Role::groupName);
+        CheckboxGroup<Role> roles = roleChoices("Roles");
         Button add = new Button("Send invitation", click -> {
             Set<Role> chosen = roles.getValue().isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles.getValue());
             if (Feedback.attempt(() -> invitations.invite(new TenantUsers.Invitation(email.getValue(), first.getValue(),

@@ -1,6 +1,9 @@
 package org.councilflow.tenancy.ui;
 
+import java.time.Instant;
+
 import org.councilflow.common.ui.Feedback;
+import org.councilflow.common.ui.Formats;
 import org.councilflow.tenancy.Tenant;
 import org.councilflow.tenancy.TenantSettings;
 import org.councilflow.tenancy.Tenants;
@@ -11,12 +14,14 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinSession;
 
 import jakarta.annotation.security.RolesAllowed;
 
@@ -31,6 +36,9 @@ class SettingsView extends VerticalLayout {
     final TextField colour = new TextField("Branding colour");
     final Checkbox boardReview = new Checkbox("Reports pass through improvement board review");
     final IntegerField notice = new IntegerField("Agenda notice (clear working days)");
+    private static final String SAVED = SettingsView.class.getName() + ".saved";
+
+    final Paragraph saved = new Paragraph();
     final IntegerField callIn = new IntegerField("Call-in period (working days)");
 
     SettingsView(Tenants tenants) {
@@ -53,12 +61,25 @@ class SettingsView extends VerticalLayout {
                     notice.getValue() == null ? -1 : notice.getValue(), callIn.getValue() == null ? -1 : callIn.getValue(),
                     settings.slaDays(), settings.bankHolidays());
             if (Feedback.attempt(() -> tenants.updateSettings(name.getValue(), changed, council.version()))) {
-                Feedback.success("Settings saved.");
+                // the page reloads to show the council's new name and colour in the frame: the confirmation
+                // is kept in the session for the reloaded page to show
+                VaadinSession.getCurrent().setAttribute(SAVED, Formats.time(Instant.now()));
                 UI.getCurrent().getPage().reload();
             }
         });
         save.setId("save-settings");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        add(new H2("Council settings"), new FormLayout(name, colour, notice, callIn, boardReview), save);
+        add(new H2("Council settings"));
+        Object savedAt = VaadinSession.getCurrent().getAttribute(SAVED);
+        if (savedAt != null) {
+            VaadinSession.getCurrent().setAttribute(SAVED, null);
+            saved.setText("Settings saved at " + savedAt + ".");
+            Feedback.success("Settings saved.");
+        }
+        saved.setId("settings-saved");
+        // a live region: a screen reader announces the confirmation without moving focus
+        saved.getElement().setAttribute("role", "status");
+        saved.getStyle().set("color", "var(--lumo-success-text-color)").set("font-weight", "600");
+        add(saved, new FormLayout(name, colour, notice, callIn, boardReview), save);
     }
 }

@@ -28,7 +28,11 @@ class ShellViewTests {
         StaffUi.as(context, "barnet.author", () -> assertThat(navigation())
                 .containsExactly("Inbox", "Reports", "Plans"));
         StaffUi.as(context, "barnet.clerk", () -> assertThat(navigation())
-                .containsExactly("Inbox", "Reports", "Meetings", "Plans"));
+                .containsExactly("Inbox", "Reports", "Pipeline", "Meetings", "Plans", "Council papers"));
+        StaffUi.as(context, "barnet.manager", () -> assertThat(navigation())
+                .containsExactly("Inbox", "Reports", "Pipeline", "Plans"));
+        StaffUi.as(context, "barnet.member", () -> assertThat(navigation())
+                .containsExactly("Council papers"));
         StaffUi.as(context, "barnet.tenant-admin", () -> assertThat(navigation())
                 .containsExactly("Reports", "Plans", "Council settings", "People", "Committees", "Workflow"));
         StaffUi.as(context, "platform.admin", () -> assertThat(navigation())
@@ -44,6 +48,21 @@ class ShellViewTests {
             assertThat(_get(com.vaadin.flow.component.html.H1.class, spec -> spec.withId("view-title")).getText()).isEqualTo("Inbox");
             UI.getCurrent().navigate("reports");
             assertThat(_get(com.vaadin.flow.component.html.H1.class, spec -> spec.withId("view-title")).getText()).isEqualTo("Reports");
+        });
+    }
+
+    @Test
+    void everyViewIsMarkedAsTheMainContentAndAGridsActionsStayInViewAtItsEnd() {
+        StaffUi.as(context, "barnet.author", () -> {
+            assertThat(_get(com.vaadin.flow.component.html.Anchor.class, spec -> spec.withId("skip-link")).getHref())
+                    .isEqualTo("#main-content");
+            for (String view : List.of("inbox", "reports")) {
+                UI.getCurrent().navigate(view);
+                com.vaadin.flow.component.grid.Grid<?> grid = _get(com.vaadin.flow.component.grid.Grid.class);
+                assertThat(grid.getParent().orElseThrow().getElement().getAttribute("data-main-content")).as(view).isNotNull();
+                assertThat(grid.getColumns().get(grid.getColumns().size() - 1).isFrozenToEnd()).as(view + ": actions frozen").isTrue();
+                assertThat(grid.getColumns().get(0).isFrozenToEnd()).isFalse();
+            }
         });
     }
 
