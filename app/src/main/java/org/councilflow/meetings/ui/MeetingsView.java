@@ -1,7 +1,6 @@
 package org.councilflow.meetings.ui;
 
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -101,7 +100,7 @@ class MeetingsView extends VerticalLayout {
                 Feedback.error("Give the committee, when it starts and where.");
                 return;
             }
-            Instant startsAt = when.getValue().atZone(ZoneId.of("Europe/London")).toInstant();
+            Instant startsAt = when.getValue().atZone(Formats.zone()).toInstant();
             if (Feedback.attempt(() -> meetings.arrange(new Meeting.Draft(committee.getValue().id(), startsAt, venue.getValue())))) {
                 Feedback.success("Meeting arranged.");
                 venue.clear();
