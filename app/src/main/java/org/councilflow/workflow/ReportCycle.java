@@ -3,7 +3,6 @@ package org.councilflow.workflow;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -11,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.councilflow.common.Locality;
 import org.councilflow.common.Audited;
 import org.councilflow.common.ConflictException;
 import org.councilflow.common.NotFoundException;
@@ -54,7 +54,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class ReportCycle {
 
     static final String PROCESS = "reportCycle";
-    private static final ZoneId LONDON = ZoneId.of("Europe/London");
     /** The role whose holders may work each stage. */
     static final Map<String, Role> STAGE_ROLES = Map.of(
             "draftUpdate", Role.AUTHOR,
@@ -66,7 +65,7 @@ public class ReportCycle {
             "scrutiny", Role.CLERK,
             "preCommitteeScrutiny", Role.CLERK);
     private static final java.time.format.DateTimeFormatter WHEN =
-            java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm", java.util.Locale.UK);
+            java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm", java.util.Locale.ROOT); // digits only: British order, any language
     private static final List<String> URGENCIES = List.of("normal", "urgent");
     private static final Set<String> DECISIONS = Set.of("RECOMMENDATIONS_APPROVED", "APPROVED_AS_AMENDED", "DEFERRED",
             "NOT_APPROVED", "NOTED");
@@ -331,7 +330,7 @@ public class ReportCycle {
                             + " has already started; choose a meeting still to come.");
                 }
                 Tenant council = tenants.requireCurrent();
-                LocalDate meetingDay = meeting.startsAt().atZone(LONDON).toLocalDate();
+                LocalDate meetingDay = meeting.startsAt().atZone(Locality.zoneId()).toLocalDate();
                 int notice = WorkingDays.of(council).clearDaysBetween(today(), meetingDay);
                 if (notice < council.settings().agendaNoticeDays()) {
                     throw new ConflictException("The meeting of " + meeting.committeeName() + " on " + meetingDay
@@ -347,7 +346,7 @@ public class ReportCycle {
                     throw new IllegalArgumentException("A decision's status is one of " + DECISIONS);
                 }
                 Meeting held = requireStarted(processVariables, "recorded");
-                LocalDate meeting = held.startsAt().atZone(LONDON).toLocalDate();
+                LocalDate meeting = held.startsAt().atZone(Locality.zoneId()).toLocalDate();
                 List<String> resolutions = texts(form.get("resolutions"));
                 if (!"DEFERRED".equals(outcome) && resolutions.isEmpty()) {
                     throw new IllegalArgumentException("Give the committee's resolutions, numbered in order");
@@ -369,7 +368,7 @@ public class ReportCycle {
                 boolean callIn = Boolean.TRUE.equals(form.get("subjectToCallIn"));
                 Tenant council = tenants.requireCurrent();
                 LocalDate lastDay = WorkingDays.of(council).plus(today(), council.settings().callInDays());
-                Instant callInEnds = lastDay.atTime(LocalTime.of(23, 59)).atZone(LONDON).toInstant();
+                Instant callInEnds = lastDay.atTime(LocalTime.of(23, 59)).atZone(Locality.zoneId()).toInstant();
                 decisions.publish(reportId, callIn, now(), callInEnds);
                 variables.put("subjectToCallIn", callIn);
                 variables.put("callInEndsAt", Date.from(callInEnds));
@@ -454,12 +453,12 @@ public class ReportCycle {
     }
 
     private static String when(Instant instant) {
-        return WHEN.format(instant.atZone(LONDON));
+        return WHEN.format(instant.atZone(Locality.zoneId()));
     }
 
     /** Today in the council's time zone, by the engine's clock. */
     private LocalDate today() {
-        return now().atZone(LONDON).toLocalDate();
+        return now().atZone(Locality.zoneId()).toLocalDate();
     }
 
     private static List<String> texts(Object value) {

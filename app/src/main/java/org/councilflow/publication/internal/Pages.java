@@ -306,7 +306,7 @@ public final class Pages {
             if (!d.subjectToCallIn() || d.callInEndsAt() == null) {
                 return new CallIn("Effective: not subject to call-in", null);
             }
-            if (now.isBefore(d.callInEndsAt())) {
+            if (d.effectiveAt() == null) { // until the cycle's call-in timer fired
                 return new CallIn("In call-in period until " + Text.numeric(d.callInEndsAt()) + " " + Text.time(d.callInEndsAt()),
                         d.callInEndsAt());
             }

@@ -13,6 +13,7 @@ import org.councilflow.identity.CurrentUsers;
 import org.councilflow.meetings.AgendaItemScheduled;
 import org.councilflow.meetings.Decision;
 import org.councilflow.meetings.DecisionCalledIn;
+import org.councilflow.meetings.DecisionTookEffect;
 import org.councilflow.meetings.DecisionPublished;
 import org.councilflow.meetings.Decisions;
 import org.councilflow.meetings.Meeting;
@@ -105,6 +106,12 @@ public class Publisher {
                 "Called in for scrutiny on " + Text.date(event.calledInAt()));
     }
 
+    @EventListener
+    void decisionTookEffect(DecisionTookEffect event) {
+        publishDecision(event.reportId(), event.meetingId(), event.effectiveAt(),
+                "Took effect on " + Text.date(event.effectiveAt()) + ": the call-in period ended without a call-in");
+    }
+
     /** Publishes (or publishes again) a plan's improvement journey from its inspection events as they stand now. */
     public Published<JourneySnapshot> publishJourney(UUID planId) {
         Plan plan = plans.get(planId);
@@ -144,7 +151,7 @@ public class Publisher {
                 meeting.committeeName(), report.get().content().document().header().title(), decision.status(),
                 decision.keyDecision(), Boolean.TRUE.equals(decision.subjectToCallIn()), decision.resolutions(),
                 decision.minutes(), decision.decidedOn(), meeting.startsAt(), decision.publishedAt(),
-                decision.callInEndsAt(), decision.calledInAt(), report.get().content().appendices());
+                decision.callInEndsAt(), decision.calledInAt(), report.get().content().appendices(), decision.effectiveAt());
         store.publish(PublicationKind.DECISION, id, meeting.committeeId(), snapshot, at, by(), note);
         store.index("DECISION", id, "Decision: " + snapshot.reportTitle(),
                 Text.label(snapshot.status()) + "\n" + String.join("\n", snapshot.resolutions()), "/decisions/" + id, at);

@@ -50,7 +50,7 @@ public final class Snapshots {
     public record DecisionSnapshot(UUID decisionId, UUID reportId, UUID meetingId, UUID committeeId, String decisionMaker,
             String reportTitle, String status, boolean keyDecision, boolean subjectToCallIn, List<String> resolutions,
             String minutes, LocalDate decidedOn, Instant meetingStartsAt, Instant publishedAt, Instant callInEndsAt,
-            Instant calledInAt, List<DocumentRef> appendices) {
+            Instant calledInAt, List<DocumentRef> appendices, Instant effectiveAt) {
     }
 
     /** A plan's improvement journey: its inspection events in date order. */
