@@ -73,6 +73,8 @@ public class ReportCycle {
     private final RuntimeService runtime;
     private final TaskService tasks;
     private final HistoryService history;
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.councilflow.workflow.internal.CycleRecords records;
     private final Reports reports;
     private final Tenants tenants;
     private final CurrentUsers users;
@@ -422,12 +424,13 @@ public class ReportCycle {
     @Transactional(readOnly = true)
     public List<CycleEvent> history(UUID reportId) {
         reports.get(reportId);
-        return history.createHistoricTaskInstanceQuery().taskTenantId(TenantContext.require())
+        // cycles past the council's retention were moved from the engine into its records (HistoryRetention)
+        return java.util.stream.Stream.concat(records.of(reportId).stream(), history.createHistoricTaskInstanceQuery().taskTenantId(TenantContext.require())
                 .processInstanceBusinessKey(reportId.toString()).includeTaskLocalVariables()
                 .orderByHistoricTaskInstanceStartTime().asc().list().stream()
                 .map(t -> new CycleEvent(t.getTaskDefinitionKey(), t.getName(), t.getEndTime() == null ? null : t.getAssignee(),
                         t.getCreateTime().toInstant(), t.getEndTime() == null ? null : t.getEndTime().toInstant(),
-                        (String) t.getTaskLocalVariables().get("outcome"), (String) t.getTaskLocalVariables().get("reason")))
+                        (String) t.getTaskLocalVariables().get("outcome"), (String) t.getTaskLocalVariables().get("reason"))))
                 .toList();
     }
 

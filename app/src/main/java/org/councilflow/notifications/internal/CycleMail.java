@@ -1,5 +1,6 @@
 package org.councilflow.notifications.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.UUID;
@@ -55,7 +56,8 @@ class CycleMail {
             Predicate<DirectoryUser> who = due.assignee() != null
                     ? user -> user.username().equals(due.assignee())
                     : user -> Role.fromGroupName(due.role()).map(user.roles()::contains).orElse(false);
-            send(due.tenant(), recipients(due.tenant(), who), "Due " + when().format(due.dueAt()) + ": " + due.stageName()
+            send(due.tenant(), "due:" + due.reportId() + ":" + due.stage() + ":" + due.dueAt(),
+                    recipients(due.tenant(), who), "Due " + when().format(due.dueAt()) + ": " + due.stageName()
                     + " — " + due.reportTitle(), """
                     %s for "%s" is due on %s.
 
@@ -74,7 +76,8 @@ class CycleMail {
         TenantContext.runInTenant(overdue.tenant(), () -> {
             Role role = Role.fromGroupName(overdue.escalateTo()).orElseThrow(
                     () -> new IllegalStateException("The service-level table names an unknown role: " + overdue.escalateTo()));
-            send(overdue.tenant(), recipients(overdue.tenant(), user -> user.roles().contains(role)), "Overdue: "
+            send(overdue.tenant(), "overdue:" + overdue.reportId() + ":" + overdue.stage() + ":" + overdue.dueAt(),
+                    recipients(overdue.tenant(), user -> user.roles().contains(role)), "Overdue: "
                     + overdue.stageName() + " — " + overdue.reportTitle(), """
                     %s for "%s" was due on %s and is not done. It has been escalated to you as %s.
 
@@ -106,7 +109,7 @@ class CycleMail {
      * Stores one mail per recipient in one transaction; once that has committed this notice is done, whatever the
      * sending after it does (a failed send stays in the outbox on its own).
      */
-    private void send(String tenant, List<String> recipients, String subject, String text) {
+    private void send(String tenant, String notice, List<String> recipients, String subject, String text) {
         AtomicBoolean stored = new AtomicBoolean();
         try {
             transaction.executeWithoutResult(status -> {
@@ -117,7 +120,9 @@ class CycleMail {
                     }
                 });
                 for (String recipient : recipients) {
-                    events.publishEvent(new OutgoingMail(UUID.randomUUID(), tenant, recipient, subject, text));
+                    // the same notice to the same person is the same mail: told once, however often the notice is retried
+                    UUID id = UUID.nameUUIDFromBytes((tenant + ":" + notice + ":" + recipient).getBytes(StandardCharsets.UTF_8));
+                    events.publishEvent(new OutgoingMail(id, tenant, recipient, subject, text));
                 }
             });
         } catch (RuntimeException sendingFailed) {

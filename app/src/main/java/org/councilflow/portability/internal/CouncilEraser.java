@@ -1,0 +1,92 @@
+package org.councilflow.portability.internal;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.councilflow.common.ConflictException;
+import org.springframework.stereotype.Component;
+
+/**
+ * The owner's side of restoring and erasing a council: a connection whose transaction has lifted row-level security
+ * and user triggers from the council tables (on again before it commits), and the erasure itself.
+ */
+@Component
+public class CouncilEraser {
+
+    private final OwnerDatabase owner;
+
+    CouncilEraser(OwnerDatabase owner) {
+        this.owner = owner;
+    }
+
+    /** The owner's connection, in a transaction, every council table locked for it. Roll back or commit, then close. */
+    public Connection owner() throws SQLException {
+        Connection c = owner.open();
+        try {
+            OwnerDatabase.lift(c, TenantTables.of(c));
+            return c;
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            c.close();
+            throw e;
+        }
+    }
+
+    public boolean exists(Connection c, String council) throws SQLException {
+        try (var s = c.prepareStatement("SELECT count(*) FROM app.tenant WHERE id = ?")) {
+            s.setString(1, council);
+            try (var rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1) > 0;
+            }
+        }
+    }
+
+    /**
+     * Erasure is for a council that has left: suspended, and exported after the last change its audit trail records
+     * (its suspension aside), so that the archive holds everything erased.
+     */
+    public void requireExportedAfterLastChange(Connection c, String council) throws SQLException {
+        try (var s = c.prepareStatement("""
+                SELECT t.status,
+                       (SELECT max(exported_at) FROM app.council_export e WHERE e.tenant_id = t.id),
+                       (SELECT max(occurred_at) FROM app.audit_event a WHERE a.tenant_id = t.id
+                         AND a.action NOT IN ('tenant.suspended'))
+                FROM app.tenant t WHERE t.id = ?""")) {
+            s.setString(1, council);
+            try (var rs = s.executeQuery()) {
+                rs.next();
+                if (!"SUSPENDED".equals(rs.getString(1))) {
+                    throw new ConflictException("Council " + council + " is not suspended: suspend it, let its "
+                            + "tenant-admin export it, then erase it");
+                }
+                var exported = rs.getTimestamp(2);
+                var changed = rs.getTimestamp(3);
+                if (exported == null || (changed != null && changed.after(exported))) {
+                    throw new ConflictException("Council " + council + " has no export made after its last change: "
+                            + "nothing is erased that an archive does not hold");
+                }
+            }
+        }
+    }
+
+    /** Deletes every row of the council, children first. @return rows deleted per table */
+    public Map<String, Integer> erase(Connection c, String council) throws SQLException {
+        List<TenantTables.Table> tables = new ArrayList<>(TenantTables.of(c));
+        java.util.Collections.reverse(tables);
+        Map<String, Integer> deleted = new LinkedHashMap<>();
+        for (TenantTables.Table table : tables) {
+            try (var s = c.prepareStatement("DELETE FROM app." + OwnerDatabase.quote(table.name()) + " WHERE "
+                    + OwnerDatabase.quote(table.councilColumn()) + " = ?")) {
+                s.setString(1, council);
+                deleted.put(table.name(), s.executeUpdate());
+            }
+        }
+        OwnerDatabase.restore(c, tables);
+        return deleted;
+    }
+}
