@@ -38,19 +38,3 @@ CREATE POLICY tenant_isolation ON app.cycle_retention
 
 GRANT SELECT, INSERT ON app.cycle_record TO "${runtime-role}";
 GRANT SELECT, INSERT, UPDATE, DELETE ON app.cycle_retention TO "${runtime-role}";
-
--- Council archives (issue 20): each export of a council's data, so that a platform administrator deletes a council
--- only after an export made once it was suspended (nothing changed since).
-CREATE TABLE app.council_export (
-    id          uuid        PRIMARY KEY,
-    tenant_id   text        NOT NULL REFERENCES app.tenant (id),
-    exported_at timestamptz NOT NULL,
-    exported_by text        NOT NULL
-);
-
-ALTER TABLE app.council_export ENABLE ROW LEVEL SECURITY;
-ALTER TABLE app.council_export FORCE ROW LEVEL SECURITY;
-CREATE POLICY tenant_isolation ON app.council_export
-    USING (tenant_id = (SELECT app.current_tenant())) WITH CHECK (tenant_id = (SELECT app.current_tenant()));
-
-GRANT SELECT, INSERT ON app.council_export TO "${runtime-role}";

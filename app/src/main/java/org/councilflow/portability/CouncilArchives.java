@@ -7,15 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Map;
-import java.util.UUID;
 import java.util.zip.ZipFile;
 
 import org.councilflow.common.ConflictException;
 import org.councilflow.common.NotFoundException;
-import org.councilflow.identity.CurrentUsers;
 import org.councilflow.portability.internal.ArchiveExporter;
 import org.councilflow.portability.internal.ArchiveImporter;
 import org.councilflow.portability.internal.CouncilEraser;
@@ -30,6 +27,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
@@ -45,18 +43,16 @@ public class CouncilArchives {
     private final ObjectMapper json;
     private final CouncilEraser eraser;
     private final CouncilEngineData engine;
-    private final CurrentUsers users;
     private final PortabilityProperties properties;
     private final Clock clock;
     private final ObjectProvider<Flyway> flyway;
 
     CouncilArchives(JdbcTemplate jdbc, ObjectMapper json, CouncilEraser eraser, CouncilEngineData engine,
-            CurrentUsers users, PortabilityProperties properties, ObjectProvider<Clock> clock, ObjectProvider<Flyway> flyway) {
+            PortabilityProperties properties, ObjectProvider<Clock> clock, ObjectProvider<Flyway> flyway) {
         this.jdbc = jdbc;
         this.json = json;
         this.eraser = eraser;
         this.engine = engine;
-        this.users = users;
         this.properties = properties;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
         this.flyway = flyway;
@@ -64,12 +60,10 @@ public class CouncilArchives {
 
     /** The current council's archive, from one consistent snapshot, in a temporary file the caller deletes. */
     @PreAuthorize("hasRole('TENANT_ADMIN')")
-    @Transactional(isolation = Isolation.REPEATABLE_READ)
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public Path export() {
         String council = TenantContext.require();
         var at = clock.instant();
-        jdbc.update("INSERT INTO app.council_export (id, tenant_id, exported_at, exported_by) VALUES (?, ?, ?, ?)",
-                UUID.randomUUID(), council, Timestamp.from(at), users.require().username());
         try {
             Path file = Files.createTempFile("council-" + council + "-", ".zip");
             jdbc.execute((ConnectionCallback<Void>) c -> {
@@ -135,16 +129,19 @@ public class CouncilArchives {
         }
     }
 
-    /** Erases a suspended council that was exported after its last change: all its rows and its cycles. */
+    /**
+     * Erases a suspended council, given the manifest of its archive made after its last change (its row counts match
+     * the council's now): all its rows and its cycles.
+     */
     @PreAuthorize("hasRole('PLATFORM_ADMIN')")
-    public Erased erase(String council) {
+    public Erased erase(String council, JsonNode manifest) {
         try {
             try (Connection c = eraser.owner()) {
                 try {
                     if (!eraser.exists(c, council)) {
                         throw new NotFoundException("No council " + council);
                     }
-                    eraser.requireExportedAfterLastChange(c, council);
+                    eraser.requireCoveredBy(c, council, manifest);
                 } finally {
                     c.rollback();
                 }
@@ -153,7 +150,7 @@ public class CouncilArchives {
             int cycles = engine.erase(council);
             try (Connection c = eraser.owner()) {
                 try {
-                    eraser.requireExportedAfterLastChange(c, council);
+                    eraser.requireCoveredBy(c, council, manifest);
                     Map<String, Integer> rows = eraser.erase(c, council);
                     c.commit();
                     return new Erased(council, rows, cycles);

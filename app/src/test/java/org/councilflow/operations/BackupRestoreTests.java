@@ -72,9 +72,11 @@ class BackupRestoreTests {
         JdbcClient original = superuser("councilflow");
         original.sql("INSERT INTO app.tenant (id, display_name, status) VALUES ('barnet', 'London Borough of Barnet', 'ACTIVE')").update();
         original.sql("""
-                INSERT INTO app.document (id, tenant_id, filename, content_type, size_bytes, sha256, stored_by, content)
-                VALUES (gen_random_uuid(), 'barnet', 'letter.pdf', 'PDF', 4, encode(sha256('\\x25504446'::bytea), 'hex'),
-                        'barnet.author', '\\x25504446'::bytea)""").update();
+                WITH d AS (INSERT INTO app.document (id, tenant_id, filename, content_type, size_bytes, sha256, stored_by)
+                           VALUES (gen_random_uuid(), 'barnet', 'letter.pdf', 'PDF', 4,
+                                   encode(sha256('\\x25504446'::bytea), 'hex'), 'barnet.author') RETURNING id)
+                INSERT INTO app.document_content (id, tenant_id, content) SELECT id, 'barnet', '\\x25504446'::bytea FROM d""")
+                .update();
         original.sql("INSERT INTO app.audit_event (tenant_id, actor, action, subject_type, subject_id) "
                 + "VALUES ('barnet', 'barnet.author', 'document.stored', 'document', 'letter')").update();
 
@@ -91,6 +93,7 @@ class BackupRestoreTests {
                 "SELECT table_name || ':' || count(*) FROM information_schema.tables WHERE table_schema = 'app' GROUP BY table_name ORDER BY 1",
                 "SELECT to_jsonb(t)::text FROM app.tenant t ORDER BY 1",
                 "SELECT to_jsonb(d)::text FROM app.document d ORDER BY 1",
+                "SELECT encode(sha256(content), 'hex') FROM app.document_content ORDER BY 1",
                 "SELECT to_jsonb(a)::text FROM app.audit_event a ORDER BY 1",
                 "SELECT tablename || ':' || policyname || ':' || qual FROM pg_policies WHERE schemaname = 'app' ORDER BY 1",
                 "SELECT relname || ':' || relrowsecurity || ':' || relforcerowsecurity || ':' || pg_get_userbyid(relowner) "

@@ -94,17 +94,22 @@ class CouncilArchiveIntegrationTests {
         assertThat(api.post("barnet.author", "/api/t/barnet/reports/" + reportId + "/appendices", form)
                 .getStatusCode().is2xxSuccessful()).isTrue();
         byte[] archive = export("barnet.tenant-admin", "barnet").getBody();
+        JsonNode manifest = json.readTree(unzip(archive).get("manifest.json"));
         Map<String, List<String>> before = stored("barnet");
         List<String> documentsBefore = documentHashes();
         assertThat(documentsBefore).as("the demo council has documents").isNotEmpty();
         Map<String, List<String>> towerHamlets = stored("tower-hamlets");
 
-        assertThat(api.delete("platform.admin", "/api/platform/tenants/barnet/data").getStatusCode())
+        assertThat(api.post("platform.admin", "/api/platform/tenants/barnet/erasure", manifest).getStatusCode())
                 .as("not suspended").isEqualTo(HttpStatus.CONFLICT);
         api.put("platform.admin", "/api/platform/tenants/barnet/suspension", Map.of("reason", "moving to another instance"));
-        assertThat(api.delete("barnet.tenant-admin", "/api/platform/tenants/barnet/data").getStatusCode())
+        assertThat(api.post("barnet.tenant-admin", "/api/platform/tenants/barnet/erasure", manifest).getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
-        ResponseEntity<JsonNode> erased = api.delete("platform.admin", "/api/platform/tenants/barnet/data");
+        JsonNode incomplete = manifest.deepCopy();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) incomplete.get("tables").get(0)).put("rows", 12345);
+        assertThat(api.post("platform.admin", "/api/platform/tenants/barnet/erasure", incomplete).getStatusCode())
+                .as("an archive that does not hold all of it").isEqualTo(HttpStatus.CONFLICT);
+        ResponseEntity<JsonNode> erased = api.post("platform.admin", "/api/platform/tenants/barnet/erasure", manifest);
         assertThat(erased.getStatusCode()).as(String.valueOf(erased.getBody())).isEqualTo(HttpStatus.OK);
         assertThat(stored("barnet").values()).allSatisfy(rows -> assertThat(rows).isEmpty());
         assertThat(stored("tower-hamlets")).as("the other council untouched").isEqualTo(towerHamlets);
@@ -132,12 +137,15 @@ class CouncilArchiveIntegrationTests {
     }
 
     @Test
-    void onlyTheCouncilsTenantAdminExportsIt() {
+    void onlyTheCouncilsTenantAdminExportsItAndOnlyItsOwnArchiveErasesIt() {
         assertThat(export("tower-hamlets.tenant-admin", "barnet").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(export("barnet.clerk", "barnet").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(export("platform.admin", "barnet").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(api.delete("platform.admin", "/api/platform/tenants/tower-hamlets/data").getStatusCode())
-                .as("never exported").isEqualTo(HttpStatus.CONFLICT);
+        api.put("platform.admin", "/api/platform/tenants/tower-hamlets/suspension", Map.of("reason", "leaving"));
+        JsonNode barnetManifest = json.createObjectNode().put("format", "councilflow-council-archive")
+                .put("council", "barnet").put("exportedAt", "2100-01-01T00:00:00Z");
+        assertThat(api.post("platform.admin", "/api/platform/tenants/tower-hamlets/erasure", barnetManifest)
+                .getStatusCode()).as("another council's manifest").isEqualTo(HttpStatus.CONFLICT);
     }
 
     private ResponseEntity<byte[]> export(String user, String council) {
@@ -167,7 +175,7 @@ class CouncilArchiveIntegrationTests {
     }
 
     private List<String> documentHashes() {
-        return database.sql("SELECT encode(sha256(content), 'hex') FROM app.document WHERE tenant_id = 'barnet' ORDER BY 1")
+        return database.sql("SELECT encode(sha256(content), 'hex') FROM app.document_content WHERE tenant_id = 'barnet' ORDER BY 1")
                 .query(String.class).list();
     }
 

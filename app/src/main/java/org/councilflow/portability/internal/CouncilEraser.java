@@ -2,13 +2,17 @@ package org.councilflow.portability.internal;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.councilflow.common.ConflictException;
 import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The owner's side of restoring and erasing a council: a connection whose transaction has lifted row-level security
@@ -48,27 +52,48 @@ public class CouncilEraser {
 
     /**
      * Erasure is for a council that has left: suspended, and exported after the last change its audit trail records
-     * (its suspension aside), so that the archive holds everything erased.
+     * (its suspension aside), the archive's manifest given, its row counts those of the council now; so an archive
+     * holds everything erased.
      */
-    public void requireExportedAfterLastChange(Connection c, String council) throws SQLException {
+    public void requireCoveredBy(Connection c, String council, JsonNode manifest) throws SQLException {
+        if (!ArchiveExporter.FORMAT.equals(manifest.path("format").asText()) || !council.equals(manifest.path("council").asText())) {
+            throw new ConflictException("That is not the manifest of an archive of council " + council);
+        }
+        Instant exported;
+        try {
+            exported = Instant.parse(manifest.path("exportedAt").asText());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new ConflictException("The manifest says no time of export");
+        }
         try (var s = c.prepareStatement("""
-                SELECT t.status,
-                       (SELECT max(exported_at) FROM app.council_export e WHERE e.tenant_id = t.id),
-                       (SELECT max(occurred_at) FROM app.audit_event a WHERE a.tenant_id = t.id
-                         AND a.action NOT IN ('tenant.suspended'))
+                SELECT t.status, (SELECT max(occurred_at) FROM app.audit_event a WHERE a.tenant_id = t.id
+                                   AND a.action NOT IN ('tenant.suspended'))
                 FROM app.tenant t WHERE t.id = ?""")) {
             s.setString(1, council);
             try (var rs = s.executeQuery()) {
                 rs.next();
                 if (!"SUSPENDED".equals(rs.getString(1))) {
-                    throw new ConflictException("Council " + council + " is not suspended: suspend it, let its "
-                            + "tenant-admin export it, then erase it");
+                    throw new ConflictException("Council " + council + " is not suspended: let its tenant-admin export "
+                            + "it, suspend it, then erase it");
                 }
-                var exported = rs.getTimestamp(2);
-                var changed = rs.getTimestamp(3);
-                if (exported == null || (changed != null && changed.after(exported))) {
-                    throw new ConflictException("Council " + council + " has no export made after its last change: "
-                            + "nothing is erased that an archive does not hold");
+                var changed = rs.getTimestamp(2);
+                if (changed != null && changed.toInstant().isAfter(exported)) {
+                    throw new ConflictException("Council " + council + " changed after that export: export it again");
+                }
+            }
+        }
+        Map<String, Integer> archived = new HashMap<>();
+        manifest.path("tables").forEach(table -> archived.put(table.path("name").asText(), table.path("rows").asInt()));
+        for (TenantTables.Table table : TenantTables.of(c)) {
+            try (var s = c.prepareStatement("SELECT count(*) FROM app." + OwnerDatabase.quote(table.name()) + " WHERE "
+                    + OwnerDatabase.quote(table.councilColumn()) + " = ?")) {
+                s.setString(1, council);
+                try (var rs = s.executeQuery()) {
+                    rs.next();
+                    if (rs.getInt(1) != archived.getOrDefault(table.name(), 0)) {
+                        throw new ConflictException("The archive does not hold all of council " + council + " ("
+                                + table.name() + "): export it again");
+                    }
                 }
             }
         }

@@ -10,12 +10,14 @@ import org.councilflow.portability.internal.ArchiveImporter.InvalidArchiveExcept
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -52,10 +54,11 @@ class CouncilArchiveController {
         return ResponseEntity.status(HttpStatus.CREATED).body(archives.restore(archive));
     }
 
-    @DeleteMapping("/api/platform/tenants/{slug}/data")
-    @Operation(summary = "Erase a suspended council that was exported after its last change: every row and cycle of it")
-    CouncilArchives.Erased erase(@PathVariable String slug) {
-        return archives.erase(slug);
+    @PostMapping(path = "/api/platform/tenants/{slug}/erasure", consumes = "application/json")
+    @Operation(summary = "Erase a suspended council: every row and cycle of it",
+            description = "The body is the manifest.json of its archive, made after its last change: its row counts must be the council's now.")
+    CouncilArchives.Erased erase(@PathVariable String slug, @RequestBody JsonNode manifest) {
+        return archives.erase(slug, manifest);
     }
 
     @ExceptionHandler(InvalidArchiveException.class)
