@@ -5,6 +5,7 @@ CREATE TABLE app.cycle_record (
     tenant_id    text        NOT NULL REFERENCES app.tenant (id),
     task_id      text        NOT NULL,
     report_id    uuid        NOT NULL,
+    position     integer     NOT NULL,
     stage        text        NOT NULL,
     name         text,
     completed_by text,
@@ -16,7 +17,7 @@ CREATE TABLE app.cycle_record (
     PRIMARY KEY (tenant_id, task_id)
 );
 
-CREATE INDEX cycle_record_report ON app.cycle_record (tenant_id, report_id, started_at);
+CREATE INDEX cycle_record_report ON app.cycle_record (tenant_id, report_id, started_at, position);
 
 ALTER TABLE app.cycle_record ENABLE ROW LEVEL SECURITY;
 ALTER TABLE app.cycle_record FORCE ROW LEVEL SECURITY;

@@ -61,7 +61,8 @@ class RecordsRetentionIntegrationTests {
         fixture.toScheduling("barnet", reportId);
         fixture.schedule("barnet", reportId, PublicationFixture.BARNET_MEETING_2018_09_12);
         fixture.clock(Instant.parse("2018-09-12T21:30:00Z"));
-        fixture.decide("barnet", reportId, "NOTED", List.of("That the Committee notes the report."), null);
+        fixture.decide("barnet", reportId, "NOTED", List.of("That the Committee notes the report."),
+                "The Committee considered the report.");
         fixture.clock(Instant.parse("2018-09-13T09:00:00Z"));
         fixture.publish("barnet", reportId, false);
         assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(reportId)

@@ -85,9 +85,15 @@ public class CouncilEraser {
         Map<String, Integer> archived = new HashMap<>();
         manifest.path("tables").forEach(table -> archived.put(table.path("name").asText(), table.path("rows").asInt()));
         for (TenantTables.Table table : TenantTables.of(c)) {
+            // the audit trail's record of the suspension came after the export, and is all that may have
+            String suspension = table.name().equals("audit_event")
+                    ? " AND NOT (action = 'tenant.suspended' AND occurred_at > ?)" : "";
             try (var s = c.prepareStatement("SELECT count(*) FROM app." + OwnerDatabase.quote(table.name()) + " WHERE "
-                    + OwnerDatabase.quote(table.councilColumn()) + " = ?")) {
+                    + OwnerDatabase.quote(table.councilColumn()) + " = ?" + suspension)) {
                 s.setString(1, council);
+                if (!suspension.isEmpty()) {
+                    s.setTimestamp(2, java.sql.Timestamp.from(exported));
+                }
                 try (var rs = s.executeQuery()) {
                     rs.next();
                     if (rs.getInt(1) != archived.getOrDefault(table.name(), 0)) {

@@ -28,7 +28,7 @@ public class CycleRecords {
     public List<CycleEvent> of(UUID reportId) {
         return jdbc.sql("""
                 SELECT stage, name, completed_by, started_at, completed_at, outcome, reason FROM app.cycle_record
-                WHERE tenant_id = :tenant AND report_id = :report ORDER BY started_at, task_id""")
+                WHERE tenant_id = :tenant AND report_id = :report ORDER BY started_at, position""")
                 .param("tenant", TenantContext.require()).param("report", reportId)
                 .query((rs, n) -> new CycleEvent(rs.getString("stage"), rs.getString("name"), rs.getString("completed_by"),
                         rs.getTimestamp("started_at").toInstant(),
@@ -39,13 +39,17 @@ public class CycleRecords {
 
     /** Copies a cycle's task history as History shows it; a step copied before is left as it is. */
     void archive(UUID reportId, List<HistoricTaskInstance> steps, Instant now) {
-        for (HistoricTaskInstance t : steps) {
+        for (int position = 0; position < steps.size(); position++) {
+            HistoricTaskInstance t = steps.get(position);
+            // the engine's order (by start time) kept for steps started in the same millisecond
             jdbc.sql("""
-                    INSERT INTO app.cycle_record (tenant_id, task_id, report_id, stage, name, completed_by, started_at,
-                                                  completed_at, outcome, reason, archived_at)
-                    VALUES (:tenant, :task, :report, :stage, :name, :by, :started, :completed, :outcome, :reason, :now)
+                    INSERT INTO app.cycle_record (tenant_id, task_id, report_id, position, stage, name, completed_by,
+                                                  started_at, completed_at, outcome, reason, archived_at)
+                    VALUES (:tenant, :task, :report, :position, :stage, :name, :by, :started, :completed, :outcome,
+                            :reason, :now)
                     ON CONFLICT DO NOTHING""")
                     .param("tenant", TenantContext.require()).param("task", t.getId()).param("report", reportId)
+                    .param("position", position)
                     .param("stage", t.getTaskDefinitionKey()).param("name", t.getName())
                     .param("by", t.getEndTime() == null ? null : t.getAssignee())
                     .param("started", Timestamp.from(t.getCreateTime().toInstant()))
