@@ -70,24 +70,6 @@ public class Decisions {
         return latest(reportId).orElseThrow();
     }
 
-    /**
-     * The report's cycle reached the end of its decision without a call-in: at publication (not subject to call-in)
-     * or when the call-in period's timer fired ({@code callInEnded}, which the public site then shows). The engine
-     * calls this in the council's job or request; nobody acts, so no role is asked for.
-     */
-    @Transactional
-    @PreAuthorize("permitAll()")
-    public void tookEffect(UUID reportId, Instant at, boolean callInEnded) {
-        List<UUID> meetings = jdbc.sql("""
-                UPDATE app.decision SET effective_at = :at WHERE tenant_id = :tenant AND report_id = :report
-                AND published_at IS NOT NULL AND called_in_at IS NULL AND effective_at IS NULL RETURNING meeting_id""")
-                .param("at", Timestamp.from(at)).param("tenant", tenant()).param("report", reportId)
-                .query(UUID.class).list();
-        if (callInEnded) {
-            meetings.forEach(meeting -> events.publishEvent(new DecisionTookEffect(tenant(), reportId, meeting, at)));
-        }
-    }
-
     @Transactional
     public void calledIn(UUID reportId, Instant at) {
         List<UUID> meetings = jdbc.sql("""

@@ -44,6 +44,8 @@ class OwnerDatabase {
 
     static void restore(Connection c, Iterable<TenantTables.Table> tables) throws SQLException {
         try (var s = c.createStatement()) {
+            // deferred foreign keys (a document and its content) checked now: ALTER TABLE refuses pending checks
+            s.execute("SET CONSTRAINTS ALL IMMEDIATE");
             for (TenantTables.Table table : tables) {
                 s.execute("ALTER TABLE app." + quote(table.name()) + " ENABLE TRIGGER USER");
                 s.execute("ALTER TABLE app." + quote(table.name()) + " FORCE ROW LEVEL SECURITY");

@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.councilflow.meetings.Decisions;
+import org.councilflow.meetings.DecisionEffects;
+import org.councilflow.tenancy.TenantContext;
 import org.flowable.common.engine.api.delegate.event.FlowableEngineEventType;
 import org.flowable.common.engine.api.delegate.event.FlowableEvent;
 import org.flowable.common.engine.api.delegate.event.FlowableEventListener;
@@ -28,9 +29,9 @@ class DecisionEffect implements FlowableEventListener {
     static final String CALL_IN_ENDED = "decisionTakesEffect";
     static final String NO_CALL_IN = "decisionEffective";
 
-    private final ObjectProvider<Decisions> decisions;
+    private final ObjectProvider<DecisionEffects> decisions;
 
-    DecisionEffect(ObjectProvider<Decisions> decisions) {
+    DecisionEffect(ObjectProvider<DecisionEffects> decisions) {
         this.decisions = decisions;
     }
 
@@ -44,9 +45,14 @@ class DecisionEffect implements FlowableEventListener {
         if (cycle == null || cycle.getBusinessKey() == null) {
             return;
         }
-        decisions.getObject().tookEffect(UUID.fromString(cycle.getBusinessKey()),
+        Runnable record = () -> decisions.getObject().tookEffect(UUID.fromString(cycle.getBusinessKey()),
                 CommandContextUtil.getProcessEngineConfiguration().getClock().getCurrentTime().toInstant(),
                 CALL_IN_ENDED.equals(activity.getActivityId()));
+        if (TenantContext.current().isPresent()) {
+            record.run(); // a request of the council, or a job that JobTenantScope entered
+        } else {
+            TenantContext.runInTenant(cycle.getTenantId(), record); // a job run by hand, outside the executor
+        }
     }
 
     @Override
@@ -69,7 +75,7 @@ class DecisionEffect implements FlowableEventListener {
 
         @Bean
         EngineConfigurationConfigurer<SpringProcessEngineConfiguration> decisionEffectListener(
-                ObjectProvider<Decisions> decisions) {
+                ObjectProvider<DecisionEffects> decisions) {
             DecisionEffect listener = new DecisionEffect(decisions);
             return configuration -> {
                 Map<String, List<FlowableEventListener>> typed = configuration.getTypedEventListeners() == null
