@@ -106,10 +106,22 @@ public class Publisher {
                 "Called in for scrutiny on " + Text.date(event.calledInAt()));
     }
 
+    /**
+     * The call-in timer fired (no person signed in): the published decision again, as it was, with the state the cycle
+     * reached. Read from its publication, not from the staff services, which ask for a signed-in person.
+     */
     @EventListener
     void decisionTookEffect(DecisionTookEffect event) {
-        publishDecision(event.reportId(), event.meetingId(), event.effectiveAt(),
-                "Took effect on " + Text.date(event.effectiveAt()) + ": the call-in period ended without a call-in");
+        UUID id = decisionId(event.reportId(), event.meetingId());
+        store.latest(PublicationKind.DECISION, id, DecisionSnapshot.class).ifPresent(published -> {
+            DecisionSnapshot d = published.content();
+            DecisionSnapshot effective = new DecisionSnapshot(d.decisionId(), d.reportId(), d.meetingId(), d.committeeId(),
+                    d.decisionMaker(), d.reportTitle(), d.status(), d.keyDecision(), d.subjectToCallIn(), d.resolutions(),
+                    d.minutes(), d.decidedOn(), d.meetingStartsAt(), d.publishedAt(), d.callInEndsAt(), d.calledInAt(),
+                    d.appendices(), event.effectiveAt());
+            store.publish(PublicationKind.DECISION, id, d.committeeId(), effective, event.effectiveAt(), by(),
+                    "Took effect on " + Text.date(event.effectiveAt()) + ": the call-in period ended without a call-in");
+        });
     }
 
     /** Publishes (or publishes again) a plan's improvement journey from its inspection events as they stand now. */
