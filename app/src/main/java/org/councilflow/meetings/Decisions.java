@@ -144,7 +144,7 @@ public class Decisions {
                         rs.getString("minutes"), rs.getString("recorded_by"),
                         (Boolean) rs.getObject("subject_to_call_in"), instant(rs.getTimestamp("published_at")),
                         instant(rs.getTimestamp("call_in_ends_at")), instant(rs.getTimestamp("called_in_at")),
-                        read(rs.getString("resolutions_json"))))
+                        read(rs.getString("resolutions_json")), instant(rs.getTimestamp("effective_at"))))
                 .optional();
     }
 

@@ -1,7 +1,6 @@
 package org.councilflow.reports;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -57,7 +56,7 @@ public class Reports {
     private static final String RECOMMENDATIONS = "recommendations";
     private static final String APPENDICES = "appendices";
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("dd/MM/yyyy 'at' HH:mm");
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm").withZone(ZoneId.of("Europe/London"));
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm");
 
     private final ReportRepository reports;
     private final CurrentUsers users;
@@ -167,7 +166,7 @@ public class Reports {
             reports.insertPart(tenant(), id, part, stored, user);
         } else if (!reports.updatePart(tenant(), id, part, stored, revision, user)) {
             throw new ConflictException(label(part) + " was changed by " + current.updatedBy() + " at "
-                    + TIME.format(current.updatedAt()) + " (revision " + current.revision() + ", you loaded " + revision
+                    + TIME.withZone(properties.zone()).format(current.updatedAt()) + " (revision " + current.revision() + ", you loaded " + revision
                     + "). Nothing was saved: reload the section, then apply your change again.");
         }
         reports.contributed(tenant(), id, user, part);

@@ -3,7 +3,6 @@ package org.councilflow.workflow;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -11,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.councilflow.common.Locality;
 import org.councilflow.common.Audited;
 import org.councilflow.common.ConflictException;
 import org.councilflow.common.NotFoundException;
@@ -55,7 +55,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class ReportCycle {
 
     static final String PROCESS = "reportCycle";
-    private static final ZoneId LONDON = ZoneId.of("Europe/London");
     /** The role whose holders may work each stage. */
     static final Map<String, Role> STAGE_ROLES = Map.of(
             "draftUpdate", Role.AUTHOR,
@@ -69,10 +68,10 @@ public class ReportCycle {
             // beside the cycle: a board challenge for the author to answer (on the review page; answering closes it)
             "answerChallenge", Role.AUTHOR);
     private static final java.time.format.DateTimeFormatter WHEN =
-            java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm", java.util.Locale.UK);
+            java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm", java.util.Locale.ROOT); // digits only: British order, any language
     /** Dates in messages people read: British, as the staff UI shows them. */
     private static final java.time.format.DateTimeFormatter DAY =
-            java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy", java.util.Locale.UK);
+            java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy", java.util.Locale.ROOT);
     private static final List<String> URGENCIES = List.of("normal", "urgent");
     private static final Set<String> DECISIONS = Set.of("RECOMMENDATIONS_APPROVED", "APPROVED_AS_AMENDED", "DEFERRED",
             "NOT_APPROVED", "NOTED");
@@ -80,6 +79,8 @@ public class ReportCycle {
     private final RuntimeService runtime;
     private final TaskService tasks;
     private final HistoryService history;
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.councilflow.workflow.internal.CycleRecords records;
     private final Reports reports;
     private final Tenants tenants;
     private final CurrentUsers users;
@@ -379,7 +380,7 @@ public class ReportCycle {
                             + " has already started; choose a meeting still to come.");
                 }
                 Tenant council = tenants.requireCurrent();
-                LocalDate meetingDay = meeting.startsAt().atZone(LONDON).toLocalDate();
+                LocalDate meetingDay = meeting.startsAt().atZone(Locality.zoneId()).toLocalDate();
                 int notice = WorkingDays.of(council).clearDaysBetween(today(), meetingDay);
                 if (notice < council.settings().agendaNoticeDays()) {
                     throw new ConflictException("The meeting of " + meeting.committeeName() + " on " + DAY.format(meetingDay)
@@ -395,7 +396,7 @@ public class ReportCycle {
                     throw new IllegalArgumentException("A decision's status is one of " + DECISIONS);
                 }
                 Meeting held = requireStarted(processVariables, "recorded");
-                LocalDate meeting = held.startsAt().atZone(LONDON).toLocalDate();
+                LocalDate meeting = held.startsAt().atZone(Locality.zoneId()).toLocalDate();
                 List<Resolution> resolutions = Resolution.fromForm(form.get("resolutions"));
                 if (!"DEFERRED".equals(outcome) && resolutions.isEmpty()) {
                     throw new IllegalArgumentException("Give the committee's resolutions, numbered in order");
@@ -469,12 +470,13 @@ public class ReportCycle {
     @Transactional(readOnly = true)
     public List<CycleEvent> history(UUID reportId) {
         reports.get(reportId);
-        return history.createHistoricTaskInstanceQuery().taskTenantId(TenantContext.require())
+        // cycles past the council's retention were moved from the engine into its records (HistoryRetention)
+        return java.util.stream.Stream.concat(records.of(reportId).stream(), history.createHistoricTaskInstanceQuery().taskTenantId(TenantContext.require())
                 .processInstanceBusinessKey(reportId.toString()).includeTaskLocalVariables()
                 .orderByHistoricTaskInstanceStartTime().asc().list().stream()
                 .map(t -> new CycleEvent(t.getTaskDefinitionKey(), t.getName(), t.getEndTime() == null ? null : t.getAssignee(),
                         t.getCreateTime().toInstant(), t.getEndTime() == null ? null : t.getEndTime().toInstant(),
-                        (String) t.getTaskLocalVariables().get("outcome"), (String) t.getTaskLocalVariables().get("reason")))
+                        (String) t.getTaskLocalVariables().get("outcome"), (String) t.getTaskLocalVariables().get("reason"))))
                 .toList();
     }
 
@@ -483,7 +485,7 @@ public class ReportCycle {
     public Instant callInEndsIfPublishedNow() {
         Tenant council = tenants.requireCurrent();
         LocalDate lastDay = WorkingDays.of(council).plus(today(), council.settings().callInDays());
-        return lastDay.atTime(LocalTime.of(23, 59)).atZone(LONDON).toInstant();
+        return lastDay.atTime(LocalTime.of(23, 59)).atZone(Locality.zoneId()).toInstant();
     }
 
     /** Now, by the engine's clock (which tests move instead of waiting). */
@@ -508,12 +510,12 @@ public class ReportCycle {
     }
 
     private static String when(Instant instant) {
-        return WHEN.format(instant.atZone(LONDON));
+        return WHEN.format(instant.atZone(Locality.zoneId()));
     }
 
     /** Today in the council's time zone, by the engine's clock. */
     private LocalDate today() {
-        return now().atZone(LONDON).toLocalDate();
+        return now().atZone(Locality.zoneId()).toLocalDate();
     }
 
     private ConflictException alreadyDone(String taskId) {

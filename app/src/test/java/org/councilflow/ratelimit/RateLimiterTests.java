@@ -17,7 +17,19 @@ class RateLimiterTests {
     final SteppedClock clock = new SteppedClock();
 
     RateLimiter limiter(boolean enabled, int maxClients) {
-        return new RateLimiter(new RateLimitProperties(enabled, Duration.ofMinutes(1), 3, 2, 2, maxClients), clock);
+        return new RateLimiter(new RateLimitProperties(enabled, Duration.ofMinutes(1), 3, 2, 2, maxClients, 1), clock);
+    }
+
+    @Test
+    void eachOfSeveralPodsAllowsItsShareOfTheLimitSoThatAClientGetsTheLimitNotTwiceIt() {
+        // the public limit 3 across two pods: each allows 2 (rounded up), a client spread over both gets 4 at most
+        RateLimiter pod = new RateLimiter(new RateLimitProperties(true, Duration.ofMinutes(1), 3, 60, 20, 1000, 2), clock);
+
+        assertThat(pod.acquire(Rule.PUBLIC_SITE, "a").allowed()).isTrue();
+        assertThat(pod.acquire(Rule.PUBLIC_SITE, "a").allowed()).isTrue();
+        assertThat(pod.acquire(Rule.PUBLIC_SITE, "a").allowed()).isFalse();
+        assertThat(new RateLimitProperties(true, Duration.ofMinutes(1), 600, 60, 20, 1000, 2).limit(Rule.PUBLIC_SITE))
+                .isEqualTo(300);
     }
 
     @Test

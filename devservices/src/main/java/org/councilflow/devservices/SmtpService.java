@@ -35,6 +35,17 @@ public final class SmtpService {
         return server.getReceivedMessages();
     }
 
+    /** The server goes away, as an SMTP server that is down: connections to its port are refused. */
+    public synchronized void pause() {
+        server.stop();
+    }
+
+    /** Back on the same port, with an empty mailbox. */
+    public synchronized void resume() {
+        server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        server.start();
+    }
+
     /** Forgets every message received so far (between tests). */
     public void reset() {
         server.reset();

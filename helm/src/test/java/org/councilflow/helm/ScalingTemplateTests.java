@@ -47,6 +47,17 @@ class ScalingTemplateTests {
     }
 
     @Test
+    void eachPodIsToldHowManyShareTheRateLimitsItCountsInMemory() {
+        assertThat(render(managedServices()).get("ConfigMap").at("/data/COUNCILFLOW_RATE_LIMIT_REPLICAS").asText())
+                .isEqualTo("2");
+        assertThat(render(managedServicesAnd("replicaCount", 3)).get("ConfigMap")
+                .at("/data/COUNCILFLOW_RATE_LIMIT_REPLICAS").asText()).isEqualTo("3");
+        assertThat(render(managedServicesAnd("autoscaling.enabled", true, "autoscaling.minReplicas", 4,
+                "autoscaling.maxReplicas", 8)).get("ConfigMap").at("/data/COUNCILFLOW_RATE_LIMIT_REPLICAS").asText())
+                .as("the fewest pods the autoscaler keeps: never more than the limit at that size").isEqualTo("4");
+    }
+
+    @Test
     void autoscalerRangeUpsideDownIsRefused() {
         assertThat(renderError(managedServicesAnd("autoscaling.enabled", true, "autoscaling.minReplicas", 5,
                 "autoscaling.maxReplicas", 3)))

@@ -4,32 +4,32 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 
-/** Dates and times as UK councils write them, in London time. */
+import org.councilflow.common.Locality;
+
+/** Dates and times as UK councils write them, in the councils' time zone ({@code councilflow.locality}). */
 public final class Formats {
 
-    public static final ZoneId LONDON = ZoneId.of("Europe/London");
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.UK).withZone(LONDON);
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.UK).withZone(LONDON);
+    private static final String DATE = "d MMM yyyy";
+    private static final String DATE_TIME = "d MMM yyyy HH:mm";
+    private static final String TIME = "HH:mm:ss";
 
-    private static final DateTimeFormatter NUMERIC_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy", Locale.UK);
+    private static final DateTimeFormatter NUMERIC_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy", java.util.Locale.ROOT);
     private static final java.util.regex.Pattern ISO_DATE = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
     private Formats() {
     }
 
     public static String date(LocalDate date) {
-        return date == null ? "" : DATE.format(date);
+        return date == null ? "" : format(DATE).format(date);
     }
 
     public static String date(Instant instant) {
-        return instant == null ? "" : DATE.format(instant.atZone(LONDON).toLocalDate());
+        return instant == null ? "" : format(DATE).format(instant.atZone(zone()).toLocalDate());
     }
 
     public static String dateTime(Instant instant) {
-        return instant == null ? "" : DATE_TIME.format(instant);
+        return instant == null ? "" : format(DATE_TIME).withZone(zone()).format(instant);
     }
 
     /**
@@ -44,6 +44,15 @@ public final class Formats {
     }
 
     public static String time(Instant instant) {
-        return instant == null ? "" : TIME.format(instant);
+        return instant == null ? "" : format(TIME).withZone(zone()).format(instant);
+    }
+
+    /** The councils' time zone: pickers turn what people type into instants in it. */
+    public static ZoneId zone() {
+        return Locality.zoneId();
+    }
+
+    private static DateTimeFormatter format(String pattern) {
+        return DateTimeFormatter.ofPattern(pattern, Locality.language());
     }
 }

@@ -15,7 +15,7 @@ import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 final class BritishPickers {
 
     private static final DateTimeFormatter NUMERIC = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm", Locale.UK)
-            .withZone(Formats.LONDON);
+            .withZone(org.councilflow.common.Locality.zoneId());
 
     private BritishPickers() {
     }
@@ -38,11 +38,11 @@ final class BritishPickers {
     }
 
     static Instant instant(LocalDateTime local) {
-        return local == null ? null : local.atZone(Formats.LONDON).toInstant();
+        return local == null ? null : local.atZone(org.councilflow.common.Locality.zoneId()).toInstant();
     }
 
     static LocalDateTime local(Instant instant) {
-        return instant == null ? null : LocalDateTime.ofInstant(instant, Formats.LONDON);
+        return instant == null ? null : LocalDateTime.ofInstant(instant, org.councilflow.common.Locality.zoneId());
     }
 
     /** 12/09/2018 19:00 */

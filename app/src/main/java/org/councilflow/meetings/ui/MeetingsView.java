@@ -91,8 +91,8 @@ class MeetingsView extends VerticalLayout {
                     + (meeting.agendaVersion() > 1 ? ", amended" : ""), Badge.Tone.SUCCESS);
         }
         Tenant council = tenants.requireCurrent();
-        java.time.LocalDate today = clock.now().atZone(Formats.LONDON).toLocalDate();
-        java.time.LocalDate day = meeting.startsAt().atZone(Formats.LONDON).toLocalDate();
+        java.time.LocalDate today = clock.now().atZone(org.councilflow.common.Locality.zoneId()).toLocalDate();
+        java.time.LocalDate day = meeting.startsAt().atZone(org.councilflow.common.Locality.zoneId()).toLocalDate();
         int notice = WorkingDays.of(council).clearDaysBetween(today, day);
         if (notice < council.settings().agendaNoticeDays()) {
             return Badge.of(day.isAfter(today) ? "Too soon for notice: " + Math.max(notice, 0) + " of "

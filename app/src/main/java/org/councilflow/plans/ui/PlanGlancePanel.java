@@ -49,7 +49,7 @@ class PlanGlancePanel implements HomePanel {
         if (all.isEmpty()) {
             card.add(new Paragraph("The council has no improvement plan yet."));
         }
-        LocalDate today = LocalDate.now(Formats.LONDON);
+        LocalDate today = LocalDate.now(org.councilflow.common.Locality.zoneId());
         all.stream().limit(SHOWN).forEach(summary -> card.add(glance(plans.get(summary.id()), today)));
         card.add(new Anchor("plans", "Open the plan"));
         return Optional.of(card);

@@ -61,7 +61,7 @@ public final class Localizer {
     }
 
     public String date(Instant instant) {
-        return date.format(instant.atZone(Text.LONDON));
+        return date.format(instant.atZone(org.councilflow.common.Locality.zoneId()));
     }
 
     public String date(LocalDate value) {
@@ -69,12 +69,12 @@ public final class Localizer {
     }
 
     public String day(Instant instant) {
-        return day.format(instant.atZone(Text.LONDON));
+        return day.format(instant.atZone(org.councilflow.common.Locality.zoneId()));
     }
 
     /** As council decision pages give dates: 02/10/2018. */
     public String numeric(Instant instant) {
-        return numeric.format(instant.atZone(Text.LONDON));
+        return numeric.format(instant.atZone(org.councilflow.common.Locality.zoneId()));
     }
 
     public String numeric(LocalDate value) {
@@ -82,7 +82,7 @@ public final class Localizer {
     }
 
     public String time(Instant instant) {
-        return time.format(instant.atZone(Text.LONDON));
+        return time.format(instant.atZone(org.councilflow.common.Locality.zoneId()));
     }
 
     /** A decision status or an inspection type as words: {@code RECOMMENDATIONS_APPROVED} → "Recommendations Approved". */

@@ -129,7 +129,8 @@ public final class OpenData {
         if (d.calledInAt() != null) {
             return "called-in";
         }
-        if (d.subjectToCallIn() && d.callInEndsAt() != null && now.isBefore(d.callInEndsAt())) {
+        // as the cycle reached it: in call-in until its timer fired, whatever the wall clock says
+        if (d.subjectToCallIn() && d.callInEndsAt() != null && d.effectiveAt() == null) {
             return "in-call-in-period";
         }
         return "effective";

@@ -157,7 +157,7 @@ public final class Pages {
             if (!d.subjectToCallIn() || d.callInEndsAt() == null) {
                 return new CallIn(l.t("callIn.notSubject"), null);
             }
-            if (now.isBefore(d.callInEndsAt())) {
+            if (d.effectiveAt() == null) { // until the cycle's call-in timer fired
                 return new CallIn(l.t("callIn.until", l.numeric(d.callInEndsAt()), l.time(d.callInEndsAt())), d.callInEndsAt());
             }
             return new CallIn(l.t("callIn.ended", l.numeric(d.callInEndsAt())), null);

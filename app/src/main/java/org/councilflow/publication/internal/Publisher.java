@@ -16,6 +16,7 @@ import org.councilflow.meetings.AgendaPublished;
 import org.councilflow.meetings.Decision;
 import org.councilflow.meetings.DecisionAmended;
 import org.councilflow.meetings.DecisionCalledIn;
+import org.councilflow.meetings.DecisionTookEffect;
 import org.councilflow.meetings.DecisionPublished;
 import org.councilflow.meetings.Decisions;
 import org.councilflow.meetings.Meeting;
@@ -126,7 +127,7 @@ public class Publisher {
                 meeting.committeeName(), report.get().content().document().header().title(), decision.status(),
                 decision.keyDecision(), subjectToCallIn, decision.resolutions(), decision.minutes(), decision.decidedOn(),
                 meeting.startsAt(), publishedAt, subjectToCallIn ? callInEndsAt : null, null,
-                report.get().content().appendices());
+                report.get().content().appendices(), decision.structuredResolutions(), null);
         Optional<Published<DecisionSnapshot>> before = store.latest(PublicationKind.DECISION, id, DecisionSnapshot.class);
         Published<DecisionSnapshot> page = new Published<>(snapshot, before.map(p -> p.version() + 1).orElse(1),
                 before.map(Published::firstPublishedAt).orElse(publishedAt), publishedAt,
@@ -134,6 +135,24 @@ public class Publisher {
         Localizer l = Localizer.of(properties.locale());
         return Optional.of(Templates.render(
                 new Pages.DecisionPage(new Frame(council, l), page, Pages.CallIn.of(snapshot, publishedAt, l))));
+    }
+
+    /**
+     * The call-in timer fired (no person signed in): the published decision again, as it was, with the state the cycle
+     * reached. Read from its publication, not from the staff services, which ask for a signed-in person.
+     */
+    @EventListener
+    void decisionTookEffect(DecisionTookEffect event) {
+        UUID id = decisionId(event.reportId(), event.meetingId());
+        store.latest(PublicationKind.DECISION, id, DecisionSnapshot.class).ifPresent(published -> {
+            DecisionSnapshot d = published.content();
+            DecisionSnapshot effective = new DecisionSnapshot(d.decisionId(), d.reportId(), d.meetingId(), d.committeeId(),
+                    d.decisionMaker(), d.reportTitle(), d.status(), d.keyDecision(), d.subjectToCallIn(), d.resolutions(),
+                    d.minutes(), d.decidedOn(), d.meetingStartsAt(), d.publishedAt(), d.callInEndsAt(), d.calledInAt(),
+                    d.appendices(), d.structuredResolutions(), event.effectiveAt());
+            store.publish(PublicationKind.DECISION, id, d.committeeId(), effective, event.effectiveAt(), by(),
+                    "Took effect on " + Text.date(event.effectiveAt()) + ": the call-in period ended without a call-in");
+        });
     }
 
     /** Publishes (or publishes again) a plan's improvement journey from its inspection events as they stand now. */
@@ -176,7 +195,7 @@ public class Publisher {
                 decision.keyDecision(), Boolean.TRUE.equals(decision.subjectToCallIn()), decision.resolutions(),
                 decision.minutes(), decision.decidedOn(), meeting.startsAt(), decision.publishedAt(),
                 decision.callInEndsAt(), decision.calledInAt(), report.get().content().appendices(),
-                decision.structuredResolutions());
+                decision.structuredResolutions(), decision.effectiveAt());
         store.publish(PublicationKind.DECISION, id, meeting.committeeId(), snapshot, at, by(), note);
         store.index("DECISION", id, "Decision: " + snapshot.reportTitle(),
                 Text.label(snapshot.status()) + "\n" + String.join("\n", snapshot.resolutions()), "/decisions/" + id, at);

@@ -112,7 +112,8 @@ public final class Snapshots {
     public record DecisionSnapshot(UUID decisionId, UUID reportId, UUID meetingId, UUID committeeId, String decisionMaker,
             String reportTitle, String status, boolean keyDecision, boolean subjectToCallIn, List<String> resolutions,
             String minutes, LocalDate decidedOn, Instant meetingStartsAt, Instant publishedAt, Instant callInEndsAt,
-            Instant calledInAt, List<DocumentRef> appendices, List<Resolution> structuredResolutions) {
+            Instant calledInAt, List<DocumentRef> appendices, List<Resolution> structuredResolutions,
+            Instant effectiveAt) {
 
         /** As before resolutions had sub-points. */
         public DecisionSnapshot(UUID decisionId, UUID reportId, UUID meetingId, UUID committeeId, String decisionMaker,
@@ -121,7 +122,7 @@ public final class Snapshots {
                 Instant calledInAt, List<DocumentRef> appendices) {
             this(decisionId, reportId, meetingId, committeeId, decisionMaker, reportTitle, status, keyDecision,
                     subjectToCallIn, resolutions, minutes, decidedOn, meetingStartsAt, publishedAt, callInEndsAt,
-                    calledInAt, appendices, null);
+                    calledInAt, appendices, null, null);
         }
 
         /** The resolutions with their sub-points, also of publications made before there were sub-points. */

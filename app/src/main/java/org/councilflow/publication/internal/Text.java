@@ -2,17 +2,16 @@ package org.councilflow.publication.internal;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
+import org.councilflow.common.Locality;
 import org.councilflow.reports.ReportDocument;
 import org.jsoup.Jsoup;
 
 /** How the public site words and formats things (British English, London time). */
 public final class Text {
 
-    public static final ZoneId LONDON = ZoneId.of("Europe/London");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
     private static final DateTimeFormatter NUMERIC = DateTimeFormatter.ofPattern("dd/MM/yyyy", Locale.UK);
@@ -34,7 +33,7 @@ public final class Text {
     }
 
     public static String date(Instant instant) {
-        return DATE.format(instant.atZone(LONDON));
+        return DATE.format(instant.atZone(Locality.zoneId()));
     }
 
     public static String date(LocalDate day) {
@@ -42,7 +41,7 @@ public final class Text {
     }
 
     public static String day(Instant instant) {
-        return DAY.format(instant.atZone(LONDON));
+        return DAY.format(instant.atZone(Locality.zoneId()));
     }
 
     /** As council decision pages give dates: 02/10/2018. */
@@ -51,15 +50,15 @@ public final class Text {
     }
 
     public static String numeric(Instant instant) {
-        return NUMERIC.format(instant.atZone(LONDON));
+        return NUMERIC.format(instant.atZone(Locality.zoneId()));
     }
 
     public static String time(Instant instant) {
-        return TIME.format(instant.atZone(LONDON));
+        return TIME.format(instant.atZone(Locality.zoneId()));
     }
 
     public static LocalDate localDate(Instant instant) {
-        return instant.atZone(LONDON).toLocalDate();
+        return instant.atZone(Locality.zoneId()).toLocalDate();
     }
 
     /** A decision status or an inspection type as words: {@code RECOMMENDATIONS_APPROVED} → "Recommendations Approved". */
