@@ -144,6 +144,33 @@ public class Meetings {
         return get(meetingId);
     }
 
+    /**
+     * Records a meeting of the council's past (a history import) with its original date and agenda publication: it
+     * is not arranged through the live cycle, so no notice period applies, and it is never scheduled to.
+     */
+    @Transactional
+    @PreAuthorize("hasAnyRole('TENANT_ADMIN', 'PLATFORM_ADMIN')")
+    public void recordHistoric(UUID id, UUID committeeId, Instant startsAt, String venue, Instant agendaPublishedAt,
+            String by, Map<String, Object> provenance) {
+        committees.get(committeeId);
+        int changed = jdbc.sql("""
+                INSERT INTO app.meeting (id, tenant_id, committee_id, starts_at, venue, agenda_published_at, agenda_published_by)
+                VALUES (:id, :tenant, :committee, :starts, :venue, :published, :by)
+                ON CONFLICT (id) DO UPDATE SET committee_id = excluded.committee_id, starts_at = excluded.starts_at,
+                       venue = excluded.venue, agenda_published_at = excluded.agenda_published_at,
+                       version = app.meeting.version + 1
+                WHERE app.meeting.tenant_id = :tenant AND (app.meeting.starts_at, app.meeting.venue,
+                      app.meeting.agenda_published_at) IS DISTINCT FROM (excluded.starts_at, excluded.venue,
+                      excluded.agenda_published_at)""")
+                .param("id", id).param("tenant", tenant()).param("committee", committeeId)
+                .param("starts", java.sql.Timestamp.from(startsAt)).param("venue", venue)
+                .param("published", java.sql.Timestamp.from(agendaPublishedAt)).param("by", by)
+                .update();
+        if (changed > 0) {
+            events.publishEvent(Audited.inCurrentTenant("meeting.imported", "meeting", id.toString(), null, provenance));
+        }
+    }
+
     private void requireUnpublished(UUID meetingId) {
         agendaPublishedAt(meetingId).ifPresent(at -> {
             throw new org.councilflow.common.ConflictException("The agenda was published on " + at + "; a published agenda is fixed");

@@ -144,7 +144,7 @@ public class Publisher {
                 meeting.committeeName(), report.get().content().document().header().title(), decision.status(),
                 decision.keyDecision(), Boolean.TRUE.equals(decision.subjectToCallIn()), decision.resolutions(),
                 decision.minutes(), decision.decidedOn(), meeting.startsAt(), decision.publishedAt(),
-                decision.callInEndsAt(), decision.calledInAt(), report.get().content().appendices());
+                decision.callInEndsAt(), decision.calledInAt(), report.get().content().appendices(), null);
         store.publish(PublicationKind.DECISION, id, meeting.committeeId(), snapshot, at, by(), note);
         store.index("DECISION", id, "Decision: " + snapshot.reportTitle(),
                 Text.label(snapshot.status()) + "\n" + String.join("\n", snapshot.resolutions()), "/decisions/" + id, at);
@@ -174,7 +174,7 @@ public class Publisher {
                         a.document().type().mediaType(), a.document().type().extension(), a.document().size(), a.sha256()))
                 .toList();
         return Optional.of(new ReportSnapshot(reportId, approved.version(), meetingId, position, document, refs,
-                approved.approvedAt()));
+                approved.approvedAt(), null));
     }
 
     private boolean isExempt(UUID reportId) {

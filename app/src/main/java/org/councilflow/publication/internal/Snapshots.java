@@ -19,9 +19,10 @@ public final class Snapshots {
      * A published report: the signed-off version that went on the agenda, and the appendices it was signed off with.
      *
      * @param signedOffAt when that version was signed off (null in publications made before it was recorded)
+     * @param imported for an item of a history import: where it came from (null otherwise)
      */
     public record ReportSnapshot(UUID reportId, int reportVersion, UUID meetingId, int position, ReportDocument document,
-            List<DocumentRef> appendices, Instant signedOffAt) {
+            List<DocumentRef> appendices, Instant signedOffAt, Imported imported) {
 
         /** "Version 3, signed off 24/11/2026": which version of the report this is, as the page and the PDF say. */
         public String versionLine() {
@@ -46,11 +47,22 @@ public final class Snapshots {
         }
     }
 
-    /** A published decision, with what the decision details page shows. */
+    /** A published decision, with what the decision details page shows ({@code imported}: see {@link Imported}). */
     public record DecisionSnapshot(UUID decisionId, UUID reportId, UUID meetingId, UUID committeeId, String decisionMaker,
             String reportTitle, String status, boolean keyDecision, boolean subjectToCallIn, List<String> resolutions,
             String minutes, LocalDate decidedOn, Instant meetingStartsAt, Instant publishedAt, Instant callInEndsAt,
-            Instant calledInAt, List<DocumentRef> appendices) {
+            Instant calledInAt, List<DocumentRef> appendices, Imported imported) {
+    }
+
+    /**
+     * An item or decision published by a history import (ADR 0011): its source, its id there, when and by whom it was
+     * imported, its number as the source wrote it, and its documents as links to where the source published them.
+     */
+    public record Imported(String source, String sourceId, Instant importedAt, String importedBy, String number,
+            List<Link> links) {
+
+        public record Link(String title, String url) {
+        }
     }
 
     /** A plan's improvement journey: its inspection events in date order. */
