@@ -5,9 +5,7 @@ import java.util.List;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
@@ -29,7 +27,7 @@ public record ImportRequest(
         @Size(max = 500) String baseUrl,
         LocalDate from,
         LocalDate to,
-        @Size(max = 500) List<@NotBlank @Size(max = 50) @Pattern(regexp = "^[A-Za-z0-9_-]+$") String> committeeIds,
+        @Size(max = 500) List<String> committeeIds,
         @Size(max = 2_000) List<@NotNull @Size(max = 16_000_000) String> xml,
         @Valid History.Bundle records,
         boolean dryRun) {
@@ -38,6 +36,11 @@ public record ImportRequest(
     boolean isBaseUrl() {
         return source != ImportSource.MODERNGOV_URL
                 || (baseUrl != null && !baseUrl.isBlank() && from != null && to != null && !to.isBefore(from));
+    }
+
+    @AssertTrue(message = "committee ids are ModernGov's: letters, digits, '-' and '_', at most 50 characters")
+    boolean isCommitteeIds() {
+        return committeeIds == null || committeeIds.stream().allMatch(id -> id != null && id.matches("^[A-Za-z0-9_-]{1,50}$"));
     }
 
     @AssertTrue(message = "saved XML needs at least one document and a sourceName")

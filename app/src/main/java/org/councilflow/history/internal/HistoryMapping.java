@@ -26,6 +26,9 @@ import org.jsoup.nodes.Element;
  */
 final class HistoryMapping {
 
+    /** A date without a time (an agenda's or a decision's publication) is taken at the start of the working day. */
+    static final LocalTime WORKING_DAY_STARTS = LocalTime.of(9, 0);
+
     private HistoryMapping() {
     }
 
@@ -47,7 +50,7 @@ final class HistoryMapping {
                     .filter(d -> !d.restricted()).map(History.Document::publishedOn).filter(Objects::nonNull)
                     .min(Comparator.naturalOrder()).orElse(meeting.date());
         }
-        return day.atStartOfDay(zone).toInstant();
+        return day.atTime(WORKING_DAY_STARTS).atZone(zone).toInstant();
     }
 
     static HistoricPublications.Meeting meeting(String tenant, String source, History.Meeting meeting, UUID committeeId,
@@ -86,7 +89,7 @@ final class HistoryMapping {
         LocalDate published = item.decisionPublishedOn() == null ? decided : item.decisionPublishedOn();
         Instant callInEnds = item.callInEndsOn() == null ? null : item.callInEndsOn().atTime(LocalTime.MAX).atZone(zone).toInstant();
         return new HistoricPublications.Decision(status, item.keyDecision(), resolutions,
-                hasMinutes ? minutes(item.minutesHtml()) : null, decided, published.atStartOfDay(zone).toInstant(), callInEnds);
+                hasMinutes ? minutes(item.minutesHtml()) : null, decided, published.atTime(WORKING_DAY_STARTS).atZone(zone).toInstant(), callInEnds);
     }
 
     static String status(String text) {

@@ -120,7 +120,7 @@ public final class ModernGovWriter {
             element(w, "isdecision", flag(decided));
             element(w, "isdecisionpublished", flag(decided));
             element(w, "decisionnonemptyhtmlbody", decided ? list(d.resolutions()) : "");
-            if (d != null) {
+            if (decided) {
                 element(w, "decisionstatus", status(d.status()));
                 element(w, "iskeydecision", flag(d.keyDecision()));
                 element(w, "decisiondate", ModernGovDates.format(d.decidedOn()));
