@@ -48,6 +48,8 @@ import jakarta.validation.Validator;
 class Importer {
 
     private static final Logger log = LoggerFactory.getLogger(Importer.class);
+    private static final java.time.format.DateTimeFormatter IMPORTED_AT =
+            java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm", java.util.Locale.UK);
 
     private final HistoryStore store;
     private final Committees committees;
@@ -135,7 +137,7 @@ class Importer {
         Optional<Record> before = store.record(name, Kind.MEETING, meeting.sourceId());
         if (before.isPresent() && before.get().hash().equals(hash)) {
             outcomes.add(new Outcome(Kind.MEETING, meeting.sourceId(), title, Action.SKIP,
-                    "unchanged since its import on " + org.councilflow.common.ui.Formats.dateTime(before.get().importedAt())
+                    "unchanged since its import on " + IMPORTED_AT.format(before.get().importedAt().atZone(properties.zone()))
                             + " by " + before.get().importedBy()));
             return;
         }

@@ -30,9 +30,16 @@ public final class ModernGovWriter {
     private ModernGovWriter() {
     }
 
-    /** ModernGov's ids are integers: a stable one for each UUID, below 2^47 so JavaScript readers keep it exact. */
+    /**
+     * ModernGov's ids are positive integers: a stable one for each UUID (all its bits mixed, so that ids with few
+     * random bits differ too), from 1 to 2^47 so JavaScript readers keep it exact. 0 means "all" to ModernGov.
+     */
     public static long id(UUID uuid) {
-        return (uuid.getMostSignificantBits() >>> 17) & ((1L << 47) - 1);
+        long z = uuid.getMostSignificantBits() * 0x9E3779B97F4A7C15L + uuid.getLeastSignificantBits();
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        z = z ^ (z >>> 31);
+        return (z & ((1L << 47) - 1)) + 1;
     }
 
     public record Committee(UUID id, String title) {

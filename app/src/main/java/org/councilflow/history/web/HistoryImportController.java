@@ -17,7 +17,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.Valid;
 
 @RestController
 @RequestMapping("/api/t/{tenant}/history/imports")
@@ -25,17 +24,21 @@ import jakarta.validation.Valid;
 class HistoryImportController {
 
     private final HistoryImports imports;
+    private final StrictBody strict;
 
-    HistoryImportController(HistoryImports imports) {
+    HistoryImportController(HistoryImports imports, com.fasterxml.jackson.databind.ObjectMapper json) {
         this.imports = imports;
+        this.strict = new StrictBody(json);
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(summary = "Start an import or a dry run (tenant-admin)",
             description = "Runs in the background; read its progress and outcomes from the run. One run at a time per council.")
-    ImportRun start(@PathVariable String tenant, @Valid @RequestBody ImportRequest request) {
-        return imports.start(request);
+    ImportRun start(@PathVariable String tenant, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
+            schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = ImportRequest.class)))
+            @RequestBody com.fasterxml.jackson.databind.JsonNode body) {
+        return imports.start(strict.read(body));
     }
 
     @GetMapping

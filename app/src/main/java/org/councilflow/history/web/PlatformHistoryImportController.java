@@ -21,7 +21,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.Valid;
 
 /** A platform-admin imports a council's history (e.g. while onboarding it), working inside that council. */
 @RestController
@@ -34,16 +33,21 @@ class PlatformHistoryImportController {
     private final HistoryImports imports;
     private final Tenants tenants;
 
-    PlatformHistoryImportController(HistoryImports imports, Tenants tenants) {
+    private final StrictBody strict;
+
+    PlatformHistoryImportController(HistoryImports imports, Tenants tenants, com.fasterxml.jackson.databind.ObjectMapper json) {
         this.imports = imports;
         this.tenants = tenants;
+        this.strict = new StrictBody(json);
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(summary = "Start an import or a dry run in a council (platform-admin)")
-    ImportRun start(@PathVariable String slug, @Valid @RequestBody ImportRequest request) {
-        return TenantContext.supplyInTenant(council(slug), () -> imports.start(request));
+    ImportRun start(@PathVariable String slug, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
+            schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = ImportRequest.class)))
+            @RequestBody com.fasterxml.jackson.databind.JsonNode body) {
+        return TenantContext.supplyInTenant(council(slug), () -> imports.start(strict.read(body)));
     }
 
     @GetMapping("/{runId}")

@@ -41,7 +41,7 @@ class HistoryImportViewTests {
                 _click(_get(Button.class, spec -> spec.withId("history-start")));
 
                 assertThat(view.progress.isVisible()).isTrue();
-                org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).pollInSameThread()
                         .until(() -> {
                             view.refresh();
                             return view.progress.getValue() == 100;
