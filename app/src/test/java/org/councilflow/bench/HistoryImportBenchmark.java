@@ -121,7 +121,7 @@ class HistoryImportBenchmark {
     }
 
     private static LocalDate date(int meeting) {
-        return LocalDate.of(2016, 1, 4).plusDays((long) meeting * 3650 / MEETINGS);
+        return LocalDate.of(2016, 1, 4).plusDays((long) meeting * 3640 / MEETINGS);
     }
 
     private static String meeting(int m) {
