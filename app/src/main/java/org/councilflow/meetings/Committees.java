@@ -77,6 +77,25 @@ public class Committees {
         return after;
     }
 
+    /**
+     * The committee of that name for a history import, created (without members) when the council has none: an
+     * imported meeting belongs to a committee the council's staff can see and manage.
+     */
+    @Transactional
+    @PreAuthorize("hasAnyRole('TENANT_ADMIN', 'PLATFORM_ADMIN')")
+    public UUID forImport(@NotNull String name) {
+        String tenant = TenantContext.require();
+        String wanted = name.strip();
+        return committees.findAll(tenant).stream().filter(c -> c.name().equalsIgnoreCase(wanted)).map(Committee::id)
+                .findFirst().orElseGet(() -> {
+                    UUID id = UUID.randomUUID();
+                    committees.insert(tenant, id, new Committee.Draft(wanted, null, false, List.of()));
+                    events.publishEvent(Audited.inCurrentTenant("committee.imported", "committee", id.toString(), null,
+                            Map.of("name", wanted)));
+                    return id;
+                });
+    }
+
     private static Map<String, Object> summary(Committee committee) {
         return Map.of("name", committee.name(), "scrutiny", committee.scrutiny(), "members",
                 committee.members().stream().map(m -> m.name() + " (" + m.role() + ")").toList());

@@ -174,6 +174,21 @@ public class Meetings {
         return changes.done(meeting, "meeting.agenda-published", Map.of("items", meeting.currentItems().size()), null);
     }
 
+    /**
+     * Records a meeting of the council's past (a history import) with its original date and agenda publication: it
+     * is not arranged through the live cycle, so no notice period applies, and it is never scheduled to.
+     */
+    @Transactional
+    @PreAuthorize("hasAnyRole('TENANT_ADMIN', 'PLATFORM_ADMIN')")
+    public void recordHistoric(UUID id, UUID committeeId, Instant startsAt, String venue, Instant agendaPublishedAt,
+            String by, Map<String, Object> provenance) {
+        committees.get(committeeId);
+        int changed = repository.recordHistoric(tenant(), id, committeeId, startsAt, venue, agendaPublishedAt, by);
+        if (changed > 0) {
+            events.publishEvent(Audited.inCurrentTenant("meeting.imported", "meeting", id.toString(), null, provenance));
+        }
+    }
+
     private static void requireWebLinks(Meeting.Draft draft) {
         try {
             if (draft.onlineLink() != null) {

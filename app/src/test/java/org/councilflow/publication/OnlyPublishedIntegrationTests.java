@@ -123,6 +123,12 @@ class OnlyPublishedIntegrationTests {
         values.put("hash", List.of(stylesheet.group(1), "0000000000"));
 
         List<String> urls = publicUrls(values);
+        // ModernGov's read shape takes its ids as query parameters: the published meeting, another council's, none
+        for (String id : List.of(meeting, DemoData.TOWER_HAMLETS_MEETING)) {
+            urls.add("/councils/barnet/mgWebService.asmx/GetMeeting?lMeetingId="
+                    + org.councilflow.history.moderngov.ModernGovWriter.id(UUID.fromString(id)));
+        }
+        urls.add("/councils/barnet/mgWebService.asmx/GetMeetings?lCommitteeId=0&sFromDate=01/01/2018&sToDate=31/12/2018");
         assertThat(urls).as("public URLs found").hasSizeGreaterThan(60);
         int ok = 0;
         for (String url : urls) {

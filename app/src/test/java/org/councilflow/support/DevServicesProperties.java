@@ -32,6 +32,8 @@ public final class DevServicesProperties {
                 Map.entry("spring.flyway.password", postgres.ownerPassword()),
                 Map.entry("councilflow.identity.issuer-uri", keycloak.issuerUri()),
                 Map.entry("spring.mail.host", DevServices.smtp().host()),
+                // the history import tests serve ModernGov fixtures from a server on loopback
+                Map.entry("councilflow.history.allow-private-networks", "true"),
                 Map.entry("spring.mail.port", DevServices.smtp().port()));
     }
 }

@@ -64,6 +64,7 @@ public final class LivingDemo {
         try {
             demo.barnetPlan();
             demo.barnetHistory();
+            demo.barnetImportedHistory();
             demo.otherCouncilsPlans();
             for (Council council : Council.values()) {
                 demo.liveWork(council);
@@ -251,6 +252,32 @@ public final class LivingDemo {
                 Map.of("outcome", "publish", "form", Map.of("subjectToCallIn", false)));
         resetClock();
         done.add("Barnet: the decision of 12/09/2018 published (02/10/2018) with its report");
+    }
+
+    /** Barnet's meeting of 6 June 2018 imported from saved ModernGov answers, with its original dates (ADR 0011). */
+    private void barnetImportedHistory() {
+        Council barnet = Council.BARNET;
+        if (!get(barnet.user("tenant-admin"), barnet.api("/history/imports")).isEmpty()) {
+            return;
+        }
+        Map<String, Object> request = Map.of("source", "MODERNGOV_XML", "sourceName", "https://democracy.example.gov.uk",
+                "dryRun", false, "xml", java.util.List.of(resource("/moderngov/GetCommittees.xml"),
+                        resource("/moderngov/GetMeetings-144.xml"), resource("/moderngov/GetMeeting-1001.xml")));
+        String run = barnet.api("/history/imports/") + post(barnet.user("tenant-admin"), barnet.api("/history/imports"),
+                request, 202).get("id").asText();
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (get(barnet.user("tenant-admin"), run).get("state").asText().equals("RUNNING")) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("The demo's history import did not finish: " + run);
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        done.add("Barnet: its meeting of 06/06/2018 imported from ModernGov with its original dates");
     }
 
     private static Map<String, Object> decisionOf12September() {

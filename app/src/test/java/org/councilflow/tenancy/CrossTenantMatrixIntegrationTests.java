@@ -58,7 +58,12 @@ class CrossTenantMatrixIntegrationTests {
         }
         String taskId = api.post("tower-hamlets.author", "/api/t/tower-hamlets/reports/" + DemoData.TOWER_HAMLETS_REPORT
                 + "/cycle", null).getBody().get("id").asText();
+        String runId = api.post("tower-hamlets.tenant-admin", "/api/t/tower-hamlets/history/imports", Map.of(
+                "source", "JSON", "sourceName", "matrix", "dryRun", true, "records", Map.of(
+                        "committees", List.of(Map.of("sourceId", "1", "name", "Matrix committee")),
+                        "meetings", List.of()))).getBody().get("id").asText();
         towerHamletsResources = Map.ofEntries(
+                Map.entry("runId", runId),
                 Map.entry("taskId", taskId),
                 Map.entry("meetingId", DemoData.TOWER_HAMLETS_MEETING),
                 Map.entry("itemId", DemoData.TOWER_HAMLETS_AGENDA_ITEM),

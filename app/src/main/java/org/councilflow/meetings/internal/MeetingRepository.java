@@ -163,4 +163,23 @@ public class MeetingRepository {
     static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text.strip();
     }
+
+    /** A meeting of the council's past as a history import found it (ADR 0011); 0 when nothing changed. */
+    public int recordHistoric(String tenant, UUID id, UUID committeeId, java.time.Instant startsAt, String venue,
+            java.time.Instant agendaPublishedAt, String by) {
+        return jdbc.sql("""
+                INSERT INTO app.meeting (id, tenant_id, committee_id, starts_at, venue, location, agenda_published_at, agenda_published_by)
+                VALUES (:id, :tenant, :committee, :starts, :venue, CASE WHEN CAST(:venue AS text) IS NULL THEN 'NONE' ELSE 'VENUE' END,
+                        :published, :by)
+                ON CONFLICT (id) DO UPDATE SET committee_id = excluded.committee_id, starts_at = excluded.starts_at,
+                       venue = excluded.venue, location = excluded.location, agenda_published_at = excluded.agenda_published_at,
+                       version = app.meeting.version + 1
+                WHERE app.meeting.tenant_id = :tenant AND (app.meeting.starts_at, app.meeting.venue,
+                      app.meeting.agenda_published_at) IS DISTINCT FROM (excluded.starts_at, excluded.venue,
+                      excluded.agenda_published_at)""")
+                .param("id", id).param("tenant", tenant).param("committee", committeeId)
+                .param("starts", java.sql.Timestamp.from(startsAt)).param("venue", venue)
+                .param("published", java.sql.Timestamp.from(agendaPublishedAt)).param("by", by)
+                .update();
+    }
 }

@@ -83,7 +83,7 @@ class AgendaPublisher {
                             a.document().type().mediaType(), a.document().type().extension(), a.document().size(), a.sha256()))
                     .toList();
             ReportSnapshot snapshot = new ReportSnapshot(item.reportId(), approved.version(), meeting.id(), item.position(),
-                    approved.document(), appendices, approved.approvedAt());
+                    approved.document(), appendices, approved.approvedAt(), null);
             store.publish(PublicationKind.REPORT, item.reportId(), meeting.committeeId(), snapshot, at, by,
                     "Scheduled to the meeting of " + meeting.committeeName() + " on " + Text.date(meeting.startsAt()));
             store.index("REPORT", item.reportId(), approved.document().header().title(),

@@ -77,6 +77,10 @@ public final class OpenData {
             } else {
                 node.put("minutes", d.minutes());
             }
+            if (d.imported() != null) {
+                node.putObject("imported").put("source", d.imported().source()).put("sourceId", d.imported().sourceId())
+                        .put("importedAt", d.imported().importedAt().toString()).put("importedBy", d.imported().importedBy());
+            }
             ArrayNode amendments = node.putArray("amendments");
             for (Amendment amendment : published.amendments()) {
                 amendments.addObject().put("publishedAt", amendment.publishedAt().toString()).put("note", amendment.note());

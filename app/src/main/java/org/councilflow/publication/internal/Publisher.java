@@ -127,7 +127,7 @@ public class Publisher {
                 meeting.committeeName(), report.get().content().document().header().title(), decision.status(),
                 decision.keyDecision(), subjectToCallIn, decision.resolutions(), decision.minutes(), decision.decidedOn(),
                 meeting.startsAt(), publishedAt, subjectToCallIn ? callInEndsAt : null, null,
-                report.get().content().appendices(), decision.structuredResolutions(), null);
+                report.get().content().appendices(), decision.structuredResolutions(), null, null);
         Optional<Published<DecisionSnapshot>> before = store.latest(PublicationKind.DECISION, id, DecisionSnapshot.class);
         Published<DecisionSnapshot> page = new Published<>(snapshot, before.map(p -> p.version() + 1).orElse(1),
                 before.map(Published::firstPublishedAt).orElse(publishedAt), publishedAt,
@@ -149,7 +149,7 @@ public class Publisher {
             DecisionSnapshot effective = new DecisionSnapshot(d.decisionId(), d.reportId(), d.meetingId(), d.committeeId(),
                     d.decisionMaker(), d.reportTitle(), d.status(), d.keyDecision(), d.subjectToCallIn(), d.resolutions(),
                     d.minutes(), d.decidedOn(), d.meetingStartsAt(), d.publishedAt(), d.callInEndsAt(), d.calledInAt(),
-                    d.appendices(), d.structuredResolutions(), event.effectiveAt());
+                    d.appendices(), d.structuredResolutions(), event.effectiveAt(), d.imported());
             store.publish(PublicationKind.DECISION, id, d.committeeId(), effective, event.effectiveAt(), by(),
                     "Took effect on " + Text.date(event.effectiveAt()) + ": the call-in period ended without a call-in");
         });
@@ -195,7 +195,7 @@ public class Publisher {
                 decision.keyDecision(), Boolean.TRUE.equals(decision.subjectToCallIn()), decision.resolutions(),
                 decision.minutes(), decision.decidedOn(), meeting.startsAt(), decision.publishedAt(),
                 decision.callInEndsAt(), decision.calledInAt(), report.get().content().appendices(),
-                decision.structuredResolutions(), decision.effectiveAt());
+                decision.structuredResolutions(), decision.effectiveAt(), null);
         store.publish(PublicationKind.DECISION, id, meeting.committeeId(), snapshot, at, by(), note);
         store.index("DECISION", id, "Decision: " + snapshot.reportTitle(),
                 Text.label(snapshot.status()) + "\n" + String.join("\n", snapshot.resolutions()), "/decisions/" + id, at);

@@ -26,9 +26,10 @@ public final class Snapshots {
      * A published report: the signed-off version that went on the agenda, and the appendices it was signed off with.
      *
      * @param signedOffAt when that version was signed off (null in publications made before it was recorded)
+     * @param imported for an item of a history import: where it came from (null otherwise)
      */
     public record ReportSnapshot(UUID reportId, int reportVersion, UUID meetingId, int position, ReportDocument document,
-            List<DocumentRef> appendices, Instant signedOffAt) {
+            List<DocumentRef> appendices, Instant signedOffAt, Imported imported) {
 
         /** "Version 3, signed off 24/11/2026": which version of the report this is, as the page and the PDF say. */
         public String versionLine() {
@@ -103,7 +104,7 @@ public final class Snapshots {
     }
 
     /**
-     * A published decision, with what the decision details page shows.
+     * A published decision, with what the decision details page shows ({@code imported}: see {@link Imported}).
      *
      * @param resolutions the resolutions' texts, in order
      * @param structuredResolutions the same resolutions with their sub-points (null in publications made before
@@ -113,7 +114,7 @@ public final class Snapshots {
             String reportTitle, String status, boolean keyDecision, boolean subjectToCallIn, List<String> resolutions,
             String minutes, LocalDate decidedOn, Instant meetingStartsAt, Instant publishedAt, Instant callInEndsAt,
             Instant calledInAt, List<DocumentRef> appendices, List<Resolution> structuredResolutions,
-            Instant effectiveAt) {
+            Instant effectiveAt, Imported imported) {
 
         /** As before resolutions had sub-points. */
         public DecisionSnapshot(UUID decisionId, UUID reportId, UUID meetingId, UUID committeeId, String decisionMaker,
@@ -122,7 +123,7 @@ public final class Snapshots {
                 Instant calledInAt, List<DocumentRef> appendices) {
             this(decisionId, reportId, meetingId, committeeId, decisionMaker, reportTitle, status, keyDecision,
                     subjectToCallIn, resolutions, minutes, decidedOn, meetingStartsAt, publishedAt, callInEndsAt,
-                    calledInAt, appendices, null, null);
+                    calledInAt, appendices, null, null, null);
         }
 
         /** The resolutions with their sub-points, also of publications made before there were sub-points. */
@@ -170,6 +171,17 @@ public final class Snapshots {
             public String minutesHtml() {
                 return Markdown.minutesToSafeHtml(minutes);
             }
+        }
+    }
+
+    /**
+     * An item or decision published by a history import (ADR 0011): its source, its id there, when and by whom it was
+     * imported, its number as the source wrote it, and its documents as links to where the source published them.
+     */
+    public record Imported(String source, String sourceId, Instant importedAt, String importedBy, String number,
+            List<Link> links) {
+
+        public record Link(String title, String url) {
         }
     }
 

@@ -135,7 +135,7 @@ class PublicationTemplatesTests {
     void pdfTextCopiesOutAsTypedWithoutLigaturesAndCarriesTheLanguage() throws IOException {
         ReportDocument document = document("Officer efficiency: affluent offices", "The officer’s office filed it, efficiently.");
         ReportSnapshot report = new ReportSnapshot(UUID.randomUUID(), 2, UUID.randomUUID(), 1, document, List.of(),
-                Instant.parse("2026-11-24T10:00:00Z"));
+                Instant.parse("2026-11-24T10:00:00Z"), null);
 
         byte[] pdf = Pdfs.report(council(), report, "https://public.example/councils/tests", Localizer.of(Locale.UK));
 

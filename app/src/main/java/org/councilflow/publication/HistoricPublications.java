@@ -1,0 +1,50 @@
+package org.councilflow.publication;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Publishing what a council published before it came to CouncilFlow (a history import): a past meeting's agenda, its
+ * items and decisions appear on the public site, in search, feeds and open data with their original dates, marked as
+ * imported. Nothing here passes through the live cycle (no notice periods, no sign-off): the import checked who may.
+ */
+public interface HistoricPublications {
+
+    /** Where an imported thing came from, and when and by whom it was imported. */
+    record Provenance(String source, String sourceId, Instant importedAt, String importedBy) {
+    }
+
+    /** A document kept as a link to where the source published it. */
+    record Link(String title, String url) {
+    }
+
+    /** @param callInEndsAt null when not subject to call-in */
+    record Decision(String status, boolean keyDecision, List<String> resolutions, String minutes, LocalDate decidedOn,
+            Instant publishedAt, Instant callInEndsAt) {
+    }
+
+    /**
+     * @param number the item's number as the source wrote it
+     * @param exempt listed on the agenda as exempt: neither its text nor its decision is published
+     * @param decision null when none was published
+     */
+    record Item(UUID id, int position, String number, String title, String description, boolean exempt,
+            List<Link> documents, Decision decision, Provenance provenance) {
+    }
+
+    record Meeting(UUID id, UUID committeeId, String committeeName, Instant startsAt, String venue,
+            Instant agendaPublishedAt, List<Item> items, Provenance provenance) {
+    }
+
+    enum Change {
+        CREATED, UPDATED, UNCHANGED
+    }
+
+    /**
+     * Publishes the meeting, its items and decisions at their original dates; published again (an import re-run that
+     * found a change at the source), the new version is dated now and shown as an amendment.
+     */
+    Change publish(Meeting meeting);
+}
