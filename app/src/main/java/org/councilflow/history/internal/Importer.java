@@ -49,7 +49,7 @@ class Importer {
 
     private static final Logger log = LoggerFactory.getLogger(Importer.class);
     private static final java.time.format.DateTimeFormatter IMPORTED_AT =
-            java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm", java.util.Locale.UK);
+            java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm", java.util.Locale.ROOT);
 
     private final HistoryStore store;
     private final Committees committees;

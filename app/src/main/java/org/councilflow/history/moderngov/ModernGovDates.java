@@ -12,9 +12,9 @@ import java.util.regex.Pattern;
 /** ModernGov's dates are dd/mm/yyyy (sometimes followed by a time); its meeting times 24-hour "HH:mm" or "7.00 pm". */
 public final class ModernGovDates {
 
-    public static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu", Locale.UK)
+    public static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu", Locale.ROOT)
             .withResolverStyle(ResolverStyle.STRICT);
-    public static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.UK);
+    public static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
     private static final Pattern LEADING_DATE = Pattern.compile("^(\\d{1,2})/(\\d{1,2})/(\\d{4})(?:\\s.*)?$");
     private static final Pattern CLOCK = Pattern.compile("^(\\d{1,2})[:.](\\d{2})(?:[:.]\\d{2})?\\s*([ap]\\.?m\\.?)?$",
             Pattern.CASE_INSENSITIVE);

@@ -14,7 +14,7 @@ import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 /** Date and time pickers as British people read them: dd/MM/yyyy, weeks from Monday, the 24-hour clock. */
 final class BritishPickers {
 
-    private static final DateTimeFormatter NUMERIC = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm", Locale.UK)
+    private static final DateTimeFormatter NUMERIC = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm", Locale.ROOT)
             .withZone(org.councilflow.common.Locality.zoneId());
 
     private BritishPickers() {
@@ -22,7 +22,7 @@ final class BritishPickers {
 
     static DateTimePicker dateTime(String label) {
         DateTimePicker picker = new DateTimePicker(label);
-        picker.setLocale(Locale.UK); // the time picker's 24-hour clock
+        picker.setLocale(org.councilflow.common.Locality.language()); // the time picker's 24-hour clock
         DatePicker.DatePickerI18n i18n = new DatePicker.DatePickerI18n();
         i18n.setDateFormats("dd/MM/yyyy", "d/M/yyyy", "dd/MM/yy");
         i18n.setFirstDayOfWeek(1);
