@@ -42,6 +42,11 @@ public final class Localizer {
         return locale;
     }
 
+    /** The language alone, {@code en} or {@code cy}: the {@code ?lang=} of a page's address. */
+    public String language() {
+        return locale.getLanguage();
+    }
+
     /** The BCP 47 tag for {@code lang} attributes, feeds and the PDF's document language: {@code en-GB}. */
     public String lang() {
         return locale.toLanguageTag();

@@ -1,6 +1,7 @@
 package org.councilflow.tenancy.ui;
 
 import org.councilflow.common.ui.Feedback;
+import org.councilflow.tenancy.SiteLanguages;
 import org.councilflow.tenancy.Tenant;
 import org.councilflow.tenancy.TenantSettings;
 import org.councilflow.tenancy.Tenants;
@@ -12,6 +13,7 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Menu;
@@ -32,6 +34,7 @@ class SettingsView extends VerticalLayout {
     final Checkbox boardReview = new Checkbox("Reports pass through improvement board review");
     final IntegerField notice = new IntegerField("Agenda notice (clear working days)");
     final IntegerField callIn = new IntegerField("Call-in period (working days)");
+    final Select<SiteLanguages> languages = new Select<>();
 
     SettingsView(Tenants tenants) {
         Tenant council = tenants.requireCurrent();
@@ -48,10 +51,19 @@ class SettingsView extends VerticalLayout {
         notice.setStepButtonsVisible(true);
         notice.setHelperText("At least 5: the statutory minimum of five clear working days.");
         callIn.setValue(settings.callInDays());
+        languages.setLabel("Public site and e-mail languages");
+        languages.setItems(SiteLanguages.values());
+        languages.setItemLabelGenerator(l -> switch (l) {
+            case ENGLISH -> "English only";
+            case WELSH -> "Welsh only (Cymraeg yn unig)";
+            case BILINGUAL -> "Bilingual, Welsh first (Dwyieithog)";
+        });
+        languages.setValue(settings.languages());
+        languages.setId("site-languages");
         Button save = new Button("Save settings", click -> {
             TenantSettings changed = new TenantSettings(colour.getValue().strip(), boardReview.getValue(),
                     notice.getValue() == null ? -1 : notice.getValue(), callIn.getValue() == null ? -1 : callIn.getValue(),
-                    settings.slaDays(), settings.bankHolidays());
+                    settings.slaDays(), settings.bankHolidays(), languages.getValue());
             if (Feedback.attempt(() -> tenants.updateSettings(name.getValue(), changed, council.version()))) {
                 Feedback.success("Settings saved.");
                 UI.getCurrent().getPage().reload();
@@ -59,6 +71,6 @@ class SettingsView extends VerticalLayout {
         });
         save.setId("save-settings");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        add(new H2("Council settings"), new FormLayout(name, colour, notice, callIn, boardReview), save);
+        add(new H2("Council settings"), new FormLayout(name, colour, notice, callIn, boardReview, languages), save);
     }
 }
