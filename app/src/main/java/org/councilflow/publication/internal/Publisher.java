@@ -73,6 +73,9 @@ public class Publisher {
             ReportDocument document = snapshot.document();
             store.index("REPORT", snapshot.reportId(), document.header().title(), Text.reportText(document),
                     "/reports/" + snapshot.reportId(), now);
+            ReportDocument.Welsh welsh = document.welsh();
+            store.indexWelsh("REPORT", snapshot.reportId(), welsh == null ? null : welsh.title(),
+                    welsh == null ? "" : Text.welshText(welsh), "/reports/" + snapshot.reportId(), now);
         });
         List<MeetingSnapshot.Item> items = new ArrayList<>();
         for (Meeting.AgendaItem item : meeting.agenda()) {
@@ -144,14 +147,24 @@ public class Publisher {
                 meeting.committeeName(), report.get().content().document().header().title(), decision.status(),
                 decision.keyDecision(), Boolean.TRUE.equals(decision.subjectToCallIn()), decision.resolutions(),
                 decision.minutes(), decision.decidedOn(), meeting.startsAt(), decision.publishedAt(),
-                decision.callInEndsAt(), decision.calledInAt(), report.get().content().appendices());
+                decision.callInEndsAt(), decision.calledInAt(), report.get().content().appendices(),
+                welshTitle(report.get().content().document()));
         store.publish(PublicationKind.DECISION, id, meeting.committeeId(), snapshot, at, by(), note);
         store.index("DECISION", id, "Decision: " + snapshot.reportTitle(),
                 Text.label(snapshot.status()) + "\n" + String.join("\n", snapshot.resolutions()), "/decisions/" + id, at);
+        // the Welsh title and status (resolutions and minutes have no Welsh text yet: ADR 0015)
+        Localizer welsh = Localizer.of(java.util.Locale.forLanguageTag("cy"));
+        store.indexWelsh("DECISION", id, snapshot.reportTitleCy() == null ? null
+                : welsh.t("decision.title", snapshot.reportTitleCy()), welsh.label(snapshot.status()), "/decisions/" + id, at);
         if (snapshot.minutes() != null && !snapshot.minutes().isBlank()) {
             store.index("MINUTES", id, "Minutes: " + snapshot.reportTitle(), snapshot.minutes(),
                     "/meetings/" + meetingId + "/items/" + report.get().content().position(), at);
         }
+    }
+
+    private static String welshTitle(ReportDocument document) {
+        return document.welsh() == null || document.welsh().title() == null || document.welsh().title().isBlank() ? null
+                : document.welsh().title();
     }
 
     /** A decision's public id: one per report and meeting. */

@@ -50,7 +50,17 @@ public final class Snapshots {
     public record DecisionSnapshot(UUID decisionId, UUID reportId, UUID meetingId, UUID committeeId, String decisionMaker,
             String reportTitle, String status, boolean keyDecision, boolean subjectToCallIn, List<String> resolutions,
             String minutes, LocalDate decidedOn, Instant meetingStartsAt, Instant publishedAt, Instant callInEndsAt,
-            Instant calledInAt, List<DocumentRef> appendices) {
+            Instant calledInAt, List<DocumentRef> appendices, String reportTitleCy) {
+
+        /** Published before Welsh titles (and by code that has none): no Welsh title. */
+        public DecisionSnapshot(UUID decisionId, UUID reportId, UUID meetingId, UUID committeeId, String decisionMaker,
+                String reportTitle, String status, boolean keyDecision, boolean subjectToCallIn, List<String> resolutions,
+                String minutes, LocalDate decidedOn, Instant meetingStartsAt, Instant publishedAt, Instant callInEndsAt,
+                Instant calledInAt, List<DocumentRef> appendices) {
+            this(decisionId, reportId, meetingId, committeeId, decisionMaker, reportTitle, status, keyDecision,
+                    subjectToCallIn, resolutions, minutes, decidedOn, meetingStartsAt, publishedAt, callInEndsAt, calledInAt,
+                    appendices, null);
+        }
     }
 
     /** A plan's improvement journey: its inspection events in date order. */
@@ -77,6 +87,8 @@ public final class Snapshots {
      * A search result: {@code snippet} holds the matches between the store's marks and is otherwise the indexed text
      * itself, unescaped.
      */
-    public record SearchHit(String kind, String title, String path, Instant publishedAt, double rank, String snippet) {
+    /** @param lang the language of the text found, {@code en} or {@code cy} */
+    public record SearchHit(String kind, String title, String path, Instant publishedAt, double rank, String snippet,
+            String lang) {
     }
 }
