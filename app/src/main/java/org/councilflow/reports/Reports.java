@@ -154,7 +154,8 @@ public class Reports {
             case HEADER -> write(validate(read(content, HeaderPart.class)));
             case SUMMARY -> write(validateSize(text(content)));
             case RECOMMENDATIONS -> write(validateRecommendations(read(content, new TypeReference<List<String>>() { })));
-            case WELSH -> write(validate(read(content, ReportDocument.Welsh.class)));
+            case WELSH -> write(validate(read(knownFields(content, "title", "summary", "recommendations"),
+                    ReportDocument.Welsh.class)));
             default -> {
                 if (!ReportDocument.SECTION_KEYS.contains(part)) {
                     throw new NotFoundException("A report has no part '" + part.replaceAll("[^A-Za-z]", "?")
@@ -521,6 +522,20 @@ public class Reports {
             throw new IllegalArgumentException("Recommendations must be a list of at most 100 non-empty texts of up to 5,000 characters");
         }
         return recommendations;
+    }
+
+    /** The Welsh part is a new shape: a field it does not have is a mistake to name, not to drop in silence. */
+    private static JsonNode knownFields(JsonNode content, String... fields) {
+        if (content != null && content.isObject()) {
+            List<String> known = List.of(fields);
+            content.fieldNames().forEachRemaining(name -> {
+                if (!known.contains(name)) {
+                    throw new org.councilflow.common.InvalidFieldException("content." + name.replaceAll("[^A-Za-z]", "?"),
+                            "is not a field of the Welsh text: it has " + known);
+                }
+            });
+        }
+        return content;
     }
 
     private static String label(String part) {

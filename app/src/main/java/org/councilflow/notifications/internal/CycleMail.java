@@ -1,16 +1,15 @@
 package org.councilflow.notifications.internal;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Predicate;
 
 import org.councilflow.identity.Role;
 import org.councilflow.identity.TenantDirectory;
 import org.councilflow.identity.TenantDirectory.DirectoryUser;
 import org.councilflow.notifications.NotificationsProperties;
+import org.councilflow.tenancy.SiteLanguages;
 import org.councilflow.tenancy.TenantContext;
+import org.councilflow.tenancy.Tenants;
 import org.councilflow.workflow.StageDueSoon;
 import org.councilflow.workflow.StageEscalated;
 import org.slf4j.Logger;
@@ -29,14 +28,14 @@ import org.springframework.transaction.event.TransactionalEventListener;
 class CycleMail {
 
     private static final Logger log = LoggerFactory.getLogger(CycleMail.class);
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy 'at' HH:mm", Locale.UK)
-            .withZone(ZoneId.of("Europe/London"));
 
     private final JavaMailSender mail;
     private final TenantDirectory directory;
     private final NotificationsProperties properties;
+    private final Tenants tenants;
 
-    CycleMail(JavaMailSender mail, TenantDirectory directory, NotificationsProperties properties) {
+    CycleMail(JavaMailSender mail, TenantDirectory directory, NotificationsProperties properties, Tenants tenants) {
+        this.tenants = tenants;
         this.mail = mail;
         this.directory = directory;
         this.properties = properties;
@@ -48,17 +47,8 @@ class CycleMail {
             Predicate<DirectoryUser> who = due.assignee() != null
                     ? user -> user.username().equals(due.assignee())
                     : user -> Role.fromGroupName(due.role()).map(user.roles()::contains).orElse(false);
-            send(recipients(due.tenant(), who), "Due " + WHEN.format(due.dueAt()) + ": " + due.stageName() + " — "
-                    + due.reportTitle(), """
-                    %s for "%s" is due on %s.
-
-                    %s
-
-                    Open your inbox: %s
-                    """.formatted(due.stageName(), due.reportTitle(), WHEN.format(due.dueAt()),
-                    due.assignee() == null ? "Nobody has claimed it yet; anyone with the " + due.role()
-                            + " role may take it." : "You hold this task.",
-                    properties.staffUrl()));
+            Letters.Letter letter = Letters.dueSoon(languages(), due, properties.staffUrl());
+            send(recipients(due.tenant(), who), letter.subject(), letter.text());
         });
     }
 
@@ -67,18 +57,14 @@ class CycleMail {
         TenantContext.runInTenant(overdue.tenant(), () -> {
             Role role = Role.fromGroupName(overdue.escalateTo()).orElseThrow(
                     () -> new IllegalStateException("The service-level table names an unknown role: " + overdue.escalateTo()));
-            send(recipients(overdue.tenant(), user -> user.roles().contains(role)), "Overdue: " + overdue.stageName()
-                    + " — " + overdue.reportTitle(), """
-                    %s for "%s" was due on %s and is not done. It has been escalated to you as %s.
-
-                    %s
-
-                    Open the inbox: %s
-                    """.formatted(overdue.stageName(), overdue.reportTitle(), WHEN.format(overdue.dueAt()),
-                    role.groupName(), overdue.assignee() == null ? "Nobody has claimed it."
-                            : "It is held by " + overdue.assignee() + ".",
-                    properties.staffUrl()));
+            Letters.Letter letter = Letters.escalated(languages(), overdue, role.groupName(), properties.staffUrl());
+            send(recipients(overdue.tenant(), user -> user.roles().contains(role)), letter.subject(), letter.text());
         });
+    }
+
+    /** The current council's languages: its e-mails are in them (ADR 0015). */
+    private SiteLanguages languages() {
+        return tenants.requireCurrent().settings().languages();
     }
 
     private List<String> recipients(String tenant, Predicate<DirectoryUser> who) {
