@@ -13,7 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The public site's words and formats in one language: every UI text comes from the {@code publication/i18n/messages}
  * bundle by key, and dates, times and sizes are written as that language writes them. One is made per rendering with
- * the locale it is for (today the configured {@code councilflow.publication.locale}; a request may later choose).
+ * the locale it is for: the configured {@code councilflow.publication.locale}, or Welsh ({@code cy}) where the council
+ * publishes in Welsh and the request chose it (ADR 0015).
  */
 public final class Localizer {
 
