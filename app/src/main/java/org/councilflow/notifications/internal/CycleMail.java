@@ -18,6 +18,9 @@ import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
@@ -33,9 +36,12 @@ class CycleMail {
     private final TenantDirectory directory;
     private final NotificationsProperties properties;
     private final Tenants tenants;
+    private final PlatformTransactionManager transactions;
 
-    CycleMail(JavaMailSender mail, TenantDirectory directory, NotificationsProperties properties, Tenants tenants) {
+    CycleMail(JavaMailSender mail, TenantDirectory directory, NotificationsProperties properties, Tenants tenants,
+            PlatformTransactionManager transactions) {
         this.tenants = tenants;
+        this.transactions = transactions;
         this.mail = mail;
         this.directory = directory;
         this.properties = properties;
@@ -62,9 +68,15 @@ class CycleMail {
         });
     }
 
-    /** The current council's languages: its e-mails are in them (ADR 0015). */
+    /**
+     * The current council's languages: its e-mails are in them (ADR 0015). Read in a transaction of its own: this runs
+     * after the cycle's transaction completed, whose connection may no longer say which council it is for.
+     */
     private SiteLanguages languages() {
-        return tenants.requireCurrent().settings().languages();
+        TransactionTemplate read = new TransactionTemplate(transactions);
+        read.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        read.setReadOnly(true);
+        return read.execute(status -> tenants.requireCurrent().settings().languages());
     }
 
     private List<String> recipients(String tenant, Predicate<DirectoryUser> who) {

@@ -357,7 +357,7 @@ class PublicSiteController {
         if (!council.settings().languages().offers(tag)) {
             throw new PageNotFound();
         }
-        String path = page != null && page.matches("(/[A-Za-z0-9._~-]+)*") && page.length() <= 300 ? page : "";
+        String path = page != null && page.matches("(/(?!\\.+(/|$))[A-Za-z0-9._~-]+)*") && page.length() <= 300 ? page : "";
         return ResponseEntity.status(HttpStatus.SEE_OTHER)
                 .header(HttpHeaders.LOCATION, Html.href(council, path) + "?lang=" + tag)
                 .header(HttpHeaders.SET_COOKIE, Language.remember(council, tag).toString())
