@@ -60,7 +60,8 @@ class WelshMailIntegrationTests {
         String text = text(reminder);
         assertThat(text.indexOf("i'w gwblhau erbyn Dydd Llun 30 Tachwedd 2026 am 17:00")).isGreaterThanOrEqualTo(0)
                 .isLessThan(text.indexOf("is due on Monday 30 November 2026 at 17:00"));
-        assertThat(text).contains("Chi sydd â'r dasg hon.", "You hold this task.", "Agor eich blwch tasgau: ");
+        assertThat(text).contains("Nid oes neb wedi cymryd y dasg eto; gall unrhyw un sydd â rôl author ei chymryd.",
+                "Nobody has claimed it yet; anyone with the author role may take it.", "Agor eich blwch tasgau: ");
 
         languages(api, "WELSH");
         engine.getProcessEngineConfiguration().getClock().setCurrentTime(Date.from(Instant.parse("2026-12-01T09:00:00Z")));
