@@ -29,7 +29,8 @@ public record ReportDocument(
         @Size(max = 50_000) String summary,
         @NotNull @Size(max = 100) List<@NotBlank @Size(max = 5_000) String> recommendations,
         @NotNull @Size(max = 20) List<@Valid @NotNull Section> sections,
-        @Valid Welsh welsh) {
+        // absent when there is none, so an English-only document (and every version frozen before) reads as it did
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) @Valid Welsh welsh) {
 
     /** A report in English only. */
     public ReportDocument(Integer sequenceNumber, LocalDate periodStart, LocalDate periodEnd, Header header, String summary,
