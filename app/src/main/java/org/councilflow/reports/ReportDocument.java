@@ -17,6 +17,9 @@ import jakarta.validation.constraints.Size;
  * recommendations, and the numbered sections (1 the update by improvement theme, 2 reasons for recommendations,
  * 3 alternatives considered, 4 post-decision implementation, 5 implications 5.1–5.9, 6 background papers).
  * Text is Markdown. Paragraph numbers are kept as the author wrote them, so a paper holds without loss.
+ *
+ * @param welsh the council's Welsh text beside the English (title, summary, recommendations), if it gives one: part of
+ *     the document, so it is in every version and the signed-off version is what the public site shows in Welsh
  */
 public record ReportDocument(
         @Min(1) @Max(999) Integer sequenceNumber,
@@ -25,7 +28,25 @@ public record ReportDocument(
         @NotNull @Valid Header header,
         @Size(max = 50_000) String summary,
         @NotNull @Size(max = 100) List<@NotBlank @Size(max = 5_000) String> recommendations,
-        @NotNull @Size(max = 20) List<@Valid @NotNull Section> sections) {
+        @NotNull @Size(max = 20) List<@Valid @NotNull Section> sections,
+        // absent when there is none, so an English-only document (and every version frozen before) reads as it did
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) @Valid Welsh welsh) {
+
+    /** A report in English only. */
+    public ReportDocument(Integer sequenceNumber, LocalDate periodStart, LocalDate periodEnd, Header header, String summary,
+            List<String> recommendations, List<Section> sections) {
+        this(sequenceNumber, periodStart, periodEnd, header, summary, recommendations, sections, null);
+    }
+
+    /**
+     * The Welsh text beside the English (ADR 0015): each part optional, shown on Welsh pages; where one is missing the
+     * English is shown there, marked as English.
+     */
+    public record Welsh(
+            @Size(max = 500) String title,
+            @Size(max = 50_000) String summary,
+            @Size(max = 100) List<@NotBlank @Size(max = 5_000) String> recommendations) {
+    }
 
     /** The sections of the template, in order. */
     public static final List<String> SECTION_KEYS = List.of("body", "reasons", "alternatives", "postDecision",

@@ -54,6 +54,8 @@ public class Reports {
     private static final String HEADER = "header";
     private static final String SUMMARY = "summary";
     private static final String RECOMMENDATIONS = "recommendations";
+    /** The Welsh text beside the English (ADR 0015): optional, a part of the draft like the others. */
+    private static final String WELSH = "welsh";
     private static final String APPENDICES = "appendices";
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("dd/MM/yyyy 'at' HH:mm");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm");
@@ -129,6 +131,9 @@ public class Reports {
         for (Section section : document.sections()) {
             reports.insertPart(tenant(), id, section.key(), write(section), user);
         }
+        if (document.welsh() != null) {
+            reports.insertPart(tenant(), id, WELSH, write(document.welsh()), user);
+        }
         reports.contributed(tenant(), id, user, "created");
         events.publishEvent(Audited.inCurrentTenant("report.created", "report", id.toString(), null,
                 Map.of("title", document.header().title())));
@@ -148,10 +153,12 @@ public class Reports {
             case HEADER -> write(validate(read(content, HeaderPart.class)));
             case SUMMARY -> write(validateSize(text(content)));
             case RECOMMENDATIONS -> write(validateRecommendations(read(content, new TypeReference<List<String>>() { })));
+            case WELSH -> write(validate(read(knownFields(content, "title", "summary", "recommendations"),
+                    ReportDocument.Welsh.class)));
             default -> {
                 if (!ReportDocument.SECTION_KEYS.contains(part)) {
                     throw new NotFoundException("A report has no part '" + part.replaceAll("[^A-Za-z]", "?")
-                            + "'; parts are header, summary, recommendations and " + ReportDocument.SECTION_KEYS);
+                            + "'; parts are header, summary, recommendations, welsh and " + ReportDocument.SECTION_KEYS);
                 }
                 Section section = validate(read(content, Section.class));
                 if (!section.key().equals(part)) {
@@ -463,8 +470,9 @@ public class Reports {
                 sections.add(read(parts.get(key).content(), Section.class));
             }
         }
+        ReportDocument.Welsh welsh = parts.containsKey(WELSH) ? read(parts.get(WELSH).content(), ReportDocument.Welsh.class) : null;
         return new ReportDocument(header.sequenceNumber(), header.periodStart(), header.periodEnd(), header.header(),
-                summary, recommendations, sections);
+                summary, recommendations, sections, welsh);
     }
 
     private static ReportDocument empty() {
@@ -532,11 +540,26 @@ public class Reports {
         return recommendations;
     }
 
+    /** The Welsh part is a new shape: a field it does not have is a mistake to name, not to drop in silence. */
+    private static JsonNode knownFields(JsonNode content, String... fields) {
+        if (content != null && content.isObject()) {
+            List<String> known = List.of(fields);
+            content.fieldNames().forEachRemaining(name -> {
+                if (!known.contains(name)) {
+                    throw new org.councilflow.common.InvalidFieldException("content." + name.replaceAll("[^A-Za-z]", "?"),
+                            "is not a field of the Welsh text: it has " + known);
+                }
+            });
+        }
+        return content;
+    }
+
     private static String label(String part) {
         return switch (part) {
             case HEADER -> "The header";
             case SUMMARY -> "The summary";
             case RECOMMENDATIONS -> "The recommendations";
+            case WELSH -> "The Welsh text";
             default -> "Section '" + part + "'";
         };
     }

@@ -85,7 +85,8 @@ public class WorkflowVariants {
         }
         TenantSettings settings = council.settings();
         tenants.updateSettings(council.displayName(), new TenantSettings(settings.brandingColour(), changed.boardReview(),
-                settings.agendaNoticeDays(), settings.callInDays(), Map.copyOf(slaDays), settings.bankHolidays()),
+                settings.agendaNoticeDays(), settings.callInDays(), Map.copyOf(slaDays), settings.bankHolidays(),
+                settings.languages()),
                 changed.version());
         store.save(changed.preCommitteeScrutiny(), changed.stages());
         WorkflowVariant after = store.current();

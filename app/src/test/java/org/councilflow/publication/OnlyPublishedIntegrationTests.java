@@ -117,6 +117,8 @@ class OnlyPublishedIntegrationTests {
         values.put("committeeId", List.of(DemoData.BARNET_CES_COMMITTEE, DemoData.TOWER_HAMLETS_CABINET));
         values.put("planId", List.of(DemoData.BARNET_PLAN, DemoData.TOWER_HAMLETS_PLAN));
         values.put("eventId", List.of("00000000-0000-4000-8000-000000001301", DemoData.TOWER_HAMLETS_INSPECTION));
+        // the language switch (ADR 0015): a language the council offers, one it does not, and no language at all
+        values.put("tag", List.of("en", "cy", "fr"));
         // the stylesheet's name as the council's home page links it, and one that was never published
         Matcher stylesheet = Pattern.compile("site-([0-9a-zA-Z_-]+)\\.css").matcher(text(fixture.bytes("/councils/barnet")));
         assertThat(stylesheet.find()).as("the home page links its stylesheet").isTrue();

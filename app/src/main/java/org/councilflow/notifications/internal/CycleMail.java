@@ -1,18 +1,18 @@
 package org.councilflow.notifications.internal;
 
 import java.nio.charset.StandardCharsets;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 
-import org.councilflow.common.Locality;
 import org.councilflow.identity.Role;
 import org.councilflow.identity.TenantDirectory;
 import org.councilflow.identity.TenantDirectory.DirectoryUser;
 import org.councilflow.notifications.NotificationsProperties;
+import org.councilflow.tenancy.SiteLanguages;
 import org.councilflow.tenancy.TenantContext;
+import org.councilflow.tenancy.Tenants;
 import org.councilflow.workflow.StageDueSoon;
 import org.councilflow.workflow.StageEscalated;
 import org.springframework.context.ApplicationEventPublisher;
@@ -34,15 +34,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class CycleMail {
 
-    private static final String WHEN = "EEEE d MMMM yyyy 'at' HH:mm";
 
     private final TenantDirectory directory;
     private final NotificationsProperties properties;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
+    private final Tenants tenants;
 
     CycleMail(TenantDirectory directory, NotificationsProperties properties, ApplicationEventPublisher events,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions, Tenants tenants) {
+        this.tenants = tenants;
         this.directory = directory;
         this.properties = properties;
         this.events = events;
@@ -56,18 +57,9 @@ class CycleMail {
             Predicate<DirectoryUser> who = due.assignee() != null
                     ? user -> user.username().equals(due.assignee())
                     : user -> Role.fromGroupName(due.role()).map(user.roles()::contains).orElse(false);
+            Letters.Letter letter = Letters.dueSoon(languages(), due, properties.staffUrl());
             send(due.tenant(), "due:" + due.reportId() + ":" + due.stage() + ":" + due.dueAt(),
-                    recipients(due.tenant(), who), "Due " + when().format(due.dueAt()) + ": " + due.stageName()
-                    + " — " + due.reportTitle(), """
-                    %s for "%s" is due on %s.
-
-                    %s
-
-                    Open your inbox: %s
-                    """.formatted(due.stageName(), due.reportTitle(), when().format(due.dueAt()),
-                    due.assignee() == null ? "Nobody has claimed it yet; anyone with the " + due.role()
-                            + " role may take it." : "You hold this task.",
-                    properties.staffUrl()));
+                    recipients(due.tenant(), who), letter.subject(), letter.text());
         });
     }
 
@@ -76,23 +68,21 @@ class CycleMail {
         TenantContext.runInTenant(overdue.tenant(), () -> {
             Role role = Role.fromGroupName(overdue.escalateTo()).orElseThrow(
                     () -> new IllegalStateException("The service-level table names an unknown role: " + overdue.escalateTo()));
+            Letters.Letter letter = Letters.escalated(languages(), overdue, role.groupName(), properties.staffUrl());
             send(overdue.tenant(), "overdue:" + overdue.reportId() + ":" + overdue.stage() + ":" + overdue.dueAt(),
-                    recipients(overdue.tenant(), user -> user.roles().contains(role)), "Overdue: "
-                    + overdue.stageName() + " — " + overdue.reportTitle(), """
-                    %s for "%s" was due on %s and is not done. It has been escalated to you as %s.
-
-                    %s
-
-                    Open the inbox: %s
-                    """.formatted(overdue.stageName(), overdue.reportTitle(), when().format(overdue.dueAt()),
-                    role.groupName(), overdue.assignee() == null ? "Nobody has claimed it."
-                            : "It is held by " + overdue.assignee() + ".",
-                    properties.staffUrl()));
+                    recipients(overdue.tenant(), user -> user.roles().contains(role)), letter.subject(), letter.text());
         });
     }
 
-    private static DateTimeFormatter when() {
-        return DateTimeFormatter.ofPattern(WHEN, Locality.language()).withZone(Locality.zoneId());
+    /**
+     * The current council's languages: its e-mails are in them (ADR 0015). Read in a transaction of its own: this runs
+     * after the cycle's transaction completed, whose connection may no longer say which council it is for.
+     */
+    private SiteLanguages languages() {
+        TransactionTemplate read = new TransactionTemplate(transaction.getTransactionManager());
+        read.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        read.setReadOnly(true);
+        return read.execute(status -> tenants.requireCurrent().settings().languages());
     }
 
     private List<String> recipients(String tenant, Predicate<DirectoryUser> who) {

@@ -88,6 +88,9 @@ class AgendaPublisher {
                     "Scheduled to the meeting of " + meeting.committeeName() + " on " + Text.date(meeting.startsAt()));
             store.index("REPORT", item.reportId(), approved.document().header().title(),
                     Text.reportText(approved.document()), "/reports/" + item.reportId(), at);
+            org.councilflow.reports.ReportDocument.Welsh welsh = approved.document().welsh();
+            store.indexWelsh("REPORT", item.reportId(), welsh == null ? null : welsh.title(),
+                    welsh == null ? "" : Text.welshText(welsh), "/reports/" + item.reportId(), at);
             header = approved.document().header();
         }
         // an exempt report's own title may itself be exempt information: the public sees "exempt item" and the paragraph

@@ -37,12 +37,13 @@ public final class Feeds {
     public static String decisions(Tenant council, String base, String selfPath, String title,
             List<Published<DecisionSnapshot>> decisions, Instant updated, Locale language) {
         List<SyndEntry> entries = new ArrayList<>();
+        Localizer l = Localizer.of(language);
         for (Published<DecisionSnapshot> published : decisions) {
             DecisionSnapshot d = published.content();
-            SyndEntry entry = entry("urn:uuid:" + d.decisionId(), "Decision: " + d.reportTitle(),
+            SyndEntry entry = entry("urn:uuid:" + d.decisionId(), l.t("decision.title", l.title(d).text()),
                     base + "/decisions/" + d.decisionId(), published.firstPublishedAt(), published.publishedAt());
-            entry.setDescription(text(Text.label(d.status()) + " by " + d.decisionMaker() + " on "
-                    + Text.date(d.decidedOn()) + ". " + String.join(" ", d.resolutions())));
+            entry.setDescription(text(l.t("feed.decision", l.label(d.status()), d.decisionMaker(), l.date(d.decidedOn()))
+                    + " " + String.join(" ", d.resolutions())));
             entries.add(entry);
         }
         return feed(council, base, selfPath, "/decisions", title, entries, updated, language);
@@ -51,17 +52,17 @@ public final class Feeds {
     public static String meetings(Tenant council, String base, String selfPath, String title,
             List<Published<MeetingSnapshot>> meetings, Instant updated, Locale language) {
         List<SyndEntry> entries = new ArrayList<>();
+        Localizer l = Localizer.of(language);
         for (Published<MeetingSnapshot> published : meetings) {
             MeetingSnapshot m = published.content();
-            SyndEntry entry = entry("urn:uuid:" + m.meetingId(), Pages.meetingName(m) + ", " + Text.time(m.startsAt()),
+            SyndEntry entry = entry("urn:uuid:" + m.meetingId(), l.t("meetings.when", l.t("meeting.name", m.committeeName(),
+                    l.date(m.startsAt())), l.time(m.startsAt())),
                     base + "/meetings/" + m.meetingId(), published.firstPublishedAt(), published.publishedAt());
             String place = AgendaLines.place(m);
             String status = m.status() == null || "SCHEDULED".equals(m.status()) ? ""
-                    : " The meeting is " + m.status().toLowerCase(java.util.Locale.UK)
-                            + (m.statusNote() == null ? "." : ": " + m.statusNote());
-            entry.setDescription(text("Agenda published for the meeting of " + m.committeeName() + " on "
-                    + Text.day(m.startsAt()) + " at " + Text.time(m.startsAt()) + (place.isBlank() ? "" : ", " + place)
-                    + "." + status + "\n" + String.join("\n", AgendaLines.of(m, java.util.Map.of()))));
+                    : " " + l.label(m.status()) + (m.statusNote() == null ? "" : ": " + m.statusNote());
+            entry.setDescription(text(l.t("feed.meeting", m.committeeName(), l.day(m.startsAt()), l.time(m.startsAt()),
+                    place) + status + "\n" + String.join("\n", AgendaLines.of(m, java.util.Map.of()))));
             entries.add(entry);
         }
         return feed(council, base, selfPath, "/meetings", title, entries, updated, language);

@@ -71,7 +71,7 @@ class HistoricPublisher implements HistoricPublications {
                 decision.callInEndsAt() != null, decision.resolutions(), decision.minutes(), decision.decidedOn(),
                 meeting.startsAt(), decision.publishedAt(), decision.callInEndsAt(), null, List.of(), null,
                 // history: a past call-in period ended long ago; the decision took effect then
-                decision.callInEndsAt(), imported);
+                decision.callInEndsAt(), imported, null);
         boolean decided = store.publish(PublicationKind.DECISION, id, meeting.committeeId(), snapshot,
                 when(PublicationKind.DECISION, id, decision.publishedAt()), by(item.provenance()), note(item.provenance()));
         if (decided) {

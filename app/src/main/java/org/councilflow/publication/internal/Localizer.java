@@ -4,6 +4,7 @@ import java.text.MessageFormat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
@@ -12,7 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The public site's words and formats in one language: every UI text comes from the {@code publication/i18n/messages}
  * bundle by key, and dates, times and sizes are written as that language writes them. One is made per rendering with
- * the locale it is for (today the configured {@code councilflow.publication.locale}; a request may later choose).
+ * the locale it is for: the configured {@code councilflow.publication.locale}, or Welsh ({@code cy}) where the council
+ * publishes in Welsh and the request chose it (ADR 0015).
  */
 public final class Localizer {
 
@@ -47,6 +49,11 @@ public final class Localizer {
 
     public Locale locale() {
         return locale;
+    }
+
+    /** The language alone, {@code en} or {@code cy}: the {@code ?lang=} of a page's address. */
+    public String language() {
+        return locale.getLanguage();
     }
 
     /** The BCP 47 tag for {@code lang} attributes, feeds and the PDF's document language: {@code en-GB}. */
@@ -108,5 +115,61 @@ public final class Localizer {
             return t("size.kb", Math.max(1, Math.round(bytes / 1024.0)));
         }
         return t("size.mb", bytes / 1_048_576.0);
+    }
+
+    /**
+     * A text the council gives in English, Welsh or both, as this page shows it (ADR 0015): in the page's language
+     * where there is one, else in the other language, marked as such.
+     */
+    public Shown pick(String english, String welsh) {
+        boolean hasWelsh = welsh != null && !welsh.isBlank();
+        boolean hasEnglish = english != null && !english.isBlank();
+        if ("cy".equals(language())) {
+            return hasWelsh || !hasEnglish ? new Shown(hasWelsh ? welsh : english, "cy", false) : new Shown(english, "en", true);
+        }
+        return hasEnglish || !hasWelsh ? new Shown(english, "en", false) : new Shown(welsh, "cy", true);
+    }
+
+    public <T> Shown pick(T english, T welsh, java.util.function.Function<T, String> text) {
+        return pick(english == null ? null : text.apply(english), welsh == null ? null : text.apply(welsh));
+    }
+
+    /** A report's title as this page shows it. */
+    public Shown title(org.councilflow.reports.ReportDocument document) {
+        return pick(document.header().title(), document.welsh() == null ? null : document.welsh().title());
+    }
+
+    /** A decision's title (its report's) as this page shows it. */
+    public Shown title(Snapshots.DecisionSnapshot decision) {
+        return pick(decision.reportTitle(), decision.reportTitleCy());
+    }
+
+    /** A report's summary as this page shows it. */
+    public Shown summary(org.councilflow.reports.ReportDocument document) {
+        return pick(document.summary(), document.welsh() == null ? null : document.welsh().summary());
+    }
+
+    /** A report's recommendations in this page's language where the council gives them, else the other's, marked. */
+    public ShownList recommendations(org.councilflow.reports.ReportDocument document) {
+        List<String> welsh = document.welsh() == null || document.welsh().recommendations() == null ? List.of()
+                : document.welsh().recommendations();
+        List<String> english = document.recommendations();
+        boolean inWelsh = "cy".equals(language());
+        List<String> own = inWelsh ? welsh : english;
+        List<String> other = inWelsh ? english : welsh;
+        if (!own.isEmpty() || other.isEmpty()) {
+            return new ShownList(own, language(), false);
+        }
+        return new ShownList(other, inWelsh ? "en" : "cy", true);
+    }
+
+    /**
+     * @param lang the language the text is in ({@code en}, {@code cy}), for the element's {@code lang}
+     * @param fallback whether it is not in the page's language (then "Welsh text not available" beside it)
+     */
+    public record Shown(String text, String lang, boolean fallback) {
+    }
+
+    public record ShownList(List<String> texts, String lang, boolean fallback) {
     }
 }

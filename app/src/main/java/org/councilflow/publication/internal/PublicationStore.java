@@ -35,6 +35,9 @@ class PublicationStore {
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
+    /** Welsh texts' configuration (V55): {@code simple} words with unaccent. */
+    private static final String WELSH_CONFIGURATION = "app.welsh";
+
     /** PostgreSQL's text search configuration (a regconfig name, validated): how texts are indexed and queried. */
     private final String searchConfiguration;
 
@@ -116,12 +119,32 @@ class PublicationStore {
     }
 
     void index(String kind, UUID subject, String title, String body, String path, Instant at) {
+        index(kind, subject, title, body, path, at, "en", searchConfiguration);
+    }
+
+    /**
+     * A Welsh text beside the English one (ADR 0015): PostgreSQL has no Welsh stemmer, so it is indexed as
+     * {@code app.welsh} words ({@code simple} with unaccent), its accents folded, so "wyr" finds "ŵyr". A blank text
+     * removes a Welsh row indexed before.
+     */
+    void indexWelsh(String kind, UUID subject, String title, String body, String path, Instant at) {
+        if (title == null || title.isBlank()) {
+            jdbc.sql("DELETE FROM app.publication_search WHERE tenant_id = :tenant AND kind = :kind AND subject_id = :subject"
+                    + " AND lang = 'cy'").param("tenant", TenantContext.require()).param("kind", kind)
+                    .param("subject", subject).update();
+            return;
+        }
+        index(kind, subject, title, body, path, at, "cy", WELSH_CONFIGURATION);
+    }
+
+    private void index(String kind, UUID subject, String title, String body, String path, Instant at, String lang,
+            String config) {
         jdbc.sql("""
-                INSERT INTO app.publication_search (tenant_id, kind, subject_id, title, body, path, published_at, config)
-                VALUES (:tenant, :kind, :subject, :title, :body, :path, :at, CAST(:config AS regconfig))
-                ON CONFLICT (tenant_id, kind, subject_id) DO UPDATE SET title = excluded.title, body = excluded.body,
+                INSERT INTO app.publication_search (tenant_id, kind, subject_id, title, body, path, published_at, config, lang)
+                VALUES (:tenant, :kind, :subject, :title, :body, :path, :at, CAST(:config AS regconfig), :lang)
+                ON CONFLICT (tenant_id, kind, subject_id, lang) DO UPDATE SET title = excluded.title, body = excluded.body,
                        path = excluded.path, published_at = excluded.published_at, config = excluded.config""")
-                .param("config", searchConfiguration)
+                .param("config", config).param("lang", lang)
                 .param("tenant", TenantContext.require()).param("kind", kind).param("subject", subject)
                 .param("title", unmarked(title)).param("body", unmarked(body)).param("path", path)
                 .param("at", Timestamp.from(at))
@@ -134,11 +157,13 @@ class PublicationStore {
      */
     List<SearchHit> search(String query, int limit) {
         return jdbc.sql("""
-                WITH q AS (SELECT websearch_to_tsquery(CAST(:config AS regconfig), :query) AS query)
-                SELECT s.kind, s.title, s.path, s.published_at, ts_rank(s.document, q.query) AS rank,
-                       ts_headline(s.config, s.body, q.query, :options) AS snippet
+                WITH q AS (SELECT websearch_to_tsquery(CAST(:config AS regconfig), :query) AS en,
+                                  websearch_to_tsquery('app.welsh', app.welsh_fold(:query)) AS cy)
+                SELECT s.kind, s.title, s.path, s.published_at, s.lang,
+                       ts_rank(s.document, CASE WHEN s.lang = 'cy' THEN q.cy ELSE q.en END) AS rank,
+                       ts_headline(s.config, s.body, CASE WHEN s.lang = 'cy' THEN q.cy ELSE q.en END, :options) AS snippet
                 FROM app.publication_search s, q
-                WHERE s.tenant_id = :tenant AND s.document @@ q.query
+                WHERE s.tenant_id = :tenant AND ((s.lang = 'cy' AND s.document @@ q.cy) OR (s.lang <> 'cy' AND s.document @@ q.en))
                 ORDER BY rank DESC, s.published_at DESC
                 LIMIT :limit""")
                 .param("tenant", TenantContext.require()).param("query", query).param("limit", limit)
@@ -146,7 +171,8 @@ class PublicationStore {
                 .param("options", "StartSel=\"" + MARK_START + "\", StopSel=\"" + MARK_END + "\""
                         + ", MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=\" … \"")
                 .query((rs, n) -> new SearchHit(rs.getString("kind"), rs.getString("title"), rs.getString("path"),
-                        rs.getTimestamp("published_at").toInstant(), rs.getDouble("rank"), rs.getString("snippet")))
+                        rs.getTimestamp("published_at").toInstant(), rs.getDouble("rank"), rs.getString("snippet"),
+                        rs.getString("lang")))
                 .list();
     }
 

@@ -127,7 +127,8 @@ public class Publisher {
                 meeting.committeeName(), report.get().content().document().header().title(), decision.status(),
                 decision.keyDecision(), subjectToCallIn, decision.resolutions(), decision.minutes(), decision.decidedOn(),
                 meeting.startsAt(), publishedAt, subjectToCallIn ? callInEndsAt : null, null,
-                report.get().content().appendices(), decision.structuredResolutions(), null, null);
+                report.get().content().appendices(), decision.structuredResolutions(), null, null,
+                welshTitle(report.get().content().document()));
         Optional<Published<DecisionSnapshot>> before = store.latest(PublicationKind.DECISION, id, DecisionSnapshot.class);
         Published<DecisionSnapshot> page = new Published<>(snapshot, before.map(p -> p.version() + 1).orElse(1),
                 before.map(Published::firstPublishedAt).orElse(publishedAt), publishedAt,
@@ -149,7 +150,7 @@ public class Publisher {
             DecisionSnapshot effective = new DecisionSnapshot(d.decisionId(), d.reportId(), d.meetingId(), d.committeeId(),
                     d.decisionMaker(), d.reportTitle(), d.status(), d.keyDecision(), d.subjectToCallIn(), d.resolutions(),
                     d.minutes(), d.decidedOn(), d.meetingStartsAt(), d.publishedAt(), d.callInEndsAt(), d.calledInAt(),
-                    d.appendices(), d.structuredResolutions(), event.effectiveAt(), d.imported());
+                    d.appendices(), d.structuredResolutions(), event.effectiveAt(), d.imported(), d.reportTitleCy());
             store.publish(PublicationKind.DECISION, id, d.committeeId(), effective, event.effectiveAt(), by(),
                     "Took effect on " + Text.date(event.effectiveAt()) + ": the call-in period ended without a call-in");
         });
@@ -195,14 +196,24 @@ public class Publisher {
                 decision.keyDecision(), Boolean.TRUE.equals(decision.subjectToCallIn()), decision.resolutions(),
                 decision.minutes(), decision.decidedOn(), meeting.startsAt(), decision.publishedAt(),
                 decision.callInEndsAt(), decision.calledInAt(), report.get().content().appendices(),
-                decision.structuredResolutions(), decision.effectiveAt(), null);
+                decision.structuredResolutions(), decision.effectiveAt(), null,
+                welshTitle(report.get().content().document()));
         store.publish(PublicationKind.DECISION, id, meeting.committeeId(), snapshot, at, by(), note);
         store.index("DECISION", id, "Decision: " + snapshot.reportTitle(),
                 Text.label(snapshot.status()) + "\n" + String.join("\n", snapshot.resolutions()), "/decisions/" + id, at);
+        // the Welsh title and status (resolutions and minutes have no Welsh text yet: ADR 0015)
+        Localizer welsh = Localizer.of(java.util.Locale.forLanguageTag("cy"));
+        store.indexWelsh("DECISION", id, snapshot.reportTitleCy() == null ? null
+                : welsh.t("decision.title", snapshot.reportTitleCy()), welsh.label(snapshot.status()), "/decisions/" + id, at);
         if (snapshot.minutes() != null && !snapshot.minutes().isBlank()) {
             store.index("MINUTES", id, "Minutes: " + snapshot.reportTitle(), snapshot.minutes(),
                     "/meetings/" + meetingId + "/items/" + report.get().content().position(), at);
         }
+    }
+
+    private static String welshTitle(ReportDocument document) {
+        return document.welsh() == null || document.welsh().title() == null || document.welsh().title().isBlank() ? null
+                : document.welsh().title();
     }
 
     /** A decision's public id: one per report and meeting. */

@@ -114,7 +114,7 @@ public final class Snapshots {
             String reportTitle, String status, boolean keyDecision, boolean subjectToCallIn, List<String> resolutions,
             String minutes, LocalDate decidedOn, Instant meetingStartsAt, Instant publishedAt, Instant callInEndsAt,
             Instant calledInAt, List<DocumentRef> appendices, List<Resolution> structuredResolutions,
-            Instant effectiveAt, Imported imported) {
+            Instant effectiveAt, Imported imported, String reportTitleCy) {
 
         /** As before resolutions had sub-points. */
         public DecisionSnapshot(UUID decisionId, UUID reportId, UUID meetingId, UUID committeeId, String decisionMaker,
@@ -123,7 +123,7 @@ public final class Snapshots {
                 Instant calledInAt, List<DocumentRef> appendices) {
             this(decisionId, reportId, meetingId, committeeId, decisionMaker, reportTitle, status, keyDecision,
                     subjectToCallIn, resolutions, minutes, decidedOn, meetingStartsAt, publishedAt, callInEndsAt,
-                    calledInAt, appendices, null, null, null);
+                    calledInAt, appendices, null, null, null, null);
         }
 
         /** The resolutions with their sub-points, also of publications made before there were sub-points. */
@@ -209,6 +209,8 @@ public final class Snapshots {
      * A search result: {@code snippet} holds the matches between the store's marks and is otherwise the indexed text
      * itself, unescaped.
      */
-    public record SearchHit(String kind, String title, String path, Instant publishedAt, double rank, String snippet) {
+    /** @param lang the language of the text found, {@code en} or {@code cy} */
+    public record SearchHit(String kind, String title, String path, Instant publishedAt, double rank, String snippet,
+            String lang) {
     }
 }

@@ -111,4 +111,13 @@ public final class Text {
             text.append(Jsoup.parse(org.councilflow.reports.Markdown.toSafeHtml(markdown)).text()).append('\n');
         }
     }
+
+    /** A report's Welsh text for the search index: its summary and recommendations. */
+    static String welshText(ReportDocument.Welsh welsh) {
+        StringBuilder text = new StringBuilder(welsh.summary() == null ? "" : welsh.summary());
+        if (welsh.recommendations() != null) {
+            welsh.recommendations().forEach(r -> text.append('\n').append(r));
+        }
+        return text.toString();
+    }
 }

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +63,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.WebRequest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import jakarta.servlet.http.HttpServletRequest;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
@@ -81,10 +84,13 @@ class PublicSiteController {
     private static final MediaType SCHEMA = MediaType.parseMediaType("application/schema+json");
     private static final int PDF_CACHE_ENTRIES = 32;
     private static final String CONTENT_SECURITY_POLICY = "Content-Security-Policy";
+    private static final Locale WELSH = Locale.forLanguageTag("cy");
 
     private final PublicSite site;
     private final PublicationProperties properties;
     private final ObjectMapper json;
+    /** The current request (a proxy): which language its response is in. */
+    private final HttpServletRequest request;
     /** Rendered PDFs by council, subject and the versions they were made from: a new publication makes a new key. */
     private final Map<String, byte[]> pdfs = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -93,7 +99,8 @@ class PublicSiteController {
         }
     });
 
-    PublicSiteController(PublicSite site, PublicationProperties properties, ObjectMapper json) {
+    PublicSiteController(PublicSite site, PublicationProperties properties, ObjectMapper json, HttpServletRequest request) {
+        this.request = request;
         this.site = site;
         this.properties = properties;
         this.json = json;
@@ -142,12 +149,12 @@ class PublicSiteController {
         Tenant council = council(slug);
         Published<MeetingSnapshot> meeting = site.meeting(uuid(meetingId)).orElseThrow(PageNotFound::new);
         Map<Integer, Published<ReportSnapshot>> reports = reports(meeting.content());
-        StringBuilder key = new StringBuilder("pack:" + properties.locale().toLanguageTag() + ":" + council.slug() + ":" + meeting.content().meetingId() + ":"
+        Localizer l = localizer();
+        StringBuilder key = new StringBuilder("pack:" + l.lang() + ":" + council.slug() + ":" + meeting.content().meetingId() + ":"
                 + meeting.version());
         reports.values().forEach(r -> key.append(':').append(r.content().reportId()).append('@').append(r.version()));
         Instant modified = latest(meeting.publishedAt(), reports.values().stream().map(Published::publishedAt).toList());
         String base = base(council);
-        Localizer l = localizer();
         return pdf(request, key.toString(), modified, "agenda-pack.pdf", () -> Pdfs.agendaPack(council, meeting.content(),
                 reports.values().stream().map(Published::content).toList(), base, site::content, l));
     }
@@ -155,7 +162,7 @@ class PublicSiteController {
     @GetMapping("/councils/{slug}/meetings.atom")
     ResponseEntity<String> meetingsFeed(@PathVariable String slug) {
         Tenant council = council(slug);
-        return meetingsFeed(council, null, "/meetings.atom", "Meetings of " + council.displayName());
+        return meetingsFeed(council, null, "/meetings.atom", localizer().t("frame.feed.meetings", council.displayName()));
     }
 
     @GetMapping("/councils/{slug}/committees/{committeeId}/meetings.atom")
@@ -163,13 +170,13 @@ class PublicSiteController {
         Tenant council = council(slug);
         UUID committee = uuid(committeeId);
         String name = committeeName(committee);
-        return meetingsFeed(council, committee, "/committees/" + committee + "/meetings.atom", "Meetings of " + name);
+        return meetingsFeed(council, committee, "/committees/" + committee + "/meetings.atom", localizer().t("frame.feed.meetings", name));
     }
 
     @GetMapping("/councils/{slug}/meetings.ics")
     ResponseEntity<String> calendar(@PathVariable String slug) {
         Tenant council = council(slug);
-        return calendar(council, null, "Meetings of " + council.displayName());
+        return calendar(council, null, localizer().t("frame.feed.meetings", council.displayName()));
     }
 
     @GetMapping("/councils/{slug}/committees/{committeeId}/meetings.ics")
@@ -202,7 +209,7 @@ class PublicSiteController {
     @GetMapping("/councils/{slug}/decisions.atom")
     ResponseEntity<String> decisionsFeed(@PathVariable String slug) {
         Tenant council = council(slug);
-        return decisionsFeed(council, null, "/decisions.atom", "Decisions of " + council.displayName());
+        return decisionsFeed(council, null, "/decisions.atom", localizer().t("frame.feed.decisions", council.displayName()));
     }
 
     @GetMapping("/councils/{slug}/committees/{committeeId}/decisions.atom")
@@ -210,7 +217,7 @@ class PublicSiteController {
         Tenant council = council(slug);
         UUID committee = uuid(committeeId);
         return decisionsFeed(council, committee, "/committees/" + committee + "/decisions.atom",
-                "Decisions of " + committeeName(committee));
+                localizer().t("frame.feed.decisions", committeeName(committee)));
     }
 
     @GetMapping("/councils/{slug}/decisions.json")
@@ -232,7 +239,7 @@ class PublicSiteController {
         Instant now = Instant.now();
         List<Published<DecisionSnapshot>> decisions = site.decisions(null);
         String csv = OpenData.csv(OpenData.json(json, council, base(council), decisions, now));
-        return ResponseEntity.ok().contentType(CSV).eTag(etag(csv))
+        return ResponseEntity.ok().contentType(CSV).eTag(etag(csv)).headers(languageHeaders())
                 .lastModified(lastPublished(PublicationKind.DECISION)).cacheControl(cache(callInChange(decisions, now)))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(council.slug() + "-decisions.csv")
                         .build().toString())
@@ -340,6 +347,24 @@ class PublicSiteController {
                 .cacheControl(CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable()).body(body);
     }
 
+    /**
+     * The language switch (ADR 0015): remembers the reader's choice in a cookie, then sends them to the page they were
+     * on in that language ({@code ?lang=}). Only a path of this council's site is followed, never another address.
+     */
+    @GetMapping("/councils/{slug}/language/{tag}")
+    ResponseEntity<Void> chooseLanguage(@PathVariable String slug, @PathVariable String tag,
+            @RequestParam(name = "page", required = false) String page) {
+        Tenant council = council(slug);
+        if (!council.settings().languages().offers(tag)) {
+            throw new PageNotFound();
+        }
+        String path = page != null && page.matches("(/(?!\\.+(/|$))[A-Za-z0-9._~-]+)*") && page.length() <= 300 ? page : "";
+        return ResponseEntity.status(HttpStatus.SEE_OTHER)
+                .header(HttpHeaders.LOCATION, Html.href(council, path) + "?lang=" + tag)
+                .header(HttpHeaders.SET_COOKIE, Language.remember(council, tag).toString())
+                .cacheControl(CacheControl.noStore()).build();
+    }
+
     /** Anything else under a council's address: a plain 404 page, never the staff UI. */
     @GetMapping("/councils/{slug}/**")
     ResponseEntity<String> elsewhere(@PathVariable String slug) {
@@ -350,7 +375,7 @@ class PublicSiteController {
     ResponseEntity<String> notFound() {
         // the filter answers for councils that are not active; here the council, if any, is active
         String page = Html.notFound(TenantContext.current().isPresent() ? site.council() : null, localizer());
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(HTML)
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(HTML).headers(languageHeaders())
                 .cacheControl(CacheControl.maxAge(Duration.ofMinutes(1)).cachePublic())
                 .header(CONTENT_SECURITY_POLICY, Html.contentSecurityPolicy(page)).body(page);
     }
@@ -360,14 +385,14 @@ class PublicSiteController {
     private ResponseEntity<String> meetingsFeed(Tenant council, UUID committee, String self, String title) {
         List<Published<MeetingSnapshot>> meetings = site.meetings(committee);
         Instant updated = latest(council.createdAt(), meetings.stream().map(Published::publishedAt).toList());
-        String feed = Feeds.meetings(council, base(council), self, title, meetings, updated, properties.locale());
+        String feed = Feeds.meetings(council, base(council), self, title, meetings, updated, localizer().locale());
         return respond(ATOM, feed, etag(feed), updated, null);
     }
 
     private ResponseEntity<String> decisionsFeed(Tenant council, UUID committee, String self, String title) {
         List<Published<DecisionSnapshot>> decisions = site.decisions(committee);
         Instant updated = latest(council.createdAt(), decisions.stream().map(Published::publishedAt).toList());
-        String feed = Feeds.decisions(council, base(council), self, title, decisions, updated, properties.locale());
+        String feed = Feeds.decisions(council, base(council), self, title, decisions, updated, localizer().locale());
         return respond(ATOM, feed, etag(feed), updated, null);
     }
 
@@ -408,21 +433,36 @@ class PublicSiteController {
         return respond(HTML, body, etag(body), lastModified, changesAt);
     }
 
-    /**
-     * The words and formats of this response: the configured language for now. A later change chooses it per request
-     * (a Welsh or English page), which is why every rendering takes it as a parameter.
-     */
+    /** The words and formats of this response: Welsh or the configured English (see {@link Language}). */
     private Localizer localizer() {
-        return Localizer.of(properties.locale());
+        return Localizer.of("cy".equals(language().tag()) ? WELSH : properties.locale());
+    }
+
+    private Language language() {
+        return Language.of(request, TenantContext.current().isPresent() ? site.council() : null);
+    }
+
+    /** {@code Content-Language}, and {@code Vary: Cookie} where the reader's remembered choice decided it. */
+    private HttpHeaders languageHeaders() {
+        Language language = language();
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.CONTENT_LANGUAGE, language.tag());
+        if (language.variesByCookie()) {
+            headers.add(HttpHeaders.VARY, HttpHeaders.COOKIE);
+        }
+        return headers;
     }
 
     private Frame frame(Tenant council) {
-        return new Frame(council, localizer());
+        String prefix = Html.href(council, "");
+        String uri = request.getRequestURI();
+        return new Frame(council, localizer(), uri.startsWith(prefix) ? uri.substring(prefix.length()) : "");
     }
 
     /** Spring answers 304 itself when the request's If-None-Match or If-Modified-Since matches these headers. */
     private ResponseEntity<String> respond(MediaType type, String body, String etag, Instant lastModified, Instant changesAt) {
-        ResponseEntity.BodyBuilder response = ResponseEntity.ok().contentType(type).eTag(etag).cacheControl(cache(changesAt));
+        ResponseEntity.BodyBuilder response = ResponseEntity.ok().contentType(type).eTag(etag).cacheControl(cache(changesAt))
+                .headers(languageHeaders());
         if (type == HTML) {
             response.header(CONTENT_SECURITY_POLICY, Html.contentSecurityPolicy(body));
         }
@@ -437,7 +477,7 @@ class PublicSiteController {
         String etag = etag(key);
         CacheControl cache = cache(null);
         if (request.checkNotModified(etag, lastModified.toEpochMilli())) {
-            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(cache).build();
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(cache).headers(languageHeaders()).build();
         }
         byte[] pdf = pdfs.get(key);
         if (pdf == null) {
@@ -445,6 +485,7 @@ class PublicSiteController {
             pdfs.put(key, pdf);
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF).eTag(etag).lastModified(lastModified)
+                .headers(languageHeaders())
                 .cacheControl(cache).contentLength(pdf.length)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(filename).build().toString())
                 .body(pdf);

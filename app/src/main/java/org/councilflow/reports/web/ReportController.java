@@ -60,7 +60,7 @@ class ReportController {
 
     @PutMapping("/{reportId}/parts/{part}")
     @Operation(summary = "Save one part of the draft",
-            description = "Parts: header, summary, recommendations, body, reasons, alternatives, postDecision, implications, backgroundPapers. Send the revision you loaded; if someone saved the part since, the answer is 409 and nothing is saved. A report submitted for sign-off is locked (409 saying since when) until it is returned.")
+            description = "Parts: header, summary, recommendations, body, reasons, alternatives, postDecision, implications, backgroundPapers, and welsh (the Welsh title, summary and recommendations beside the English, ADR 0015). Send the revision you loaded; if someone saved the part since, the answer is 409 and nothing is saved. A report submitted for sign-off is locked (409 saying since when) until it is returned.")
     Report savePart(@PathVariable String tenant, @PathVariable UUID reportId, @PathVariable String part,
             @Valid @RequestBody PartChange change) {
         return reports.savePart(reportId, part, change.content(), change.revision());

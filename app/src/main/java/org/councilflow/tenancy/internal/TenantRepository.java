@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.councilflow.tenancy.Tenant;
+import org.councilflow.tenancy.SiteLanguages;
 import org.councilflow.tenancy.TenantSettings;
 import org.councilflow.tenancy.TenantSettings.BankHoliday;
 import org.councilflow.tenancy.TenantStatus;
@@ -23,7 +24,7 @@ public class TenantRepository {
 
     private static final String COLUMNS = """
             id, display_name, status, status_reason, branding_colour, board_review_enabled, agenda_notice_days,
-            call_in_days, sla_days::text AS sla_days, created_at, updated_at, version""";
+            call_in_days, sla_days::text AS sla_days, site_languages, created_at, updated_at, version""";
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
@@ -65,11 +66,13 @@ public class TenantRepository {
         boolean updated = jdbc.sql("""
                 UPDATE app.tenant SET display_name = :name, branding_colour = :colour, board_review_enabled = :board,
                        agenda_notice_days = :notice, call_in_days = :callIn, sla_days = CAST(:sla AS jsonb),
+                       site_languages = :languages,
                        updated_at = now(), version = version + 1
                 WHERE id = :id AND version = :version""")
                 .param("id", slug).param("name", displayName).param("colour", settings.brandingColour())
                 .param("board", settings.boardReviewEnabled()).param("notice", settings.agendaNoticeDays())
                 .param("callIn", settings.callInDays()).param("sla", toJson(settings.slaDays()))
+                .param("languages", settings.languages().name())
                 .param("version", expectedVersion)
                 .update() == 1;
         if (updated) {
@@ -95,7 +98,8 @@ public class TenantRepository {
                 .query((h, n) -> new BankHoliday(h.getDate("day").toLocalDate(), h.getString("name")))
                 .list();
         TenantSettings settings = new TenantSettings(rs.getString("branding_colour"), rs.getBoolean("board_review_enabled"),
-                rs.getInt("agenda_notice_days"), rs.getInt("call_in_days"), slaDays(rs.getString("sla_days")), holidays);
+                rs.getInt("agenda_notice_days"), rs.getInt("call_in_days"), slaDays(rs.getString("sla_days")), holidays,
+                SiteLanguages.valueOf(rs.getString("site_languages")));
         return new Tenant(slug, rs.getString("display_name"), TenantStatus.valueOf(rs.getString("status")),
                 rs.getString("status_reason"), settings, rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant(), rs.getInt("version"));

@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import org.councilflow.common.ui.Feedback;
 import org.councilflow.common.ui.Formats;
+import org.councilflow.tenancy.SiteLanguages;
 import org.councilflow.tenancy.Tenant;
 import org.councilflow.tenancy.TenantSettings;
 import org.councilflow.tenancy.Tenants;
@@ -16,6 +17,7 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Menu;
@@ -40,6 +42,7 @@ class SettingsView extends VerticalLayout {
 
     final Paragraph saved = new Paragraph();
     final IntegerField callIn = new IntegerField("Call-in period (working days)");
+    final Select<SiteLanguages> languages = new Select<>();
 
     SettingsView(Tenants tenants) {
         Tenant council = tenants.requireCurrent();
@@ -56,10 +59,19 @@ class SettingsView extends VerticalLayout {
         notice.setStepButtonsVisible(true);
         notice.setHelperText("At least 5: the statutory minimum of five clear working days.");
         callIn.setValue(settings.callInDays());
+        languages.setLabel("Public site and e-mail languages");
+        languages.setItems(SiteLanguages.values());
+        languages.setItemLabelGenerator(l -> switch (l) {
+            case ENGLISH -> "English only";
+            case WELSH -> "Welsh only (Cymraeg yn unig)";
+            case BILINGUAL -> "Bilingual, Welsh first (Dwyieithog)";
+        });
+        languages.setValue(settings.languages());
+        languages.setId("site-languages");
         Button save = new Button("Save settings", click -> {
             TenantSettings changed = new TenantSettings(colour.getValue().strip(), boardReview.getValue(),
                     notice.getValue() == null ? -1 : notice.getValue(), callIn.getValue() == null ? -1 : callIn.getValue(),
-                    settings.slaDays(), settings.bankHolidays());
+                    settings.slaDays(), settings.bankHolidays(), languages.getValue());
             if (Feedback.attempt(() -> tenants.updateSettings(name.getValue(), changed, council.version()))) {
                 // the page reloads to show the council's new name and colour in the frame: the confirmation
                 // is kept in the session for the reloaded page to show
@@ -80,6 +92,6 @@ class SettingsView extends VerticalLayout {
         // a live region: a screen reader announces the confirmation without moving focus
         saved.getElement().setAttribute("role", "status");
         saved.getStyle().set("color", "var(--lumo-success-text-color)").set("font-weight", "600");
-        add(saved, new FormLayout(name, colour, notice, callIn, boardReview), save);
+        add(saved, new FormLayout(name, colour, notice, callIn, boardReview, languages), save);
     }
 }
