@@ -50,6 +50,7 @@ public final class PublishedCycle {
         complete("barnet.manager", report, "managerSignOff", Map.of("outcome", "approve"));
         complete("barnet.board-chair", report, "boardReview", Map.of("outcome", "endorse"));
         complete("barnet.clerk", report, "scheduleToCommittee", Map.of("outcome", "schedule", "form", Map.of("meetingId", meetingId)));
+        api.publishAgenda("barnet", meetingId);
         return report;
     }
 

@@ -28,13 +28,13 @@ class ShellViewTests {
         StaffUi.as(context, "barnet.author", () -> assertThat(navigation())
                 .containsExactly("Inbox", "Reports", "Plans"));
         StaffUi.as(context, "barnet.clerk", () -> assertThat(navigation())
-                .containsExactly("Inbox", "Reports", "Pipeline", "Meetings", "Plans", "Council papers"));
+                .containsExactly("Inbox", "Reports", "Team tasks", "Pipeline", "Meetings", "Plans", "Council papers"));
         StaffUi.as(context, "barnet.manager", () -> assertThat(navigation())
-                .containsExactly("Inbox", "Reports", "Pipeline", "Plans"));
+                .containsExactly("Inbox", "Reports", "Team tasks", "Pipeline", "Plans"));
         StaffUi.as(context, "barnet.member", () -> assertThat(navigation())
                 .containsExactly("Council papers"));
         StaffUi.as(context, "barnet.tenant-admin", () -> assertThat(navigation())
-                .containsExactly("Reports", "Plans", "Council settings", "People", "Committees", "Workflow"));
+                .containsExactly("Reports", "Plans", "Council settings", "People", "Committees", "History import", "Workflow"));
         StaffUi.as(context, "platform.admin", () -> assertThat(navigation())
                 .containsExactly("Councils"));
     }
