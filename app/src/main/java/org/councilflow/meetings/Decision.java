@@ -8,8 +8,11 @@ import java.util.UUID;
 /**
  * What a committee decided on a report at a meeting, as the decision details page shows it: status, key decision,
  * numbered resolutions, minutes, date of decision, and once published the publication and call-in dates.
+ *
+ * @param resolutions the resolutions' texts, in order (without their sub-points)
+ * @param structuredResolutions the same resolutions with their sub-points
  */
 public record Decision(UUID reportId, UUID meetingId, String status, LocalDate decidedOn, boolean keyDecision,
         List<String> resolutions, String minutes, String recordedBy, Boolean subjectToCallIn, Instant publishedAt,
-        Instant callInEndsAt, Instant calledInAt) {
+        Instant callInEndsAt, Instant calledInAt, List<Resolution> structuredResolutions) {
 }

@@ -40,7 +40,7 @@ public class Decisions {
     @Transactional
     @PreAuthorize("hasRole('CLERK')")
     public Decision record(UUID reportId, UUID meetingId, String status, LocalDate decidedOn, boolean keyDecision,
-            List<String> resolutions, String minutes, String recordedBy) {
+            List<Resolution> resolutions, String minutes, String recordedBy) {
         jdbc.sql("""
                 INSERT INTO app.decision (report_id, tenant_id, meeting_id, status, decided_on, key_decision, resolutions,
                        minutes, recorded_by)
@@ -89,9 +89,11 @@ public class Decisions {
                 .param("tenant", tenant()).param("report", reportId)
                 .query((rs, n) -> new Decision(reportId, rs.getObject("meeting_id", UUID.class), rs.getString("status"),
                         rs.getDate("decided_on").toLocalDate(), rs.getBoolean("key_decision"),
-                        read(rs.getString("resolutions_json")), rs.getString("minutes"), rs.getString("recorded_by"),
+                        read(rs.getString("resolutions_json")).stream().map(Resolution::text).toList(),
+                        rs.getString("minutes"), rs.getString("recorded_by"),
                         (Boolean) rs.getObject("subject_to_call_in"), instant(rs.getTimestamp("published_at")),
-                        instant(rs.getTimestamp("call_in_ends_at")), instant(rs.getTimestamp("called_in_at"))))
+                        instant(rs.getTimestamp("call_in_ends_at")), instant(rs.getTimestamp("called_in_at")),
+                        read(rs.getString("resolutions_json"))))
                 .optional();
     }
 
@@ -118,15 +120,15 @@ public class Decisions {
         return timestamp == null ? null : timestamp.toInstant();
     }
 
-    private List<String> read(String value) {
+    private List<Resolution> read(String value) {
         try {
-            return json.readValue(value, new TypeReference<List<String>>() { });
+            return json.readValue(value, new TypeReference<List<Resolution>>() { });
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private String write(List<String> resolutions) {
+    private String write(List<Resolution> resolutions) {
         try {
             return json.writeValueAsString(resolutions);
         } catch (JsonProcessingException e) {

@@ -1,15 +1,18 @@
 package org.councilflow.meetings;
 
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.councilflow.common.Audited;
-import org.councilflow.common.NotFoundException;
+import org.councilflow.common.ConflictException;
+import org.councilflow.meetings.internal.AgendaRepository;
+import org.councilflow.meetings.internal.MeetingRepository;
 import org.councilflow.tenancy.TenantContext;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,136 +21,174 @@ import org.springframework.validation.annotation.Validated;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
-/** The current council's committee meetings and their agendas. Democratic services (clerks) arrange them. */
+/**
+ * The current council's committee meetings and their agendas. Democratic services (clerks) arrange them, order the
+ * agenda and publish it: that publication, and nothing else, makes an agenda public (ADR 0009).
+ */
 @Service
 @Validated
 @Transactional(readOnly = true)
 @PreAuthorize("isAuthenticated()")
 public class Meetings {
 
-    private final JdbcClient jdbc;
+    private final MeetingRepository repository;
+    private final AgendaRepository agendas;
+    private final AgendaChanges changes;
     private final Committees committees;
     private final ApplicationEventPublisher events;
 
-    Meetings(JdbcClient jdbc, Committees committees, ApplicationEventPublisher events) {
-        this.jdbc = jdbc;
+    Meetings(MeetingRepository repository, AgendaRepository agendas, AgendaChanges changes, Committees committees,
+            ApplicationEventPublisher events) {
+        this.repository = repository;
+        this.agendas = agendas;
+        this.changes = changes;
         this.committees = committees;
         this.events = events;
     }
 
     /** Meetings from {@code from} on, soonest first. */
     public List<Meeting> from(Instant from) {
-        return jdbc.sql("SELECT id FROM app.meeting WHERE tenant_id = :tenant AND starts_at >= :from ORDER BY starts_at")
-                .param("tenant", tenant()).param("from", java.sql.Timestamp.from(from))
-                .query(UUID.class).list().stream().map(this::get).toList();
+        return repository.idsFrom(tenant(), from).stream().map(this::get).toList();
     }
 
     public Meeting get(UUID id) {
-        String tenant = tenant();
-        List<Meeting.AgendaItem> agenda = jdbc.sql("""
-                SELECT position, report_id FROM app.agenda_item WHERE tenant_id = :tenant AND meeting_id = :id ORDER BY position""")
-                .param("tenant", tenant).param("id", id)
-                .query((rs, n) -> new Meeting.AgendaItem(rs.getInt("position"), rs.getObject("report_id", UUID.class)))
-                .list();
-        return jdbc.sql("""
-                SELECT m.id, m.committee_id, c.name, m.starts_at, m.venue, m.version
-                FROM app.meeting m JOIN app.committee c ON c.id = m.committee_id AND c.tenant_id = m.tenant_id
-                WHERE m.tenant_id = :tenant AND m.id = :id""")
-                .param("tenant", tenant).param("id", id)
-                .query((rs, n) -> new Meeting(id, rs.getObject("committee_id", UUID.class), rs.getString("name"),
-                        rs.getTimestamp("starts_at").toInstant(), rs.getString("venue"), agenda, rs.getInt("version")))
-                .optional()
-                .orElseThrow(() -> new NotFoundException("No meeting " + id + " in this council"));
+        return changes.get(id);
     }
 
     @Transactional
     @PreAuthorize("hasAnyRole('CLERK', 'TENANT_ADMIN')")
     public Meeting arrange(@NotNull @Valid Meeting.Draft draft) {
         committees.get(draft.committeeId());
+        requireWebLinks(draft);
         UUID id = UUID.randomUUID();
-        jdbc.sql("INSERT INTO app.meeting (id, tenant_id, committee_id, starts_at, venue) VALUES (:id, :tenant, :committee, :starts, :venue)")
-                .param("id", id).param("tenant", tenant()).param("committee", draft.committeeId())
-                .param("starts", java.sql.Timestamp.from(draft.startsAt())).param("venue", draft.venue().strip())
-                .update();
+        repository.insert(tenant(), id, draft);
         events.publishEvent(Audited.inCurrentTenant("meeting.arranged", "meeting", id.toString(), null,
                 Map.of("committee", draft.committeeId().toString(), "startsAt", draft.startsAt().toString())));
         return get(id);
     }
 
-    /** Puts a report on a meeting's agenda (as the last item), taking it off any other meeting's agenda first. */
+    /** Changes when, where and what the meeting is; after the agenda's publication an amendment with a note. */
+    @Transactional
+    @PreAuthorize("hasAnyRole('CLERK', 'TENANT_ADMIN')")
+    public Meeting change(UUID meetingId, @NotNull @Valid Meeting.Change change) {
+        Meeting meeting = changes.begin(meetingId, change.version());
+        String note = meeting.requireAmendmentNote(change.amendmentNote());
+        committees.get(change.details().committeeId());
+        requireWebLinks(change.details());
+        if (meeting.agendaPublished() && !meeting.committeeId().equals(change.details().committeeId())) {
+            throw new ConflictException("The agenda was published for the " + meeting.committeeName()
+                    + "; a published meeting stays with its committee (cancel it and arrange another)");
+        }
+        repository.updateDetails(tenant(), meetingId, change.details());
+        return changes.done(meeting, "meeting.changed", Map.of("startsAt", change.details().startsAt().toString()), note);
+    }
+
+    /** Cancels, postpones or moves the meeting (or schedules it again), with a note the public sees. */
+    @Transactional
+    @PreAuthorize("hasAnyRole('CLERK', 'TENANT_ADMIN')")
+    public Meeting changeStatus(UUID meetingId, @NotNull @Valid Meeting.StatusChange change) {
+        Meeting meeting = changes.begin(meetingId, change.version());
+        if (meeting.status() == change.status()) {
+            throw new ConflictException("The meeting is already " + change.status().name().toLowerCase());
+        }
+        if (change.status() != Meeting.Status.SCHEDULED && (change.note() == null || change.note().isBlank())) {
+            throw new org.councilflow.common.InvalidFieldException("note", "is required: say why the meeting is "
+                    + change.status().name().toLowerCase() + " (and where or when it is now, if known)");
+        }
+        repository.updateStatus(tenant(), meetingId, change.status(), change.note());
+        String note = "Meeting " + change.status().name().toLowerCase()
+                + (change.note() == null || change.note().isBlank() ? "" : ": " + change.note().strip());
+        return changes.done(meeting, "meeting.status-changed", Map.of("status", change.status().name()),
+                note.length() > 2000 ? note.substring(0, 2000) : note);
+    }
+
+    /**
+     * Puts a report on a meeting's agenda (as the last item, numbered in the council's style), taking it off any
+     * agenda still in preparation first. On a published agenda it is an amendment.
+     */
     @Transactional
     @PreAuthorize("hasRole('CLERK')")
     public Meeting schedule(UUID meetingId, UUID reportId) {
-        get(meetingId);
-        jdbc.sql("DELETE FROM app.agenda_item WHERE tenant_id = :tenant AND report_id = :report")
-                .param("tenant", tenant()).param("report", reportId).update();
-        jdbc.sql("""
-                INSERT INTO app.agenda_item (meeting_id, tenant_id, report_id, position)
-                SELECT :meeting, :tenant, :report, coalesce(max(position), 0) + 1 FROM app.agenda_item
-                WHERE tenant_id = :tenant AND meeting_id = :meeting""")
-                .param("meeting", meetingId).param("tenant", tenant()).param("report", reportId)
-                .update();
-        events.publishEvent(Audited.inCurrentTenant("meeting.report-scheduled", "meeting", meetingId.toString(), null,
-                Map.of("report", reportId.toString())));
-        int position = jdbc.sql("SELECT position FROM app.agenda_item WHERE tenant_id = :tenant AND meeting_id = :meeting AND report_id = :report")
-                .param("tenant", tenant()).param("meeting", meetingId).param("report", reportId).query(Integer.class).single();
+        Meeting meeting = changes.begin(meetingId, null);
+        meeting.requireNotCancelled();
+        agendas.unscheduleFromUnpublished(tenant(), reportId);
+        if (agendas.hasReport(tenant(), meetingId, reportId)) {
+            throw new ConflictException("The report is already on this meeting's agenda");
+        }
+        int position = agendas.nextPosition(tenant(), meetingId);
+        String number = Agendas.nextNumber(meeting, agendas.numbering(tenant()));
+        agendas.insertItem(tenant(), meetingId, UUID.randomUUID(), position, meeting.agendaVersion(),
+                new AgendaRepository.ItemFields(AgendaItemKind.CYCLE_REPORT, reportId, number, null, null, null, null));
         events.publishEvent(new AgendaItemScheduled(tenant(), meetingId, reportId, position));
-        return get(meetingId);
+        return changes.done(meeting, "meeting.report-scheduled", Map.of("report", reportId.toString()),
+                "Item " + number + " added to the agenda");
     }
 
     /** When the meeting's agenda was published, if it has been. */
-    public java.util.Optional<Instant> agendaPublishedAt(UUID meetingId) {
-        get(meetingId);
-        return jdbc.sql("SELECT agenda_published_at FROM app.meeting WHERE tenant_id = :tenant AND id = :id")
-                .param("tenant", tenant()).param("id", meetingId)
-                .query((rs, n) -> java.util.Optional.ofNullable(rs.getTimestamp("agenda_published_at")).map(java.sql.Timestamp::toInstant))
-                .single();
+    public Optional<Instant> agendaPublishedAt(UUID meetingId) {
+        return Optional.ofNullable(get(meetingId).agendaPublishedAt());
     }
 
-    /** Puts the agenda's items in the given order; every item must be named once. A published agenda is fixed. */
+    /**
+     * Puts the agenda's items in the given order; every item must be named once, on the version the clerk saw. A
+     * published agenda's order is fixed.
+     */
     @Transactional
     @PreAuthorize("hasRole('CLERK')")
-    public Meeting reorder(UUID meetingId, List<UUID> reportIds) {
-        Meeting meeting = get(meetingId);
-        requireUnpublished(meetingId);
-        List<UUID> current = meeting.agenda().stream().map(Meeting.AgendaItem::reportId).toList();
-        if (reportIds.size() != current.size() || !new java.util.HashSet<>(reportIds).equals(new java.util.HashSet<>(current))) {
-            throw new org.councilflow.common.ConflictException("The agenda changed since you loaded it; reload it and order it again");
+    public Meeting reorder(UUID meetingId, List<UUID> itemIds, Integer version) {
+        Meeting meeting = changes.begin(meetingId, version);
+        meeting.requireOrderOpen();
+        List<UUID> current = meeting.agenda().stream().map(Meeting.AgendaItem::id).toList();
+        if (itemIds.size() != current.size() || !new HashSet<>(itemIds).equals(new HashSet<>(current))) {
+            throw new ConflictException("The agenda changed since you loaded it; reload it and order it again");
         }
-        // positions are unique per meeting only through the order; move them out of the way first
-        jdbc.sql("UPDATE app.agenda_item SET position = position + 10000 WHERE tenant_id = :tenant AND meeting_id = :meeting")
-                .param("tenant", tenant()).param("meeting", meetingId).update();
-        for (int i = 0; i < reportIds.size(); i++) {
-            jdbc.sql("UPDATE app.agenda_item SET position = :position WHERE tenant_id = :tenant AND meeting_id = :meeting AND report_id = :report")
-                    .param("position", i + 1).param("tenant", tenant()).param("meeting", meetingId)
-                    .param("report", reportIds.get(i)).update();
-        }
-        events.publishEvent(Audited.inCurrentTenant("meeting.agenda-ordered", "meeting", meetingId.toString(),
-                Map.of("order", current.stream().map(UUID::toString).toList()),
-                Map.of("order", reportIds.stream().map(UUID::toString).toList())));
-        return get(meetingId);
+        agendas.order(tenant(), meetingId, itemIds);
+        return changes.done(meeting, "meeting.agenda-ordered",
+                Map.of("order", itemIds.stream().map(UUID::toString).toList()), null);
     }
 
-    /** Publishes the meeting's agenda: from now on its reports are public (unless exempt). */
+    public Meeting reorder(UUID meetingId, List<UUID> itemIds) {
+        return reorder(meetingId, itemIds, null);
+    }
+
+    /**
+     * Publishes the meeting's agenda, the one moment from which it is public (reports from the cycle as signed off,
+     * exempt items by their heading only). The time is the cycle's clock.
+     */
     @Transactional
     @PreAuthorize("hasRole('CLERK')")
-    public Meeting publishAgenda(UUID meetingId, String by) {
-        Meeting meeting = get(meetingId);
-        requireUnpublished(meetingId);
-        if (meeting.agenda().isEmpty()) {
-            throw new IllegalArgumentException("The agenda has no items yet: schedule a report to this meeting first");
+    public Meeting publishAgenda(UUID meetingId, Integer version) {
+        Meeting meeting = changes.begin(meetingId, version);
+        if (meeting.agendaPublished()) {
+            throw new ConflictException("The agenda was published on " + meeting.agendaPublishedAt()
+                    + "; change it by amendments");
         }
-        jdbc.sql("UPDATE app.meeting SET agenda_published_at = now(), agenda_published_by = :by, version = version + 1 WHERE tenant_id = :tenant AND id = :id")
-                .param("by", by).param("tenant", tenant()).param("id", meetingId).update();
-        events.publishEvent(Audited.inCurrentTenant("meeting.agenda-published", "meeting", meetingId.toString(), null,
-                Map.of("items", meeting.agenda().size())));
-        return get(meetingId);
+        meeting.requireNotCancelled();
+        if (meeting.currentItems().isEmpty()) {
+            throw new ConflictException("The agenda has no items yet: add items or schedule a report to this meeting first");
+        }
+        Instant at = changes.now();
+        String by = changes.by();
+        repository.markPublished(tenant(), meetingId, at, by);
+        events.publishEvent(new AgendaPublished(tenant(), meetingId, at, by));
+        return changes.done(meeting, "meeting.agenda-published", Map.of("items", meeting.currentItems().size()), null);
     }
 
-    private void requireUnpublished(UUID meetingId) {
-        agendaPublishedAt(meetingId).ifPresent(at -> {
-            throw new org.councilflow.common.ConflictException("The agenda was published on " + at + "; a published agenda is fixed");
-        });
+    private static void requireWebLinks(Meeting.Draft draft) {
+        try {
+            if (draft.onlineLink() != null) {
+                AgendaDocuments.requireWebLink(draft.onlineLink());
+            }
+        } catch (org.councilflow.common.InvalidFieldException e) {
+            throw new org.councilflow.common.InvalidFieldException("onlineLink", e.problem());
+        }
+        try {
+            if (draft.webcastLink() != null) {
+                AgendaDocuments.requireWebLink(draft.webcastLink());
+            }
+        } catch (org.councilflow.common.InvalidFieldException e) {
+            throw new org.councilflow.common.InvalidFieldException("webcastLink", e.problem());
+        }
     }
 
     private static String tenant() {

@@ -527,7 +527,9 @@ public class Reports {
 
     private <T> T read(JsonNode content, Class<T> type) {
         try {
-            return json.treeToValue(content, type);
+            // a part as a client sent it: a field the part does not have is refused, not dropped
+            return json.readerFor(type).with(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .readValue(content);
         } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
             StringBuilder field = new StringBuilder("content");
             e.getPath().forEach(step -> field.append(step.getFieldName() != null ? "." + step.getFieldName()
@@ -536,6 +538,8 @@ public class Reports {
                     + type.getSimpleName() + ": " + e.getOriginalMessage());
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("That is not a valid " + type.getSimpleName() + ": " + e.getOriginalMessage());
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("That is not a valid " + type.getSimpleName());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("That is not a valid " + type.getSimpleName());
         }

@@ -19,6 +19,7 @@ import org.councilflow.identity.CurrentUsers;
 import org.councilflow.identity.Role;
 import org.councilflow.identity.TenantDirectory;
 import org.councilflow.meetings.Decisions;
+import org.councilflow.meetings.Resolution;
 import org.councilflow.meetings.Meeting;
 import org.councilflow.meetings.Meetings;
 import org.councilflow.reports.Report;
@@ -289,6 +290,7 @@ public class ReportCycle {
             throw new ConflictException("This task is claimed by " + task.getAssignee());
         }
         Map<String, Object> form = completion.form() == null ? Map.of() : completion.form();
+        requireKnownFields(task.getTaskDefinitionKey(), form);
         Map<String, Object> variables = new HashMap<>();
         String outcome = completion.outcome();
         Map<String, Object> processVariables = runtime.getVariables(task.getProcessInstanceId());
@@ -348,7 +350,7 @@ public class ReportCycle {
                 }
                 Meeting held = requireStarted(processVariables, "recorded");
                 LocalDate meeting = held.startsAt().atZone(LONDON).toLocalDate();
-                List<String> resolutions = texts(form.get("resolutions"));
+                List<Resolution> resolutions = Resolution.fromForm(form.get("resolutions"));
                 if (!"DEFERRED".equals(outcome) && resolutions.isEmpty()) {
                     throw new IllegalArgumentException("Give the committee's resolutions, numbered in order");
                 }
@@ -462,17 +464,6 @@ public class ReportCycle {
         return now().atZone(LONDON).toLocalDate();
     }
 
-    private static List<String> texts(Object value) {
-        if (value == null) {
-            return List.of();
-        }
-        if (!(value instanceof List<?> list) || list.size() > 100
-                || list.stream().anyMatch(item -> !(item instanceof String text) || text.isBlank() || text.length() > 5000)) {
-            throw new IllegalArgumentException("resolutions must be a list of at most 100 texts of up to 5,000 characters");
-        }
-        return list.stream().map(item -> ((String) item).strip()).toList();
-    }
-
     private ConflictException alreadyDone(String taskId) {
         HistoricTaskInstance done = history.createHistoricTaskInstanceQuery().taskTenantId(TenantContext.require())
                 .taskId(taskId).singleResult();
@@ -537,6 +528,20 @@ public class ReportCycle {
         if ("return".equals(outcome) && (reason == null || reason.isBlank())) {
             throw new IllegalArgumentException("Say why the report is returned: the reason is required");
         }
+    }
+
+    /** The fields each stage's form has; anything else is refused (400 naming it), never dropped silently. */
+    private static final Map<String, java.util.Set<String>> FORM_FIELDS = Map.of(
+            "scheduleToCommittee", java.util.Set.of("meetingId"),
+            "recordDecision", java.util.Set.of("resolutions", "minutes", "keyDecision"),
+            "publishDecision", java.util.Set.of("subjectToCallIn"));
+
+    private static void requireKnownFields(String stage, Map<String, Object> form) {
+        java.util.Set<String> known = FORM_FIELDS.getOrDefault(stage, java.util.Set.of());
+        form.keySet().stream().filter(key -> !known.contains(key)).sorted().findFirst().ifPresent(key -> {
+            throw new org.councilflow.common.InvalidFieldException("form." + key, "is not a field of this stage's form"
+                    + (known.isEmpty() ? " (it has none)" : " (its fields: " + String.join(", ", new java.util.TreeSet<>(known)) + ")"));
+        });
     }
 
     private static UUID uuid(Map<String, Object> form, String field) {

@@ -371,6 +371,7 @@ public final class LivingDemo {
         // published today: its call-in period runs for the council's working days from now
         complete(council, council.user("clerk"), callIn, "publishDecision",
                 Map.of("outcome", "publish", "form", Map.of("subjectToCallIn", true)));
+        minutesOfTheMeeting(council, past, decided);
 
         // today's work
         LocalDate coming = weekday(today.plusDays(16), 1);
@@ -392,6 +393,50 @@ public final class LivingDemo {
         java.time.format.DateTimeFormatter british = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
         done.add(council.slug + ": a meeting held on " + british.format(held) + " (a decision to record, one in call-in,"
                 + " one published), a meeting on " + british.format(coming) + " with its agenda, and work in every inbox");
+    }
+
+    /**
+     * The clerk's draft minutes of the meeting held this week: who was there (an apology, officers, a witness) and
+     * the decided item's minutes with points below points, a resolution with sub-points and a declaration of
+     * interest. Draft: they become public when the next meeting approves them.
+     */
+    private void minutesOfTheMeeting(Council council, String meetingId, String decidedReport) {
+        String meeting = council.api("/meetings/" + meetingId);
+        JsonNode proposed = get(council.user("clerk"), meeting + "/attendance");
+        List<Map<String, Object>> members = new ArrayList<>();
+        for (JsonNode member : proposed.get("members")) {
+            members.add(Map.of("name", member.get("name").asText(), "role", member.get("role").asText(),
+                    "presence", members.isEmpty() ? "PRESENT" : "APOLOGIES"));
+        }
+        put(council.user("clerk"), meeting + "/attendance", Map.of("attendance", Map.of("members", members,
+                "officers", List.of(Map.of("name", "Sam Okafor", "role", "Director of Children\u2019s Services"),
+                        Map.of("name", "Priya Shah", "role", "Governance Officer")),
+                "others", List.of(Map.of("name", "Dr Helen Marsh", "role", "Executive Director \u2013 People, NHS Trust",
+                        "kind", "WITNESS"))), "version", 0));
+        for (JsonNode item : get(council.user("clerk"), meeting).get("agenda")) {
+            if (!decidedReport.equals(item.path("reportId").asText())) {
+                continue;
+            }
+            put(council.user("clerk"), meeting + "/minutes/items/" + item.get("id").asText(), Map.of("minutes", Map.of(
+                    "minutes", """
+                            The Director introduced the report. Members asked about:
+
+                            \u00b7 the pace of improvement
+                            o in the front door service
+                            o in care planning
+                            \u00b7 the recruitment of permanent staff
+
+                            | Indicator | Last quarter | This quarter |
+                            |---|---|---|
+                            | Re-referrals | 24% | 21% |""",
+                    "resolutions", List.of(Map.of("text", "That the Committee:", "points", List.of(
+                            "note the progress of the improvement plan;",
+                            "note and scrutinise the performance information; and",
+                            "ask for a report on permanent recruitment to its next meeting."))),
+                    "declarations", List.of(Map.of("member", members.get(0).get("name"), "kind", "NON_REGISTRABLE",
+                            "nature", "A relative works as a social worker in the service", "leftRoom", false))),
+                    "version", 0));
+        }
     }
 
     private String planOf(Council council) {

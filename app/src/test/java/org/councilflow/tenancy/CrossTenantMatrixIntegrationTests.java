@@ -73,7 +73,9 @@ class CrossTenantMatrixIntegrationTests {
                 Map.entry("indicatorId", DemoData.TOWER_HAMLETS_INDICATOR),
                 Map.entry("riskId", DemoData.TOWER_HAMLETS_RISK),
                 Map.entry("eventId", DemoData.TOWER_HAMLETS_INSPECTION),
-                Map.entry("period", "2018-04"));
+                Map.entry("period", "2018-04"),
+                Map.entry("itemId", towerHamletsAgendaItem()),
+                Map.entry("version", "1"));
     }
 
     @Test
@@ -120,6 +122,19 @@ class CrossTenantMatrixIntegrationTests {
         assertTowerHamletsUnchanged();
     }
 
+    /** An item on Tower Hamlets' demo meeting's agenda (written straight into the table: the minutes only read items). */
+    private static String towerHamletsAgendaItem() {
+        String id = java.util.UUID.randomUUID().toString();
+        try (var c = org.councilflow.devservices.DevServices.postgres().superuserConnection(
+                org.councilflow.support.DevServicesProperties.TEST_DATABASE); var s = c.createStatement()) {
+            s.execute("INSERT INTO app.agenda_item (id, meeting_id, tenant_id, kind, position, number, title) VALUES ('" + id
+                    + "', '" + DemoData.TOWER_HAMLETS_MEETING + "', 'tower-hamlets', 'APOLOGIES', 1, '1', 'Apologies for absence')");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return id;
+    }
+
     private void assertNoTowerHamletsData(Endpoint endpoint, ResponseEntity<JsonNode> response) {
         String body = String.valueOf(response.getBody());
         assertThat(body).as(endpoint + " body").doesNotContain("Cabinet", "Omar Khan", "tower-hamlets.clerk", "#8a1538", "Strengthening the front door");
@@ -153,6 +168,11 @@ class CrossTenantMatrixIntegrationTests {
         assertThat(report.get("latestVersion").asInt()).isEqualTo(1);
         assertThat(api.get("tower-hamlets.author", "/api/t/tower-hamlets/reports/" + DemoData.TOWER_HAMLETS_REPORT
                 + "/appendices").getBody()).isEmpty();
+        String meeting = "/api/t/tower-hamlets/meetings/" + DemoData.TOWER_HAMLETS_MEETING;
+        assertThat(api.get("tower-hamlets.clerk", meeting + "/attendance").getBody().get("version").asInt()).isZero();
+        assertThat(api.get("tower-hamlets.clerk", meeting + "/minutes").getBody().get("latestVersion").asInt()).isZero();
+        assertThat(api.get("tower-hamlets.clerk", meeting + "/minutes").getBody().findValuesAsText("version")).containsOnly("0");
+        assertThat(api.get("tower-hamlets.tenant-admin", "/api/t/tower-hamlets/minutes-style").getBody().get("version").asInt()).isZero();
         JsonNode inbox = api.get("tower-hamlets.author", "/api/t/tower-hamlets/tasks").getBody();
         assertThat(inbox).hasSize(1);
         assertThat(inbox.get(0).get("stage").asText()).isEqualTo("draftUpdate");

@@ -11,6 +11,7 @@ import java.util.Date;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -345,8 +346,11 @@ class ReportCycleIntegrationTests {
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(refused.getBody().get("detail").asText()).contains("clear working days before. Choose a later meeting.");
         complete("barnet.clerk", "scheduleToCommittee", Map.of("outcome", "schedule", "form", Map.of("meetingId", meeting)));
-        assertThat(api.get("barnet.clerk", "/api/t/barnet/meetings/" + meeting).getBody().at("/agenda/0/reportId").asText())
-                .isEqualTo(reportId);
+        JsonNode item = api.get("barnet.clerk", "/api/t/barnet/meetings/" + meeting).getBody().at("/agenda/0");
+        assertThat(item.get("reportId").asText()).isEqualTo(reportId);
+        assertThat(UUID.fromString(item.get("id").asText())).as("an item has an id of its own").isNotNull();
+        assertThat(item.get("kind").asText()).isEqualTo("CYCLE_REPORT");
+        assertThat(item.get("number").asText()).isEqualTo("1");
 
         ResponseEntity<JsonNode> early = api.post("barnet.clerk", completion(taskAt("barnet.clerk", "recordDecision")),
                 Map.of("outcome", "RECOMMENDATIONS_APPROVED"));

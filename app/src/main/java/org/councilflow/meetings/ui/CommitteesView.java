@@ -35,6 +35,13 @@ class CommitteesView extends VerticalLayout {
         grid.addColumn(Committee::name).setHeader("Committee").setFlexGrow(2);
         grid.addColumn(c -> c.scrutiny() ? "Scrutiny" : "").setHeader("Hears call-ins");
         grid.addColumn(c -> c.members().size()).setHeader("Members");
+        grid.addComponentColumn(c -> {
+            Button members = new Button("Members", click -> new CommitteeMembersDialog(committees, c,
+                    () -> grid.setItems(committees.all())).open());
+            members.setId("members-" + c.id());
+            members.setAriaLabel("Members of " + c.name());
+            return members;
+        }).setHeader("Members and roles").setKey("members");
         grid.setItems(committees.all());
         grid.setAllRowsVisible(true);
         TextField name = new TextField("New committee");

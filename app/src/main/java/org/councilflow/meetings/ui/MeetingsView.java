@@ -125,24 +125,35 @@ class MeetingsView extends VerticalLayout {
         boolean published = meetings.agendaPublishedAt(current.id()).isPresent();
         H3 title = new H3("Agenda: " + current.committeeName() + ", " + Formats.dateTime(current.startsAt()));
         agenda.add(title);
+        // the meeting's record afterwards (routes of the minutes views)
+        Anchor attendance = new Anchor("meetings/" + current.id() + "/attendance", "Attendance");
+        attendance.setId("attendance-link");
+        Anchor minutes = new Anchor("meetings/" + current.id() + "/minutes", "Minutes and resolutions");
+        minutes.setId("minutes-link");
+        agenda.add(new HorizontalLayout(attendance, minutes));
         if (current.agenda().isEmpty()) {
             agenda.add(new Paragraph("No items yet. Reports join this agenda when democratic services schedule them to"
                     + " this meeting from the inbox."));
             return;
         }
-        List<UUID> order = new ArrayList<>(current.agenda().stream().map(Meeting.AgendaItem::reportId).toList());
+        List<UUID> order = new ArrayList<>(current.agenda().stream().map(Meeting.AgendaItem::id).toList());
         VerticalLayout items = new VerticalLayout();
         items.setPadding(false);
         items.setId("agenda-items");
         for (int i = 0; i < order.size(); i++) {
             int index = i;
-            UUID reportId = order.get(i);
-            Span item = new Span("Item " + (i + 1) + ": " + reports.get(reportId).document().header().title());
+            Meeting.AgendaItem agendaItem = current.agenda().get(i);
+            UUID reportId = agendaItem.reportId();
+            Span item = new Span("Item " + agendaItem.number() + ": " + (reportId == null ? agendaItem.title()
+                    : reports.get(reportId).document().header().title()));
             Button up = move(VaadinIcon.ARROW_UP, "Move item " + (i + 1) + " up", () -> reorder(current, order, index, -1));
             up.setEnabled(!published && i > 0);
             Button down = move(VaadinIcon.ARROW_DOWN, "Move item " + (i + 1) + " down", () -> reorder(current, order, index, 1));
             down.setEnabled(!published && i < order.size() - 1);
-            HorizontalLayout row = new HorizontalLayout(item, up, down, new Anchor("reports/" + reportId + "/review", "Read"));
+            HorizontalLayout row = new HorizontalLayout(item, up, down);
+            if (reportId != null) {
+                row.add(new Anchor("reports/" + reportId + "/review", "Read"));
+            }
             row.setAlignItems(FlexComponent.Alignment.CENTER);
             items.add(row);
         }
@@ -151,7 +162,7 @@ class MeetingsView extends VerticalLayout {
             agenda.add(new Paragraph("The agenda is published; its order is fixed."));
         } else {
             Button publish = new Button("Publish agenda", VaadinIcon.GLOBE.create(), click -> {
-                if (Feedback.attempt(() -> meetings.publishAgenda(current.id(), me))) {
+                if (Feedback.attempt(() -> meetings.publishAgenda(current.id(), current.version()))) {
                     Feedback.success("Agenda published.");
                     refreshCalendar();
                     showAgenda(current);

@@ -58,10 +58,13 @@ public final class Calendars {
             event.add(new Sequence(published.version() - 1));
             event.add(new LastModified(published.publishedAt()));
             event.add(new Summary(text(m.committeeName())));
-            event.add(new Location(text(m.venue())));
+            if (m.endsAt() != null) {
+                event.add(new net.fortuna.ical4j.model.property.DtEnd<>(m.endsAt()));
+            }
+            event.add(new Location(text(AgendaLines.place(m))));
             event.add(new Url(URI.create(url)));
             event.add(new Description(text("Agenda:\n" + String.join("\n", agenda.apply(m)) + "\n\n" + url)));
-            event.add(ImmutableStatus.VEVENT_CONFIRMED);
+            event.add("CANCELLED".equals(m.status()) ? ImmutableStatus.VEVENT_CANCELLED : ImmutableStatus.VEVENT_CONFIRMED);
             calendar.add(event);
         }
         StringBuilder ics = new StringBuilder();

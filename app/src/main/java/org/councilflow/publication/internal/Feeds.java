@@ -55,8 +55,13 @@ public final class Feeds {
             MeetingSnapshot m = published.content();
             SyndEntry entry = entry("urn:uuid:" + m.meetingId(), Pages.meetingName(m) + ", " + Text.time(m.startsAt()),
                     base + "/meetings/" + m.meetingId(), published.firstPublishedAt(), published.publishedAt());
+            String place = AgendaLines.place(m);
+            String status = m.status() == null || "SCHEDULED".equals(m.status()) ? ""
+                    : " The meeting is " + m.status().toLowerCase(java.util.Locale.UK)
+                            + (m.statusNote() == null ? "." : ": " + m.statusNote());
             entry.setDescription(text("Agenda published for the meeting of " + m.committeeName() + " on "
-                    + Text.day(m.startsAt()) + " at " + Text.time(m.startsAt()) + ", " + m.venue() + "."));
+                    + Text.day(m.startsAt()) + " at " + Text.time(m.startsAt()) + (place.isBlank() ? "" : ", " + place)
+                    + "." + status + "\n" + String.join("\n", AgendaLines.of(m, java.util.Map.of()))));
             entries.add(entry);
         }
         return feed(council, base, selfPath, "/meetings", title, entries, updated, language);

@@ -25,7 +25,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
 /**
  * A council's published decisions as open data: JSON described by {@code decisions.schema.json} (served beside
- * it), and CSV with the same fields (RFC 4180).
+ * it), and CSV with the same fields (RFC 4180), after a UTF-8 byte-order mark so that spreadsheets read it as UTF-8.
  */
 public final class OpenData {
 
@@ -36,6 +36,8 @@ public final class OpenData {
     /** RFC 4180: CRLF line ends, a field quoted only when it holds a comma, quote or line break. */
     static final CsvSchema CSV_SCHEMA = CsvSchema.builder().addColumns(CSV_COLUMNS, CsvSchema.ColumnType.STRING)
             .setLineSeparator("\r\n").build();
+    /** Before the CSV's first byte: without it a spreadsheet reads UTF-8 as its local code page ("â€“" for "–"). */
+    public static final String BYTE_ORDER_MARK = "\uFEFF";
     private static final CsvMapper CSV = CsvMapper.builder().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
 
     private OpenData() {
@@ -85,6 +87,7 @@ public final class OpenData {
 
     public static String csv(ObjectNode json) {
         StringWriter out = new StringWriter();
+        out.write(BYTE_ORDER_MARK);
         try (SequenceWriter rows = CSV.writer(CSV_SCHEMA).writeValues(out)) {
             // the header row as a row: Jackson writes its own header only before a first record, and a council
             // without decisions still gets the columns

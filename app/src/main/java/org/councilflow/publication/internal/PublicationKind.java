@@ -2,5 +2,5 @@ package org.councilflow.publication.internal;
 
 /** What can be published on the public site. */
 public enum PublicationKind {
-    MEETING, REPORT, DECISION, JOURNEY
+    MEETING, REPORT, DECISION, JOURNEY, MINUTES
 }

@@ -10,7 +10,9 @@ import java.util.UUID;
 
 import org.councilflow.documents.StoredDocument;
 import org.councilflow.identity.CurrentUsers;
+import org.councilflow.meetings.AgendaAmended;
 import org.councilflow.meetings.AgendaItemScheduled;
+import org.councilflow.meetings.AgendaPublished;
 import org.councilflow.meetings.Decision;
 import org.councilflow.meetings.DecisionCalledIn;
 import org.councilflow.meetings.DecisionPublished;
@@ -36,8 +38,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Makes things public when the cycle publishes them, inside the transaction of the act that publishes (so both
- * happen or neither): a report scheduled to a meeting publishes the meeting's agenda and, unless exempt, the report's
- * signed-off version and appendices; a published decision publishes its decision details; a call-in amends them.
+ * happen or neither): the clerk's publication of a meeting's agenda publishes it and, unless exempt, its reports'
+ * signed-off versions and appendices (amendments publish it again, with their note; see {@link AgendaPublisher});
+ * a published decision publishes its decision details; a call-in amends them.
  * What is published is a copy: later drafts change nothing public until the next publication.
  */
 @Component
@@ -51,9 +54,11 @@ public class Publisher {
     private final Decisions decisions;
     private final Plans plans;
     private final CurrentUsers users;
+    private final AgendaPublisher agendas;
 
     Publisher(PublicationStore store, Meetings meetings, Reports reports, Decisions decisions, Plans plans,
-            CurrentUsers users) {
+            CurrentUsers users, AgendaPublisher agendas) {
+        this.agendas = agendas;
         this.store = store;
         this.meetings = meetings;
         this.reports = reports;
@@ -62,36 +67,23 @@ public class Publisher {
         this.users = users;
     }
 
+    /**
+     * Scheduling publishes nothing (the clerk's publication of the agenda does), but a report whose signed-off
+     * appendices no longer match is refused here already, and with it the scheduling.
+     */
     @EventListener
     void agendaItemScheduled(AgendaItemScheduled event) {
-        Instant now = Instant.now();
-        Meeting meeting = meetings.get(event.meetingId());
-        Optional<ReportSnapshot> report = reportSnapshot(event.reportId(), meeting.id(), event.position());
-        report.ifPresent(snapshot -> {
-            store.publish(PublicationKind.REPORT, snapshot.reportId(), meeting.committeeId(), snapshot, now, by(),
-                    "Scheduled to the meeting of " + meeting.committeeName() + " on " + Text.date(meeting.startsAt()));
-            ReportDocument document = snapshot.document();
-            store.index("REPORT", snapshot.reportId(), document.header().title(), Text.reportText(document),
-                    "/reports/" + snapshot.reportId(), now);
-        });
-        List<MeetingSnapshot.Item> items = new ArrayList<>();
-        for (Meeting.AgendaItem item : meeting.agenda()) {
-            Optional<Published<ReportSnapshot>> published = store.latest(PublicationKind.REPORT, item.reportId(), ReportSnapshot.class);
-            boolean exempt = published.isEmpty() && isExempt(item.reportId());
-            if (published.isPresent() || exempt) {
-                items.add(new MeetingSnapshot.Item(item.position(), exempt ? null : item.reportId(), exempt));
-            }
-        }
-        // an earlier agenda's items stay on it: a deferred report was on that agenda when it was published
-        Optional<Published<MeetingSnapshot>> before = store.latest(PublicationKind.MEETING, meeting.id(), MeetingSnapshot.class);
-        before.ifPresent(previous -> previous.content().items().stream()
-                .filter(old -> items.stream().noneMatch(i -> i.position() == old.position()))
-                .forEach(items::add));
-        items.sort(Comparator.comparingInt(MeetingSnapshot.Item::position));
-        MeetingSnapshot snapshot = new MeetingSnapshot(meeting.id(), meeting.committeeId(), meeting.committeeName(),
-                meeting.startsAt(), meeting.venue(), List.copyOf(items));
-        store.publish(PublicationKind.MEETING, meeting.id(), meeting.committeeId(), snapshot, now, by(),
-                "Item " + event.position() + " added to the agenda");
+        reports.approvedForPublication(event.reportId());
+    }
+
+    @EventListener
+    void agendaPublished(AgendaPublished event) {
+        agendas.publish(event.meetingId(), event.publishedAt(), event.by(), null);
+    }
+
+    @EventListener
+    void agendaAmended(AgendaAmended event) {
+        agendas.publish(event.meetingId(), event.at(), event.by(), event.note());
     }
 
     @EventListener
@@ -144,7 +136,8 @@ public class Publisher {
                 meeting.committeeName(), report.get().content().document().header().title(), decision.status(),
                 decision.keyDecision(), Boolean.TRUE.equals(decision.subjectToCallIn()), decision.resolutions(),
                 decision.minutes(), decision.decidedOn(), meeting.startsAt(), decision.publishedAt(),
-                decision.callInEndsAt(), decision.calledInAt(), report.get().content().appendices());
+                decision.callInEndsAt(), decision.calledInAt(), report.get().content().appendices(),
+                decision.structuredResolutions());
         store.publish(PublicationKind.DECISION, id, meeting.committeeId(), snapshot, at, by(), note);
         store.index("DECISION", id, "Decision: " + snapshot.reportTitle(),
                 Text.label(snapshot.status()) + "\n" + String.join("\n", snapshot.resolutions()), "/decisions/" + id, at);
@@ -157,31 +150,6 @@ public class Publisher {
     /** A decision's public id: one per report and meeting. */
     static UUID decisionId(UUID reportId, UUID meetingId) {
         return UUID.nameUUIDFromBytes(("decision:" + reportId + ":" + meetingId).getBytes(StandardCharsets.UTF_8));
-    }
-
-    /**
-     * Exactly the signed-off version and the appendices it was signed off with; {@link Reports#approvedForPublication}
-     * refuses (and with it the scheduling) when an appendix's bytes no longer match their recorded SHA-256.
-     */
-    private Optional<ReportSnapshot> reportSnapshot(UUID reportId, UUID meetingId, int position) {
-        Report.Approved approved = reports.approvedForPublication(reportId);
-        ReportDocument document = approved.document();
-        if (document.header().status() == ReportDocument.Status.EXEMPT) {
-            return Optional.empty();
-        }
-        List<DocumentRef> refs = approved.appendices().stream()
-                .map(a -> new DocumentRef(a.number(), a.title(), a.document().id(), a.document().filename(),
-                        a.document().type().mediaType(), a.document().type().extension(), a.document().size(), a.sha256()))
-                .toList();
-        return Optional.of(new ReportSnapshot(reportId, approved.version(), meetingId, position, document, refs,
-                approved.approvedAt()));
-    }
-
-    private boolean isExempt(UUID reportId) {
-        Report report = reports.get(reportId);
-        int version = report.approval() != null ? report.approval().version() : report.latestVersion();
-        return version > 0 && reports.version(reportId, version).document().header()
-                .status() == ReportDocument.Status.EXEMPT;
     }
 
     private static DocumentRef documentRef(int number, String title, StoredDocument document) {

@@ -5,6 +5,13 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import org.councilflow.meetings.Committee.MemberRole;
+import org.councilflow.meetings.Resolution;
+import org.councilflow.minutes.Attendance.GuestKind;
+import org.councilflow.minutes.Attendance.Presence;
+import org.councilflow.minutes.Declaration;
+import org.councilflow.minutes.MinutesStyle;
+import org.councilflow.reports.Markdown;
 import org.councilflow.reports.ReportDocument;
 
 /**
@@ -35,22 +42,134 @@ public final class Snapshots {
     }
 
     /**
-     * A meeting whose agenda has been published.
+     * A meeting whose agenda has been published (ADR 0009).
      *
-     * @param items in order; an exempt item has no report (its report is not for publication)
+     * @param items in order; an exempt item has its heading only (no report, description or documents)
+     * @param location VENUE, HYBRID, REMOTE or NONE (null in publications made before it was recorded)
+     * @param status SCHEDULED, CANCELLED, POSTPONED or MOVED, with {@code statusNote}
+     * @param agendaVersion 1 as published, one more per amendment
      */
     public record MeetingSnapshot(UUID meetingId, UUID committeeId, String committeeName, Instant startsAt, String venue,
-            List<Item> items) {
+            List<Item> items, String title, Instant endsAt, String location, String onlineLink, String webcastLink,
+            String status, String statusNote, int agendaVersion) {
 
-        public record Item(int position, UUID reportId, boolean exempt) {
+        public MeetingSnapshot {
+            items = items == null ? List.of() : items;
+        }
+
+        /** As published before meetings had titles, locations and statuses. */
+        public MeetingSnapshot(UUID meetingId, UUID committeeId, String committeeName, Instant startsAt, String venue,
+                List<Item> items) {
+            this(meetingId, committeeId, committeeName, startsAt, venue, items, null, null, null, null, null, null, null, 1);
+        }
+
+        /**
+         * An agenda item as published.
+         *
+         * @param position its place in the order (the public item page's address)
+         * @param reportId the published report of a report from the cycle; null for other kinds and exempt items
+         * @param number the council's own number ("3.1", "4a"); null in publications made before it was recorded
+         * @param kind an {@code AgendaItemKind} name (APOLOGIES … VERBAL_UPDATE)
+         * @param title the heading; for a report from the cycle, the signed-off version's title
+         * @param exemptParagraph the paragraph of Schedule 12A (1–7) when exempt and known
+         * @param sinceVersion the agenda version that added it (0 or 1: on the agenda as first published)
+         */
+        public record Item(int position, UUID reportId, boolean exempt, UUID itemId, String number, String kind,
+                String title, String description, String reportOf, Integer exemptParagraph, boolean withdrawn,
+                int sinceVersion, List<ItemDocument> documents) {
+
+            public Item {
+                documents = documents == null ? List.of() : documents;
+            }
+
+            /** As published before items had numbers, kinds and documents. */
+            public Item(int position, UUID reportId, boolean exempt) {
+                this(position, reportId, exempt, null, null, null, null, null, null, null, false, 0, List.of());
+            }
+
+            /** The item's number as the council wrote it, or its place for publications made before numbers. */
+            public String label() {
+                return number != null ? number : Integer.toString(position);
+            }
+        }
+
+        /**
+         * A document of an agenda item as published: a file ({@code file}, downloaded from the public site) or a link.
+         *
+         * @param kind an {@code AgendaDocument.Kind} name (REPORT, APPENDIX, MINUTES, PRESENTATION, BACKGROUND_PAPER)
+         */
+        public record ItemDocument(UUID id, String title, String kind, DocumentRef file, String link) {
         }
     }
 
-    /** A published decision, with what the decision details page shows. */
+    /**
+     * A published decision, with what the decision details page shows.
+     *
+     * @param resolutions the resolutions' texts, in order
+     * @param structuredResolutions the same resolutions with their sub-points (null in publications made before
+     *        resolutions had sub-points: then each text is a resolution without any)
+     */
     public record DecisionSnapshot(UUID decisionId, UUID reportId, UUID meetingId, UUID committeeId, String decisionMaker,
             String reportTitle, String status, boolean keyDecision, boolean subjectToCallIn, List<String> resolutions,
             String minutes, LocalDate decidedOn, Instant meetingStartsAt, Instant publishedAt, Instant callInEndsAt,
-            Instant calledInAt, List<DocumentRef> appendices) {
+            Instant calledInAt, List<DocumentRef> appendices, List<Resolution> structuredResolutions) {
+
+        /** As before resolutions had sub-points. */
+        public DecisionSnapshot(UUID decisionId, UUID reportId, UUID meetingId, UUID committeeId, String decisionMaker,
+                String reportTitle, String status, boolean keyDecision, boolean subjectToCallIn, List<String> resolutions,
+                String minutes, LocalDate decidedOn, Instant meetingStartsAt, Instant publishedAt, Instant callInEndsAt,
+                Instant calledInAt, List<DocumentRef> appendices) {
+            this(decisionId, reportId, meetingId, committeeId, decisionMaker, reportTitle, status, keyDecision,
+                    subjectToCallIn, resolutions, minutes, decidedOn, meetingStartsAt, publishedAt, callInEndsAt,
+                    calledInAt, appendices, null);
+        }
+
+        /** The resolutions with their sub-points, also of publications made before there were sub-points. */
+        public List<Resolution> resolutionsWithPoints() {
+            return structuredResolutions != null ? structuredResolutions
+                    : resolutions.stream().map(text -> new Resolution(text, List.of())).toList();
+        }
+    }
+
+    /**
+     * A meeting's minutes as published (ADR 0010): the version the next meeting approved, or an amendment of it, or
+     * (where the council publishes them) the draft, marked as such. Exempt items show their number, heading and
+     * declarations only.
+     *
+     * @param status {@code DRAFT} or {@code APPROVED}
+     * @param minutesVersion the version of the minutes this is (amendments are later versions)
+     * @param approvedAtMeetingStartsAt when the meeting that approved them began (null for a draft)
+     * @param approvedAtItemNumber that meeting's number for its item "minutes of the previous meeting"
+     * @param resolvedLabel the council's "RESOLVED –" in front of an item's resolutions
+     */
+    public record MinutesSnapshot(UUID meetingId, UUID committeeId, String committeeName, Instant startsAt,
+            String status, int minutesVersion, UUID approvedAtMeetingId, Instant approvedAtMeetingStartsAt,
+            String approvedAtItemNumber, String resolvedLabel, Attendance attendance, List<Item> items) {
+
+        public record Attendance(List<Member> members, List<Person> officers, List<Guest> others) {
+        }
+
+        public record Member(String name, MemberRole role, Presence presence, String substituteFor) {
+        }
+
+        public record Person(String name, String role) {
+        }
+
+        public record Guest(String name, String role, GuestKind kind) {
+        }
+
+        public record Item(UUID itemId, String number, String kind, String title, UUID reportId, Integer exemptParagraph,
+                List<Declaration> declarations, String minutes, List<MinutesStyle.Shown> resolutions) {
+
+            public boolean exempt() {
+                return exemptParagraph != null;
+            }
+
+            /** The minutes as safe HTML: Markdown with the council's bullets, sanitised (empty when there are none). */
+            public String minutesHtml() {
+                return Markdown.minutesToSafeHtml(minutes);
+            }
+        }
     }
 
     /** A plan's improvement journey: its inspection events in date order. */

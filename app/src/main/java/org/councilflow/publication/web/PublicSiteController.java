@@ -20,6 +20,7 @@ import org.councilflow.publication.PublicationProperties;
 import org.councilflow.publication.internal.Calendars;
 import org.councilflow.publication.internal.Feeds;
 import org.councilflow.publication.internal.Html;
+import org.councilflow.publication.internal.AgendaLines;
 import org.councilflow.publication.internal.OpenData;
 import org.councilflow.publication.internal.Frame;
 import org.councilflow.publication.internal.Localizer;
@@ -372,8 +373,7 @@ class PublicSiteController {
 
     private ResponseEntity<String> calendar(Tenant council, UUID committee, String name) {
         List<Published<MeetingSnapshot>> meetings = site.meetings(committee);
-        String ics = Calendars.meetings(council, base(council), name, meetings, m -> reports(m).entrySet().stream()
-                .map(e -> e.getKey() + ". " + e.getValue().content().document().header().title()).toList());
+        String ics = Calendars.meetings(council, base(council), name, meetings, m -> AgendaLines.of(m, reports(m)));
         Instant updated = latest(council.createdAt(), meetings.stream().map(Published::publishedAt).toList());
         return respond(ICS, ics, etag(ics), updated, null);
     }

@@ -1,0 +1,94 @@
+package org.councilflow.meetings.ui;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.councilflow.common.ui.Feedback;
+import org.councilflow.meetings.Committee;
+import org.councilflow.meetings.Committee.MemberRole;
+import org.councilflow.meetings.Committees;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+
+/**
+ * A committee's members and their roles (chair, vice-chair, member, co-opted), changed as a whole and saved against
+ * the version that was loaded: a stale save says who got there first and keeps what was typed.
+ */
+class CommitteeMembersDialog extends Dialog {
+
+    static final Map<MemberRole, String> ROLES = Map.of(MemberRole.CHAIR, "Chair", MemberRole.VICE_CHAIR, "Vice-chair",
+            MemberRole.MEMBER, "Member", MemberRole.CO_OPTED, "Co-opted member");
+
+    final List<Row> rows = new ArrayList<>();
+    private final VerticalLayout list = new VerticalLayout();
+
+    record Row(HorizontalLayout layout, TextField name, Select<MemberRole> role, TextField username) {
+    }
+
+    CommitteeMembersDialog(Committees committees, Committee committee, Runnable saved) {
+        setHeaderTitle("Members of " + committee.name());
+        setId("committee-members");
+        list.setPadding(false);
+        list.setId("member-rows");
+        committee.members().forEach(this::addRow);
+        Button add = new Button("Add a member", VaadinIcon.PLUS.create(), click -> addRow(
+                new Committee.Member("", MemberRole.MEMBER, null)));
+        add.setId("add-member");
+        Button save = new Button("Save members", click -> {
+            List<Committee.Member> members = rows.stream()
+                    .filter(r -> !r.name().getValue().isBlank())
+                    .map(r -> new Committee.Member(r.name().getValue(), r.role().getValue(),
+                            r.username().getValue().isBlank() ? null : r.username().getValue().strip()))
+                    .toList();
+            if (Feedback.attempt(() -> committees.update(committee.id(), new Committee.Draft(committee.name(),
+                    committee.purpose(), committee.scrutiny(), members), committee.version()))) {
+                Feedback.success("Members of " + committee.name() + " saved.");
+                close();
+                saved.run();
+            }
+        });
+        save.setId("save-members");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button cancel = new Button("Cancel", click -> close());
+        add(list, add);
+        getFooter().add(cancel, save);
+        setWidth("min(60em, 95vw)");
+    }
+
+    private void addRow(Committee.Member member) {
+        int n = rows.size() + 1;
+        TextField name = new TextField("Name");
+        name.setValue(member.name());
+        name.setId("member-name-" + n);
+        name.setMaxLength(200);
+        Select<MemberRole> role = new Select<>();
+        role.setLabel("Role");
+        role.setItems(MemberRole.values());
+        role.setItemLabelGenerator(ROLES::get);
+        role.setValue(member.role());
+        role.setId("member-role-" + n);
+        TextField username = new TextField("CouncilFlow login (optional)");
+        username.setValue(member.username() == null ? "" : member.username());
+        username.setId("member-username-" + n);
+        HorizontalLayout layout = new HorizontalLayout(name, role, username);
+        Row row = new Row(layout, name, role, username);
+        Button remove = new Button(VaadinIcon.TRASH.create(), click -> {
+            rows.remove(row);
+            list.remove(layout);
+        });
+        remove.setAriaLabel("Remove member " + n);
+        layout.add(remove);
+        layout.setAlignItems(FlexComponent.Alignment.BASELINE);
+        rows.add(row);
+        list.add(layout);
+    }
+}

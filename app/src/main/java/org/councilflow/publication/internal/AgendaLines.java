@@ -1,0 +1,46 @@
+package org.councilflow.publication.internal;
+
+import java.util.List;
+import java.util.Map;
+
+import org.councilflow.publication.internal.Snapshots.MeetingSnapshot;
+import org.councilflow.publication.internal.Snapshots.Published;
+import org.councilflow.publication.internal.Snapshots.ReportSnapshot;
+
+/**
+ * A published agenda as plain lines for calendars and feeds: each item by the council's own number and heading
+ * ("3.1. Children's Services Improvement Action Plan", "Item 5. Urgent business"), exempt items by heading only.
+ */
+public final class AgendaLines {
+
+    private AgendaLines() {
+    }
+
+    /**
+     * @param reports the published reports by item position, for agendas published before items carried their titles
+     */
+    public static List<String> of(MeetingSnapshot meeting, Map<Integer, Published<ReportSnapshot>> reports) {
+        return meeting.items().stream().map(item -> line(item, reports.get(item.position()))).toList();
+    }
+
+    static String line(MeetingSnapshot.Item item, Published<ReportSnapshot> report) {
+        String title = item.title() != null ? item.title()
+                : report != null ? report.content().document().header().title() : "Exempt item";
+        String number = item.label();
+        String line = number + (number.endsWith(".") || number.endsWith(")") ? " " : ". ") + title;
+        if (item.exempt()) {
+            line += item.exemptParagraph() == null ? " (exempt: not for publication)"
+                    : " (exempt: Schedule 12A, paragraph " + item.exemptParagraph() + ")";
+        }
+        return item.withdrawn() ? line + " (withdrawn)" : line;
+    }
+
+    /** Where the meeting is held, in words: the venue, the venue and online, online, or nothing known. */
+    public static String place(MeetingSnapshot meeting) {
+        String venue = meeting.venue() == null ? "" : meeting.venue();
+        if ("REMOTE".equals(meeting.location())) {
+            return "Online";
+        }
+        return "HYBRID".equals(meeting.location()) ? venue + " and online" : venue;
+    }
+}

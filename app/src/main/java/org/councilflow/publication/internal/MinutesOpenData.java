@@ -1,0 +1,117 @@
+package org.councilflow.publication.internal;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.councilflow.minutes.MinutesStyle;
+import org.councilflow.publication.internal.Snapshots.Amendment;
+import org.councilflow.publication.internal.Snapshots.MinutesSnapshot;
+import org.councilflow.publication.internal.Snapshots.Published;
+import org.councilflow.tenancy.Tenant;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+
+/**
+ * Published minutes as open data: a meeting's minutes as JSON, and every published resolution of the council as
+ * JSON and CSV, one row per resolution with its sub-points inside the cell (one per line), so that a resolution with
+ * points a), b) is one resolution, not three.
+ */
+public final class MinutesOpenData {
+
+    static final List<String> CSV_COLUMNS = List.of("meetingId", "meetingStartsAt", "committee", "committeeId",
+            "minutesStatus", "minutesVersion", "itemNumber", "itemTitle", "resolutionNumber", "resolved", "text",
+            "points", "url");
+    static final CsvSchema CSV_SCHEMA = CsvSchema.builder().addColumns(CSV_COLUMNS, CsvSchema.ColumnType.STRING)
+            .setLineSeparator("\r\n").build();
+    private static final CsvMapper CSV = CsvMapper.builder().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
+    /** So that a spreadsheet opening the file reads it as UTF-8 ("–" and "’" rather than mojibake). */
+    public static final String BYTE_ORDER_MARK = "\uFEFF";
+
+    private MinutesOpenData() {
+    }
+
+    /** One meeting's published minutes, with their version and the amendments since the first publication. */
+    public static ObjectNode minutes(ObjectMapper mapper, String base, Published<MinutesSnapshot> published) {
+        ObjectNode root = mapper.valueToTree(published.content());
+        root.put("url", base + "/meetings/" + published.content().meetingId() + "/minutes.json");
+        root.put("firstPublishedAt", published.firstPublishedAt().toString());
+        root.put("publishedAt", published.publishedAt().toString());
+        ArrayNode amendments = root.putArray("amendments");
+        for (Amendment amendment : published.amendments()) {
+            amendments.addObject().put("version", amendment.version()).put("publishedAt", amendment.publishedAt().toString())
+                    .put("note", amendment.note());
+        }
+        return root;
+    }
+
+    /** Every published resolution, meeting by meeting (latest first), item by item, in order. */
+    public static ObjectNode resolutions(ObjectMapper mapper, Tenant council, String base,
+            List<Published<MinutesSnapshot>> minutes, Instant now) {
+        ObjectNode root = mapper.createObjectNode();
+        root.put("council", council.displayName());
+        root.put("councilId", council.slug());
+        root.put("generatedAt", now.toString());
+        ArrayNode list = root.putArray("resolutions");
+        for (Published<MinutesSnapshot> published : minutes) {
+            MinutesSnapshot m = published.content();
+            for (MinutesSnapshot.Item item : m.items()) {
+                for (MinutesStyle.Shown resolution : item.resolutions()) {
+                    ObjectNode row = list.addObject();
+                    row.put("meetingId", m.meetingId().toString());
+                    row.put("meetingStartsAt", m.startsAt().toString());
+                    row.put("committee", m.committeeName());
+                    row.put("committeeId", m.committeeId().toString());
+                    row.put("minutesStatus", m.status());
+                    row.put("minutesVersion", m.minutesVersion());
+                    row.put("itemNumber", item.number());
+                    row.put("itemTitle", Text.neutral(item.title()));
+                    row.put("resolutionNumber", resolution.label());
+                    row.put("resolved", m.resolvedLabel());
+                    row.put("text", resolution.text());
+                    ArrayNode points = row.putArray("points");
+                    resolution.points().forEach(p -> points.addObject().put("label", p.label()).put("text", p.text()));
+                    row.put("url", base + "/meetings/" + m.meetingId() + "/minutes.json");
+                }
+            }
+        }
+        return root;
+    }
+
+    /** The resolutions as CSV (RFC 4180, with a byte-order mark): sub-points inside their resolution's cell. */
+    public static String csv(ObjectNode resolutions) {
+        StringWriter out = new StringWriter();
+        out.write(BYTE_ORDER_MARK);
+        try (SequenceWriter rows = CSV.writer(CSV_SCHEMA).writeValues(out)) {
+            Map<String, String> header = new LinkedHashMap<>();
+            CSV_COLUMNS.forEach(column -> header.put(column, column));
+            rows.write(header);
+            for (var resolution : resolutions.get("resolutions")) {
+                Map<String, String> row = new LinkedHashMap<>();
+                for (String column : CSV_COLUMNS) {
+                    String value = column.equals("points")
+                            ? java.util.stream.StreamSupport.stream(resolution.get("points").spliterator(), false)
+                                    .map(p -> p.get("label").asText() + " " + p.get("text").asText())
+                                    .collect(Collectors.joining("\n"))
+                            : resolution.get(column).asText();
+                    row.put(column, OpenData.cell(value));
+                }
+                rows.write(row);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+}
