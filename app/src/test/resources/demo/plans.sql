@@ -89,3 +89,14 @@ VALUES ('00000000-0000-4000-8000-000000001501', 'barnet', '00000000-0000-4000-80
        ('00000000-0000-4000-8000-000000002501', 'tower-hamlets', '00000000-0000-4000-8000-000000000201',
         TIMESTAMPTZ '2018-09-26 17:30 Europe/London', 'Cabinet room, Town Hall, Mulberry Place')
 ON CONFLICT (id) DO NOTHING;
+
+-- The Tower Hamlets Cabinet's agenda in preparation: apologies for absence, with a linked document (isolation tests).
+INSERT INTO app.agenda_item (id, meeting_id, tenant_id, kind, position, number, title)
+VALUES ('00000000-0000-4000-8000-000000002511', '00000000-0000-4000-8000-000000002501', 'tower-hamlets', 'APOLOGIES', 1,
+        '1', 'Apologies for absence')
+ON CONFLICT (id) DO NOTHING;
+INSERT INTO app.agenda_document (id, tenant_id, item_id, position, title, kind, link, added_by)
+VALUES ('00000000-0000-4000-8000-000000002521', 'tower-hamlets', '00000000-0000-4000-8000-000000002511', 1,
+        'Cabinet Procedure Rules', 'BACKGROUND_PAPER', 'https://democracy.towerhamlets.gov.uk/procedure-rules',
+        'tower-hamlets.clerk')
+ON CONFLICT (id) DO NOTHING;

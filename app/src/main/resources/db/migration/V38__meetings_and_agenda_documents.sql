@@ -7,8 +7,8 @@ ALTER TABLE app.meeting ADD COLUMN ends_at timestamptz;
 ALTER TABLE app.meeting ADD CONSTRAINT meeting_ends_after_start CHECK (ends_at IS NULL OR ends_at > starts_at);
 ALTER TABLE app.meeting ADD COLUMN location text NOT NULL DEFAULT 'VENUE'
     CHECK (location IN ('VENUE', 'HYBRID', 'REMOTE', 'NONE'));
-ALTER TABLE app.meeting ADD COLUMN online_link text CHECK (online_link ~ '^https://[^\s]{1,1990}$');
-ALTER TABLE app.meeting ADD COLUMN webcast_link text CHECK (webcast_link ~ '^https://[^\s]{1,1990}$');
+ALTER TABLE app.meeting ADD COLUMN online_link text CHECK (online_link ~ '^https://\S+$' AND length(online_link) <= 2000);
+ALTER TABLE app.meeting ADD COLUMN webcast_link text CHECK (webcast_link ~ '^https://\S+$' AND length(webcast_link) <= 2000);
 ALTER TABLE app.meeting ADD CONSTRAINT meeting_location_given CHECK (
     (location = 'VENUE' AND venue IS NOT NULL AND online_link IS NULL)
     OR (location = 'HYBRID' AND venue IS NOT NULL AND online_link IS NOT NULL)
@@ -45,7 +45,7 @@ CREATE TABLE app.agenda_document (
     title       text        NOT NULL CHECK (length(title) BETWEEN 1 AND 300),
     kind        text        NOT NULL CHECK (kind IN ('REPORT', 'APPENDIX', 'MINUTES', 'PRESENTATION', 'BACKGROUND_PAPER')),
     document_id uuid,
-    link        text        CHECK (link ~ '^https://[^\s]{1,1990}$'),
+    link        text        CHECK (link ~ '^https://\S+$' AND length(link) <= 2000),
     exempt      boolean     NOT NULL DEFAULT false,
     added_at    timestamptz NOT NULL DEFAULT now(),
     added_by    text        NOT NULL,

@@ -254,6 +254,7 @@ class PublicPagesBenchmark {
         complete(api, "barnet.board-chair", reportId, "boardReview", Map.of("outcome", "endorse"));
         complete(api, "barnet.clerk", reportId, "scheduleToCommittee",
                 Map.of("outcome", "schedule", "form", Map.of("meetingId", "00000000-0000-4000-8000-000000001501")));
+        api.publishAgenda("barnet", "00000000-0000-4000-8000-000000001501");
         clock("2018-09-12T21:30:00Z");
         complete(api, "barnet.clerk", reportId, "recordDecision", Map.of("outcome", "RECOMMENDATIONS_APPROVED", "form",
                 Map.of("resolutions", List.of("That the Committee note the progress of the Improvement Action Plan.",

@@ -34,6 +34,7 @@ import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
@@ -91,6 +92,7 @@ class OnlyPublishedIntegrationTests {
             fixture.toScheduling("barnet", report);
             fixture.schedule("barnet", report, PublicationFixture.BARNET_MEETING_2018_09_12);
         }
+        List<String> documents = agendaDocuments();
         fixture.clock(Instant.parse("2018-09-13T09:00:00Z"));
         fixture.decide("barnet", unpublished, "NOTED", List.of(UNPUBLISHED + " resolution"), UNPUBLISHED + " minutes");
         fixture.decide("barnet", exempt, "RECOMMENDATIONS_APPROVED", List.of(EXEMPT_DECISION + " resolution"),
@@ -110,6 +112,8 @@ class OnlyPublishedIntegrationTests {
         values.put("decisionId", List.of(decisionId(published, meeting), decisionId(exempt, meeting),
                 decisionId(unpublished, meeting), decisionId(towerHamlets, DemoData.TOWER_HAMLETS_MEETING)));
         values.put("number", List.of("1", "2", "3"));
+        values.put("documentId", List.of(documents.get(0), documents.get(1), DemoData.TOWER_HAMLETS_AGENDA_DOCUMENT,
+                UUID.randomUUID().toString()));
         values.put("committeeId", List.of(DemoData.BARNET_CES_COMMITTEE, DemoData.TOWER_HAMLETS_CABINET));
         values.put("planId", List.of(DemoData.BARNET_PLAN, DemoData.TOWER_HAMLETS_PLAN));
         values.put("eventId", List.of("00000000-0000-4000-8000-000000001301", DemoData.TOWER_HAMLETS_INSPECTION));
@@ -174,6 +178,34 @@ class OnlyPublishedIntegrationTests {
         assertThat(withToken.getHeaders().get("Set-Cookie")).as("no session").isNull();
         assertThat(fixture.get("/councils/barnet/not-a-page").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(fixture.get("/councils/barnet/meetings/not-a-uuid").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    /** On the published agenda, as amendments: a public presentation and an exempt paper. Their ids. */
+    private List<String> agendaDocuments() {
+        String meeting = "/api/t/barnet/meetings/" + PublicationFixture.BARNET_MEETING_2018_09_12;
+        List<String> ids = new java.util.ArrayList<>();
+        for (boolean exempt : List.of(false, true)) {
+            JsonNode agenda = fixture.api.get("barnet.clerk", meeting).getBody();
+            org.springframework.util.LinkedMultiValueMap<String, Object> form = new org.springframework.util.LinkedMultiValueMap<>();
+            form.add("title", exempt ? EXEMPT + " paper" : "Committee presentation");
+            form.add("kind", exempt ? "BACKGROUND_PAPER" : "PRESENTATION");
+            form.add("exempt", String.valueOf(exempt));
+            form.add("version", agenda.get("version").asText());
+            form.add("amendmentNote", "Supplementary papers");
+            form.add("file", new org.springframework.core.io.ByteArrayResource(PublicationFixture.pdf(exempt ? EXEMPT + " paper text"
+                    : "Presentation to the Committee")) {
+                @Override
+                public String getFilename() {
+                    return "paper.pdf";
+                }
+            });
+            ResponseEntity<JsonNode> added = fixture.api.post("barnet.clerk", meeting + "/agenda/items/"
+                    + agenda.at("/agenda/0/id").asText() + "/documents", form);
+            assertThat(added.getStatusCode()).as(String.valueOf(added.getBody())).isEqualTo(HttpStatus.CREATED);
+            JsonNode documents = added.getBody().at("/agenda/0/documents");
+            ids.add(documents.get(documents.size() - 1).get("id").asText());
+        }
+        return ids;
     }
 
     private String publishTowerHamletsReport() {

@@ -171,7 +171,8 @@ class PublicSiteIntegrationTests {
 
         ResponseEntity<String> csv = fixture.get("/councils/barnet/decisions.csv");
         assertThat(csv.getHeaders().getContentType().toString()).startsWith("text/csv");
-        List<List<String>> rows = parseCsv(csv.getBody());
+        assertThat(csv.getBody()).as("a byte-order mark first").startsWith("\uFEFF");
+        List<List<String>> rows = parseCsv(csv.getBody().substring(1));
         assertThat(rows).hasSize(2);
         assertThat(rows.get(0)).startsWith("id", "url", "title", "decisionMaker");
         assertThat(rows.get(1).get(0)).isEqualTo(decisionId);

@@ -99,9 +99,11 @@ class PublicationFixture {
         }
     }
 
+    /** Schedules the report to the meeting and publishes the meeting's agenda (an amendment if it already was). */
     void schedule(String council, String reportId, String meetingId) {
         complete(council, council + ".clerk", reportId, "scheduleToCommittee",
                 Map.of("outcome", "schedule", "form", Map.of("meetingId", meetingId)));
+        api.publishAgenda(council, meetingId);
     }
 
     void decide(String council, String reportId, String status, List<String> resolutions, String minutes) {

@@ -110,9 +110,14 @@ final class ApprovalFixture {
         return meeting.getBody().get("id").asText();
     }
 
+    /** Schedules the report and, when that succeeds, publishes the meeting's agenda. */
     ResponseEntity<JsonNode> schedule(String reportId, String meetingId) {
-        return complete("barnet.clerk", reportId, "scheduleToCommittee",
+        ResponseEntity<JsonNode> scheduled = complete("barnet.clerk", reportId, "scheduleToCommittee",
                 Map.of("outcome", "schedule", "form", Map.of("meetingId", meetingId)));
+        if (scheduled.getStatusCode().is2xxSuccessful()) {
+            api.publishAgenda("barnet", meetingId);
+        }
+        return scheduled;
     }
 
     /** An anonymous GET of the public site. */

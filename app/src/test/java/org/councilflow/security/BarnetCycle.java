@@ -61,6 +61,7 @@ final class BarnetCycle {
         complete("barnet.board-chair", report, "boardReview", Map.of("outcome", "endorse"));
         complete("barnet.clerk", report, "scheduleToCommittee",
                 Map.of("outcome", "schedule", "form", Map.of("meetingId", MEETING_2018_09_12)));
+        api.publishAgenda("barnet", MEETING_2018_09_12);
     }
 
     /** The decision recorded after the meeting, not yet published. */

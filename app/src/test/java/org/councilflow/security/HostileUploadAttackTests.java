@@ -181,6 +181,7 @@ class HostileUploadAttackTests {
         complete("barnet.board-chair", "boardReview", Map.of("outcome", "endorse"));
         complete("barnet.clerk", "scheduleToCommittee", Map.of("outcome", "schedule", "form",
                 Map.of("meetingId", "00000000-0000-4000-8000-000000001501")));
+        api.publishAgenda("barnet", "00000000-0000-4000-8000-000000001501");
         clock("2018-09-12T21:30:00Z");
         complete("barnet.clerk", "recordDecision", Map.of("outcome", "NOTED", "form", Map.of("resolutions", List.of("Noted."))));
         clock("2018-10-02T09:00:00Z");

@@ -43,6 +43,22 @@ public record Api(TestRestTemplate rest) {
         }
     }
 
+    /**
+     * The clerk of {@code tenant} publishes the meeting's agenda unless it already is: the one moment from which a
+     * meeting's agenda and its reports are public (scheduling a report no longer publishes anything).
+     */
+    public void publishAgenda(String tenant, String meetingId) {
+        String path = "/api/t/" + tenant + "/meetings/" + meetingId;
+        JsonNode meeting = get(tenant + ".clerk", path).getBody();
+        if (meeting.path("agendaPublishedAt").isNull()) {
+            ResponseEntity<JsonNode> published = post(tenant + ".clerk", path + "/agenda/publication",
+                    java.util.Map.of("version", meeting.get("version").asInt()));
+            if (published.getStatusCode().value() != 200) {
+                throw new IllegalStateException("The agenda was not published: " + published.getBody());
+            }
+        }
+    }
+
     public ResponseEntity<JsonNode> call(HttpMethod method, String path, String token, Object body) {
         HttpHeaders headers = new HttpHeaders();
         if (token != null) {

@@ -26,6 +26,9 @@ public final class DemoData {
     public static final String TOWER_HAMLETS_INSPECTION = "00000000-0000-4000-8000-000000002301";
     public static final String TOWER_HAMLETS_REPORT = "00000000-0000-4000-8000-000000002401";
     public static final String TOWER_HAMLETS_MEETING = "00000000-0000-4000-8000-000000002501";
+    /** Apologies for absence on the Tower Hamlets Cabinet's agenda, and the link document it has. */
+    public static final String TOWER_HAMLETS_AGENDA_ITEM = "00000000-0000-4000-8000-000000002511";
+    public static final String TOWER_HAMLETS_AGENDA_DOCUMENT = "00000000-0000-4000-8000-000000002521";
 
     private DemoData() {
     }

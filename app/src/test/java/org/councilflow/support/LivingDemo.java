@@ -352,6 +352,7 @@ public final class LivingDemo {
         LocalDate held = weekday(today.minusDays(2), -1);
         clock(threeWeeksAgo);
         String past = meeting(council, held.atTime(18, 30).atZone(LONDON).toInstant());
+        openingItems(council, past);
         String toDecide = report(council, plan, TO_DECIDE, held, false);
         String callIn = report(council, plan, CALL_IN, held, true);
         String decided = report(council, plan, DECIDED, held, false);
@@ -359,6 +360,7 @@ public final class LivingDemo {
             toScheduling(council, report);
             schedule(council, report, past);
         }
+        publishAgenda(council, past);
         clock(held.atTime(21, 0).atZone(LONDON).toInstant());
         decide(council, decided, "RECOMMENDATIONS_APPROVED");
         decide(council, callIn, "RECOMMENDATIONS_APPROVED");
@@ -376,9 +378,12 @@ public final class LivingDemo {
         // today's work
         LocalDate coming = weekday(today.plusDays(16), 1);
         String next = meeting(council, coming.atTime(18, 30).atZone(LONDON).toInstant());
+        openingItems(council, next);
         String onAgenda = report(council, plan, ON_AGENDA, coming, false);
         toScheduling(council, onAgenda);
         schedule(council, onAgenda, next);
+        closingItems(council, next);
+        publishAgenda(council, next);
         toScheduling(council, report(council, plan, TO_SCHEDULE, null, false));
         String board = report(council, plan, BOARD, null, false);
         start(council, board);
@@ -517,6 +522,49 @@ public final class LivingDemo {
             throw new IllegalStateException(user + " has no " + stage + " task for report " + reportId);
         }
         post(user, council.api("/tasks/" + taskId + "/completion"), completion, 204);
+    }
+
+    /** What a council's agenda opens with, in its own numbering (the reports follow as they are scheduled). */
+    private void openingItems(Council council, String meeting) {
+        agendaItem(council, meeting, "APOLOGIES", "1", "Apologies for absence", null, null);
+        agendaItem(council, meeting, "DECLARATIONS", "2", "Declarations of interest",
+                "Members to declare any disclosable pecuniary, other registrable or non-registrable interests in items on this agenda.", null);
+        agendaItem(council, meeting, "PREVIOUS_MINUTES", "3", "Minutes of the previous meeting",
+                "To approve the minutes of the previous meeting as a correct record.", null);
+    }
+
+    /** A verbal update, a link to a background paper, and an exempt item by its heading only. */
+    private void closingItems(Council council, String meeting) {
+        agendaItem(council, meeting, "VERBAL_UPDATE", "5", "Ofsted annual conversation – verbal update",
+                "The Director of Children’s Services will update the Committee.", null);
+        agendaItem(council, meeting, "EXCLUSION", "6", "Exclusion of the press and public",
+                "The Committee is asked to exclude the press and public for the rest of the meeting: information"
+                        + " relating to the financial or business affairs of any particular person.", 3);
+        JsonNode agenda = get(council.user("clerk"), council.api("/meetings/" + meeting));
+        String report = agenda.at("/agenda/3/id").asText();
+        post(council.user("clerk"), council.api("/meetings/" + meeting + "/agenda/items/" + report + "/documents"),
+                Map.of("title", "Children’s services improvement plan (background paper)", "kind", "BACKGROUND_PAPER",
+                        "link", "https://www.gov.uk/government/publications/working-together-to-safeguard-children--2",
+                        "exempt", false, "version", agenda.get("version").asInt()), 201);
+    }
+
+    private void agendaItem(Council council, String meeting, String kind, String number, String title,
+            String description, Integer paragraph) {
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("kind", kind);
+        item.put("number", number);
+        item.put("title", title);
+        item.put("description", description);
+        item.put("exemptParagraph", paragraph);
+        item.put("version", get(council.user("clerk"), council.api("/meetings/" + meeting)).get("version").asInt());
+        post(council.user("clerk"), council.api("/meetings/" + meeting + "/agenda/items"), item, 201);
+    }
+
+    /** The clerk publishes the agenda: from then on it and its reports are public. */
+    private void publishAgenda(Council council, String meeting) {
+        int version = get(council.user("clerk"), council.api("/meetings/" + meeting)).get("version").asInt();
+        send("POST", council.user("clerk"), council.api("/meetings/" + meeting + "/agenda/publication"),
+                Map.of("version", version), 200);
     }
 
     private String meeting(Council council, Instant startsAt) {

@@ -61,6 +61,8 @@ class CrossTenantMatrixIntegrationTests {
         towerHamletsResources = Map.ofEntries(
                 Map.entry("taskId", taskId),
                 Map.entry("meetingId", DemoData.TOWER_HAMLETS_MEETING),
+                Map.entry("itemId", DemoData.TOWER_HAMLETS_AGENDA_ITEM),
+                Map.entry("documentId", DemoData.TOWER_HAMLETS_AGENDA_DOCUMENT),
                 Map.entry("reportId", DemoData.TOWER_HAMLETS_REPORT),
                 Map.entry("part", "summary"),
                 Map.entry("number", "1"),
@@ -168,15 +170,22 @@ class CrossTenantMatrixIntegrationTests {
         assertThat(report.get("latestVersion").asInt()).isEqualTo(1);
         assertThat(api.get("tower-hamlets.author", "/api/t/tower-hamlets/reports/" + DemoData.TOWER_HAMLETS_REPORT
                 + "/appendices").getBody()).isEmpty();
-        String meeting = "/api/t/tower-hamlets/meetings/" + DemoData.TOWER_HAMLETS_MEETING;
-        assertThat(api.get("tower-hamlets.clerk", meeting + "/attendance").getBody().get("version").asInt()).isZero();
-        assertThat(api.get("tower-hamlets.clerk", meeting + "/minutes").getBody().get("latestVersion").asInt()).isZero();
-        assertThat(api.get("tower-hamlets.clerk", meeting + "/minutes").getBody().findValuesAsText("version")).containsOnly("0");
+        String meetingPath = "/api/t/tower-hamlets/meetings/" + DemoData.TOWER_HAMLETS_MEETING;
+        assertThat(api.get("tower-hamlets.clerk", meetingPath + "/attendance").getBody().get("version").asInt()).isZero();
+        assertThat(api.get("tower-hamlets.clerk", meetingPath + "/minutes").getBody().get("latestVersion").asInt()).isZero();
+        assertThat(api.get("tower-hamlets.clerk", meetingPath + "/minutes").getBody().findValuesAsText("version")).containsOnly("0");
         assertThat(api.get("tower-hamlets.tenant-admin", "/api/t/tower-hamlets/minutes-style").getBody().get("version").asInt()).isZero();
         JsonNode inbox = api.get("tower-hamlets.author", "/api/t/tower-hamlets/tasks").getBody();
         assertThat(inbox).hasSize(1);
         assertThat(inbox.get(0).get("stage").asText()).isEqualTo("draftUpdate");
         assertThat(inbox.get(0).get("assignee").isNull()).isTrue();
+        JsonNode meeting = api.get("tower-hamlets.clerk", "/api/t/tower-hamlets/meetings/" + DemoData.TOWER_HAMLETS_MEETING).getBody();
+        assertThat(meeting.get("version").asInt()).isZero();
+        assertThat(meeting.get("agendaPublishedAt").isNull()).isTrue();
+        assertThat(meeting.get("agenda")).hasSize(1);
+        assertThat(meeting.at("/agenda/0/documents")).hasSize(1);
+        assertThat(api.get("tower-hamlets.clerk", "/api/t/tower-hamlets/agenda-numbering").getBody().get("numbering").asText())
+                .isEqualTo("NUMBERS");
     }
 
     private String expand(String pattern, String tenant) {
@@ -223,6 +232,8 @@ class CrossTenantMatrixIntegrationTests {
         }
         org.springframework.util.LinkedMultiValueMap<String, Object> form = new org.springframework.util.LinkedMultiValueMap<>();
         form.add("title", "Planted appendix");
+        form.add("kind", "APPENDIX");
+        form.add("version", "0");
         form.add("file", new org.springframework.core.io.ByteArrayResource(org.councilflow.support.TestPdfs.onePage("Planted")) {
             @Override
             public String getFilename() {

@@ -90,7 +90,9 @@ class AgendaPublisher {
                     Text.reportText(approved.document()), "/reports/" + item.reportId(), at);
             header = approved.document().header();
         }
-        return item(item, header.title(), header.reportOf(), exempt ? null : item.reportId(), item.exemptParagraph(), exempt);
+        // an exempt report's own title may itself be exempt information: the public sees "exempt item" and the paragraph
+        return item(item, exempt ? null : header.title(), header.reportOf(), exempt ? null : item.reportId(),
+                item.exemptParagraph(), exempt);
     }
 
     /** The item as the public sees it: an exempt one by its number, heading and paragraph only. */

@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.councilflow.common.NotFoundException;
 import org.councilflow.publication.PublicationProperties;
 import org.councilflow.publication.internal.Html;
+import org.councilflow.publication.internal.Localizer;
 import org.councilflow.publication.internal.MeetingsOpenData;
 import org.councilflow.publication.internal.PublicSite;
 import org.councilflow.publication.internal.PublicationKind;
@@ -99,7 +100,8 @@ class PublicAgendaController {
 
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<String> notFound() {
-        String page = Html.notFound(TenantContext.current().isPresent() ? site.council() : null);
+        String page = Html.notFound(TenantContext.current().isPresent() ? site.council() : null,
+                Localizer.of(properties.locale()));
         return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
                 .cacheControl(CacheControl.maxAge(Duration.ofMinutes(1)).cachePublic())
                 .header("Content-Security-Policy", Html.contentSecurityPolicy(page)).body(page);

@@ -113,7 +113,9 @@ class PublicFormatsTests {
 
         String csv = OpenData.csv(root);
 
-        assertThat(csv).startsWith(String.join(",", OpenData.CSV_COLUMNS) + "\r\n");
+        assertThat(csv).as("a byte-order mark first, so that spreadsheets read UTF-8")
+                .startsWith(OpenData.BYTE_ORDER_MARK + String.join(",", OpenData.CSV_COLUMNS) + "\r\n");
+        csv = csv.substring(1);
         List<Map<String, String>> rows = new ArrayList<>();
         try (MappingIterator<Map<String, String>> it = new CsvMapper().readerForMapOf(String.class)
                 .with(CsvSchema.emptySchema().withHeader()).readValues(csv)) {
@@ -139,7 +141,7 @@ class PublicFormatsTests {
         }
         ObjectNode none = json.createObjectNode();
         none.putArray("decisions");
-        assertThat(OpenData.csv(none)).isEqualTo(String.join(",", OpenData.CSV_COLUMNS) + "\r\n");
+        assertThat(OpenData.csv(none)).isEqualTo(OpenData.BYTE_ORDER_MARK + String.join(",", OpenData.CSV_COLUMNS) + "\r\n");
     }
 
     @Test

@@ -1,0 +1,87 @@
+package org.councilflow.meetings.ui;
+
+import java.util.function.Consumer;
+
+import org.councilflow.common.ui.Feedback;
+import org.councilflow.meetings.Committee;
+import org.councilflow.meetings.Committees;
+import org.councilflow.meetings.Meeting;
+import org.councilflow.meetings.Meetings;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.datetimepicker.DateTimePicker;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+
+/** Arranges a committee meeting: when, where (a venue, online, both, or not recorded), its title and webcast. */
+class ArrangeMeetingForm extends FormLayout {
+
+    final Select<Committee> committee = new Select<>();
+    final TextField title = new TextField("Title (optional)");
+    final DateTimePicker starts = BritishPickers.dateTime("Starts");
+    final DateTimePicker ends = BritishPickers.dateTime("Ends (optional)");
+    final Select<Meeting.Location> location = new Select<>();
+    final TextField venue = new TextField("Venue");
+    final TextField onlineLink = new TextField("Online link (https://)");
+    final TextField webcast = new TextField("Webcast link (optional)");
+
+    ArrangeMeetingForm(Meetings meetings, Committees committees, Consumer<Meeting> arranged) {
+        setId("arrange-form");
+        committee.setLabel("Committee");
+        committee.setItems(committees.all());
+        committee.setItemLabelGenerator(Committee::name);
+        committee.setId("arrange-committee");
+        title.setId("arrange-title");
+        starts.setId("arrange-when");
+        ends.setId("arrange-ends");
+        location.setLabel("Held");
+        location.setItems(Meeting.Location.values());
+        location.setItemLabelGenerator(l -> switch (l) {
+            case VENUE -> "At a venue";
+            case HYBRID -> "Hybrid: a venue and online";
+            case REMOTE -> "Online only";
+            case NONE -> "Not recorded (old papers)";
+        });
+        location.setValue(Meeting.Location.VENUE);
+        location.setId("arrange-location");
+        venue.setId("arrange-venue");
+        onlineLink.setId("arrange-link");
+        webcast.setId("arrange-webcast");
+        location.addValueChangeListener(change -> show(change.getValue()));
+        show(Meeting.Location.VENUE);
+        Button arrange = new Button("Arrange meeting", VaadinIcon.PLUS.create(), click -> {
+            if (committee.getValue() == null || starts.getValue() == null) {
+                Feedback.error("Give the committee and when the meeting starts.");
+                return;
+            }
+            Meeting.Location held = location.getValue();
+            boolean atVenue = held == Meeting.Location.VENUE || held == Meeting.Location.HYBRID;
+            boolean online = held == Meeting.Location.HYBRID || held == Meeting.Location.REMOTE;
+            Meeting.Draft draft = new Meeting.Draft(committee.getValue().id(), BritishPickers.instant(starts.getValue()),
+                    atVenue ? blank(venue.getValue()) : null, blank(title.getValue()), BritishPickers.instant(ends.getValue()),
+                    held, online ? blank(onlineLink.getValue()) : null, blank(webcast.getValue()));
+            Meeting[] result = new Meeting[1];
+            if (Feedback.attempt(() -> result[0] = meetings.arrange(draft))) {
+                Feedback.success("Meeting arranged.");
+                title.clear();
+                venue.clear();
+                onlineLink.clear();
+                webcast.clear();
+                arranged.accept(result[0]);
+            }
+        });
+        arrange.setId("arrange");
+        add(committee, title, starts, ends, location, venue, onlineLink, webcast, arrange);
+    }
+
+    private void show(Meeting.Location held) {
+        venue.setVisible(held == Meeting.Location.VENUE || held == Meeting.Location.HYBRID);
+        onlineLink.setVisible(held == Meeting.Location.HYBRID || held == Meeting.Location.REMOTE);
+    }
+
+    private static String blank(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}
