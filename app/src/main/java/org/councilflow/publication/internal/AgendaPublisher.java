@@ -57,8 +57,6 @@ class AgendaPublisher {
                 meeting.statusNote(), Math.max(1, meeting.agendaVersion()));
         store.publish(PublicationKind.MEETING, meeting.id(), meeting.committeeId(), snapshot, at, by,
                 note == null ? "Agenda amended" : note);
-        store.index("AGENDA", meeting.id(), "Agenda: " + meeting.committeeName() + ", " + Text.date(meeting.startsAt())
-                + (meeting.title() == null ? "" : ", " + meeting.title()), text(snapshot), "/meetings/" + meeting.id(), at);
     }
 
     /**
@@ -116,21 +114,5 @@ class AgendaPublisher {
         }
         return new MeetingSnapshot.ItemDocument(document.id(), document.title(), document.kind().name(), file,
                 document.link());
-    }
-
-    /** What search finds of an agenda: each item's number, heading, description and report-of (exempt ones: their number). */
-    private static String text(MeetingSnapshot snapshot) {
-        StringBuilder text = new StringBuilder();
-        for (MeetingSnapshot.Item item : snapshot.items()) {
-            text.append(item.label());
-            for (String part : new String[] {item.title(), item.description(), item.reportOf()}) {
-                if (part != null) {
-                    text.append(' ').append(part);
-                }
-            }
-            item.documents().forEach(d -> text.append(' ').append(d.title()));
-            text.append('\n');
-        }
-        return text.toString();
     }
 }

@@ -218,7 +218,7 @@ public final class Pages {
         /** What a hit is, as a message key's last part: REPORT, DECISION or MINUTES. */
         public String kind(SearchHit hit) {
             return switch (hit.kind()) {
-                case "REPORT", "DECISION", "AGENDA" -> hit.kind();
+                case "REPORT", "DECISION" -> hit.kind();
                 default -> "MINUTES";
             };
         }
