@@ -121,17 +121,20 @@ class PublicMinutesPagesIntegrationTests {
             assertThat(section.selectFirst("h3").text()).as(source)
                     .isEqualTo(c.get("number").asText() + " " + c.get("title").asText())
                     .isEqualTo(data.at("/items/" + i + "/number").asText() + " " + data.at("/items/" + i + "/title").asText());
-            List<String> resolutions = section.select("ol.resolutions > li").stream().map(Element::ownText).toList();
+            List<String> resolutions = section.select("ol.resolutions > li").stream().map(li -> normalise(li.ownText())).toList();
             List<String> sent = new ArrayList<>();
-            c.get("resolutions").forEach(r -> sent.add(r.get("text").asText()));
+            c.get("resolutions").forEach(r -> sent.add(normalise(r.get("text").asText())));
             assertThat(resolutions).as(source).isEqualTo(sent);
             List<String> published = new ArrayList<>();
-            data.at("/items/" + i + "/resolutions").forEach(r -> published.add(r.get("text").asText()));
+            data.at("/items/" + i + "/resolutions").forEach(r -> published.add(normalise(r.get("text").asText())));
             assertThat(resolutions).as(source + ": the open data").isEqualTo(published);
             for (int r = 0; r < c.get("resolutions").size(); r++) {
                 List<String> points = section.select("ol.resolutions > li").get(r).select("ol.points > li").stream()
-                        .map(Element::ownText).toList();
-                assertThat(points).as(source).isEqualTo(texts(c.get("resolutions").get(r).get("points")));
+                        .map(li -> normalise(li.ownText())).toList();
+                assertThat(points).as(source).isEqualTo(texts(c.get("resolutions").get(r).get("points")).stream()
+                        .map(PublicMinutesPagesIntegrationTests::normalise).toList());
+                assertThat(section.select("ol.resolutions > li").get(r).select("ol.points > li br")).as(source + ": line breaks kept")
+                        .hasSize(c.get("resolutions").get(r).get("points").toString().split("\\\\n", -1).length - 1);
             }
             if (!c.get("resolutions").isEmpty()) {
                 assertThat(section.selectFirst(".resolved-label").text()).isEqualTo("RESOLVED \u2013");
@@ -154,7 +157,7 @@ class PublicMinutesPagesIntegrationTests {
         Element link = page.selectFirst("#agenda section.agenda-item h3 a");
         Document item = Jsoup.parse(get(link.attr("href")).getBody());
         assertThat(item.selectFirst("h1").ownText()).isEqualTo(cases.get(0).get("title").asText());
-        assertThat(item.select("ol.resolutions > li ol.points > li").stream().map(Element::ownText).toList())
+        assertThat(item.select("ol.resolutions > li ol.points > li").stream().map(li -> normalise(li.ownText())).toList())
                 .isEqualTo(texts(cases.get(0).at("/resolutions/0/points")));
 
         // the PDFs: the same words, no ligatures
