@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import org.councilflow.publication.internal.Html;
 import org.councilflow.publication.internal.Snapshots.DecisionSnapshot;
 import org.councilflow.publication.internal.Snapshots.DocumentRef;
+import org.councilflow.publication.internal.Text;
 import org.councilflow.tenancy.Tenant;
 import org.springframework.web.util.HtmlUtils;
 
@@ -46,7 +47,7 @@ final class StringBuilderDecisionPage {
             main.append("<li><a dir=\"auto\" href=\"").append(Html.href(council, "/reports/" + d.reportId() + "/appendices/"
                     + appendix.number())).append("\">").append("Appendix ").append(appendix.number()).append(": ")
                     .append(esc(appendix.title())).append("</a> (").append(esc(appendix.extension().toUpperCase()))
-                    .append(", ").append(appendix.size() / 1024).append(" KB)</li>");
+                    .append(", ").append(Math.max(1, Math.round(appendix.size() / 1024.0))).append(" KB)</li>");
         }
         main.append("</ul>");
         return page(council, "Decision: " + d.reportTitle(), main.toString());
@@ -91,7 +92,7 @@ final class StringBuilderDecisionPage {
     }
 
     private static String esc(String text) {
-        return text == null ? "" : HtmlUtils.htmlEscape(text.replaceAll("[\u202A-\u202E\u2066-\u2069]", ""), "UTF-8");
+        return text == null ? "" : HtmlUtils.htmlEscape(Text.neutral(text), "UTF-8");
     }
 
     private static String field(String label, String valueHtml) {

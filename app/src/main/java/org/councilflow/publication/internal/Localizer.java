@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Map;
 import java.util.ResourceBundle;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The public site's words and formats in one language: every UI text comes from the {@code publication/i18n/messages}
@@ -22,6 +24,11 @@ public final class Localizer {
     private final DateTimeFormatter day;
     private final DateTimeFormatter numeric;
     private final DateTimeFormatter time;
+    /** Each message parsed once: a clone formats it (MessageFormat is not thread-safe; the parsed patterns are). */
+    private final Map<String, MessageFormat> formats = new ConcurrentHashMap<>();
+
+    /** One per language: immutable apart from its caches, and shared by every rendering in that language. */
+    private static final Map<Locale, Localizer> LOCALIZERS = new ConcurrentHashMap<>();
 
     private Localizer(Locale locale) {
         this.locale = locale;
@@ -35,7 +42,7 @@ public final class Localizer {
     }
 
     public static Localizer of(Locale locale) {
-        return new Localizer(locale);
+        return LOCALIZERS.computeIfAbsent(locale, Localizer::new);
     }
 
     public Locale locale() {
@@ -49,7 +56,8 @@ public final class Localizer {
 
     /** The text of {@code key}, its {@code {0}}… filled with {@code args} (a missing key fails loudly, and is tested). */
     public String t(String key, Object... args) {
-        return new MessageFormat(bundle.getString(key), locale).format(args);
+        MessageFormat format = formats.computeIfAbsent(key, k -> new MessageFormat(bundle.getString(k), locale));
+        return ((MessageFormat) format.clone()).format(args);
     }
 
     public String date(Instant instant) {

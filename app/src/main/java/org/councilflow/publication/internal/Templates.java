@@ -49,12 +49,23 @@ public final class Templates {
 
         @Override
         public void writeContent(String value) {
-            target.writeContent(BIDI_CONTROLS.matcher(value).replaceAll(""));
+            target.writeContent(hasBidiControl(value) ? BIDI_CONTROLS.matcher(value).replaceAll("") : value);
+        }
+
+        private static boolean hasBidiControl(String value) {
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                if ((c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069')) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         @Override
         public void writeContent(String value, int beginIndex, int endIndex) {
-            writeContent(value.substring(beginIndex, endIndex));
+            String part = value.substring(beginIndex, endIndex);
+            writeContent(part);
         }
     }
 }
