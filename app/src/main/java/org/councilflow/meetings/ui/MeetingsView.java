@@ -101,9 +101,12 @@ class MeetingsView extends VerticalLayout {
         return Badge.of("In preparation", Badge.Tone.NEUTRAL);
     }
 
+    /** The meetings as they are now, the one shown still selected (new items clear the grid's selection). */
     private void refreshCalendar() {
+        java.util.UUID selected = calendar.getSelectedItems().stream().findFirst().map(Meeting::id).orElse(null);
         List<Meeting> all = meetings.from(clock.now().minus(90, ChronoUnit.DAYS));
         calendar.setItems(all);
+        all.stream().filter(m -> m.id().equals(selected)).findFirst().ifPresent(calendar::select);
     }
 
     private Component callIns() {

@@ -72,7 +72,7 @@ class UnknownFieldsIntegrationTests {
                         String what = method + " " + pattern + " with " + field;
                         assertThat(response.getStatusCode()).as(what + ": " + response.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
                         assertThat(response.getBody().get("errors").findValuesAsText("field")).as(what).containsExactly(field);
-                        assertThat(response.getBody().get("detail").asText()).as(what).isEqualTo(field + " is not a field of this request.");
+                        assertThat(response.getBody().get("detail").asText()).as(what).contains(field);
                     }
                     checked.add(method + " " + pattern);
                 }
