@@ -76,7 +76,6 @@ class CrossTenantMatrixIntegrationTests {
                 Map.entry("riskId", DemoData.TOWER_HAMLETS_RISK),
                 Map.entry("eventId", DemoData.TOWER_HAMLETS_INSPECTION),
                 Map.entry("period", "2018-04"),
-                Map.entry("itemId", towerHamletsAgendaItem()),
                 Map.entry("version", "1"));
     }
 
@@ -122,19 +121,6 @@ class CrossTenantMatrixIntegrationTests {
             assertThat(response.getStatusCode().value()).as(endpoint.toString()).isEqualTo(403);
         }
         assertTowerHamletsUnchanged();
-    }
-
-    /** An item on Tower Hamlets' demo meeting's agenda (written straight into the table: the minutes only read items). */
-    private static String towerHamletsAgendaItem() {
-        String id = java.util.UUID.randomUUID().toString();
-        try (var c = org.councilflow.devservices.DevServices.postgres().superuserConnection(
-                org.councilflow.support.DevServicesProperties.TEST_DATABASE); var s = c.createStatement()) {
-            s.execute("INSERT INTO app.agenda_item (id, meeting_id, tenant_id, kind, position, number, title) VALUES ('" + id
-                    + "', '" + DemoData.TOWER_HAMLETS_MEETING + "', 'tower-hamlets', 'APOLOGIES', 1, '1', 'Apologies for absence')");
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
-        return id;
     }
 
     private void assertNoTowerHamletsData(Endpoint endpoint, ResponseEntity<JsonNode> response) {
