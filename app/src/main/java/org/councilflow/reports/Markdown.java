@@ -86,8 +86,14 @@ public final class Markdown {
                 blankSince = false;
                 continue;
             }
-            out.append(line).append('\n');
             Matcher ordered = fenced ? null : ORDERED.matcher(line);
+            if (ordered != null && ordered.matches() && ordered.group(3).replace("\t", "    ").length() > 4) {
+                // "1)     The Leader …" pasted from a word processor: a numbered point, not code indented in one
+                line = ordered.group(1) + ordered.group(2) + " " + line.substring(ordered.end(3));
+                ordered = ORDERED.matcher(line);
+                ordered.matches();
+            }
+            out.append(line).append('\n');
             if (ordered != null && ordered.matches()) {
                 int spaces = ordered.group(3).length();
                 parentContent = ordered.group(1).length() + ordered.group(2).length() + (spaces <= 4 ? spaces : 1);

@@ -104,6 +104,12 @@ class OnlyPublishedIntegrationTests {
                 null).getStatusCode()).isEqualTo(HttpStatus.CREATED);
 
         String meeting = PublicationFixture.BARNET_MEETING_2018_09_12;
+        // the meeting's minutes in draft, never approved: the meeting page, minutes.json and minutes.pdf show none of it
+        String firstItem = fixture.api.get("barnet.clerk", "/api/t/barnet/meetings/" + meeting).getBody().at("/agenda/0/id").asText();
+        assertThat(fixture.api.put("barnet.clerk", "/api/t/barnet/meetings/" + meeting + "/minutes/items/" + firstItem,
+                Map.of("minutes", Map.of("minutes", UNPUBLISHED + " draft minutes", "resolutions", List.of(Map.of("text",
+                        "That " + UNPUBLISHED + " draft resolution", "points", List.of(UNPUBLISHED + " point"))),
+                        "declarations", List.of()), "version", 0)).getStatusCode()).isEqualTo(HttpStatus.OK);
         Map<String, List<String>> values = new LinkedHashMap<>();
         values.put("slug", List.of("barnet"));
         values.put("meetingId", List.of(meeting, DemoData.TOWER_HAMLETS_MEETING, UUID.randomUUID().toString()));
@@ -158,7 +164,7 @@ class OnlyPublishedIntegrationTests {
             assertThat(page).contains("0 results").doesNotContain("<mark>");
         }
         assertThat(fixture.get("/councils/barnet/meetings/" + meeting).getBody())
-                .contains("Item 2: exempt item", "This item is not for publication");
+                .contains("<span class=\"number\">2</span> Exempt item", "This item is not for publication");
         assertThat(fixture.get("/councils/tower-hamlets/reports/" + towerHamlets).getBody()).contains(TOWER_HAMLETS);
 
         ResponseEntity<String> suspended = fixture.api.rest().exchange("/api/platform/tenants/barnet/suspension",

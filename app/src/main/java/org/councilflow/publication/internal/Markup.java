@@ -41,6 +41,19 @@ public final class Markup {
         return output -> output.writeContent(html);
     }
 
+    /**
+     * An item's minutes as safe HTML: Markdown with the council's own bullets ("·", "o") as nested lists, and tables,
+     * through the same sanitiser; each block's direction from its own text.
+     */
+    public static Content minutes(String minutes) {
+        Document fragment = Jsoup.parseBodyFragment(Markdown.minutesToSafeHtml(minutes));
+        fragment.outputSettings().prettyPrint(false);
+        fragment.body().select("p, li, td, th, blockquote").attr("dir", "auto");
+        String html = fragment.body().html();
+        // trusted: the sanitiser's allow-listed output, changed above only through jsoup's DOM
+        return output -> output.writeContent(html);
+    }
+
     public static Content markdown(String markdown) {
         return markdown(markdown, null);
     }

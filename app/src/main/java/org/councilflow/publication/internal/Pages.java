@@ -12,6 +12,7 @@ import org.councilflow.publication.internal.Snapshots.DecisionSnapshot;
 import org.councilflow.publication.internal.Snapshots.DocumentRef;
 import org.councilflow.publication.internal.Snapshots.JourneySnapshot;
 import org.councilflow.publication.internal.Snapshots.MeetingSnapshot;
+import org.councilflow.publication.internal.Snapshots.MinutesSnapshot;
 import org.councilflow.publication.internal.Snapshots.Published;
 import org.councilflow.publication.internal.Snapshots.ReportSnapshot;
 import org.councilflow.publication.internal.Snapshots.SearchHit;
@@ -67,9 +68,12 @@ public final class Pages {
         }
     }
 
-    /** @param reports the published reports of the agenda's items, by item number */
-    public record MeetingPage(Frame frame, Published<MeetingSnapshot> meeting, Map<Integer, Published<ReportSnapshot>> reports)
-            implements Templates.View {
+    /**
+     * @param reports the published reports of the agenda's items, by item number
+     * @param minutes the meeting's published minutes, or null
+     */
+    public record MeetingPage(Frame frame, Published<MeetingSnapshot> meeting, Map<Integer, Published<ReportSnapshot>> reports,
+            Published<MinutesSnapshot> minutes) implements Templates.View {
 
         public List<Crumb> crumbs() {
             return List.of(home(frame), meetings(frame));
@@ -81,9 +85,26 @@ public final class Pages {
         }
     }
 
-    /** @param decision the published decision on the item, or null */
-    public record ItemPage(Frame frame, MeetingSnapshot meeting, int position, Published<ReportSnapshot> report,
-            Published<DecisionSnapshot> decision) implements Templates.View {
+    /**
+     * An agenda item that is not exempt: its report (a report from the cycle, or null), the decision on it and its
+     * minutes once published.
+     *
+     * @param decision the published decision on the item, or null
+     * @param minutes the meeting's published minutes, or null
+     */
+    public record ItemPage(Frame frame, MeetingSnapshot meeting, MeetingSnapshot.Item item, Published<ReportSnapshot> report,
+            Published<DecisionSnapshot> decision, Published<MinutesSnapshot> minutes) implements Templates.View {
+
+        /** The heading as published: the item's own, or (agendas published before items had one) its report's. */
+        public String title() {
+            return item.title() != null ? item.title() : report.content().document().header().title();
+        }
+
+        /** The item's minutes, or null when none are published. */
+        public MinutesSnapshot.Item minutesItem() {
+            return minutes == null ? null : minutes.content().items().stream()
+                    .filter(i -> i.itemId() != null && i.itemId().equals(item.itemId())).findFirst().orElse(null);
+        }
 
         public List<Crumb> crumbs() {
             return List.of(home(frame), meetings(frame), new Crumb(frame.meetingName(meeting), "/meetings/" + meeting.meetingId()));

@@ -26,6 +26,8 @@ import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDDocume
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
 import org.councilflow.publication.internal.Snapshots.DocumentRef;
 import org.councilflow.publication.internal.Snapshots.MeetingSnapshot;
+import org.councilflow.publication.internal.Snapshots.MinutesSnapshot;
+import org.councilflow.publication.internal.Snapshots.Published;
 import org.councilflow.publication.internal.Snapshots.ReportSnapshot;
 import org.councilflow.tenancy.Tenant;
 import org.jsoup.Jsoup;
@@ -89,12 +91,40 @@ public final class Pdfs {
         }
     }
 
-    /** @param report null for an exempt item (not for publication) */
+    /** @param report the item's published report (null for other kinds, and for an exempt item) */
     public record PackItem(MeetingSnapshot.Item item, ReportSnapshot report) {
 
-        public String heading(Localizer l) {
-            return l.t("meeting.item", item.position(), report.document().header().title());
+        /** The heading as published (an exempt item's only when the agenda published one; otherwise null). */
+        public String title() {
+            return item.title() != null ? item.title() : report == null ? null : report.document().header().title();
         }
+
+        public String heading(Localizer l) {
+            return l.t("meeting.item", item.label(), title());
+        }
+    }
+
+    /** A meeting's published minutes ({@code pdf/minutes.jte}). */
+    public record PdfMinutes(Localizer l, Tenant council, Published<MinutesSnapshot> minutes) implements Templates.View {
+
+        @Override
+        public String template() {
+            return "pdf/minutes";
+        }
+    }
+
+    /** The minutes of a meeting as published: attendance, then every item's declarations, minutes and resolutions. */
+    public static byte[] minutes(Tenant council, Published<MinutesSnapshot> minutes, Localizer l) {
+        MinutesSnapshot m = minutes.content();
+        String title = l.t("minutes.pdfHeading", l.t("meeting.name", m.committeeName(), l.date(m.startsAt())));
+        String body = Templates.render(new PdfMinutes(l, council, minutes));
+        List<String[]> bookmarks = new ArrayList<>();
+        bookmarks.add(new String[] {l.t("minutes.attendance"), "#attendance-heading"});
+        for (MinutesSnapshot.Item item : m.items()) {
+            bookmarks.add(new String[] {item.number() + " " + (item.exempt() || item.title() == null
+                    ? l.t("meeting.exemptHeading") : item.title()), "#minutes-heading-" + item.itemId()});
+        }
+        return render(l, council, title, body, bookmarks, List.of(), doc -> null);
     }
 
     /** The published report on its own. */
@@ -115,14 +145,16 @@ public final class Pdfs {
         bookmarks.add(new String[] {l.t("pdf.agenda"), "#agenda"});
         List<Appended> appended = new ArrayList<>();
         for (PackItem item : items) {
+            if (!item.item().exempt() && item.title() != null) {
+                bookmarks.add(new String[] {item.heading(l), "#item-" + item.item().position()});
+            }
             if (item.report() == null) {
                 continue;
             }
             ReportSnapshot report = item.report();
-            bookmarks.add(new String[] {item.heading(l), "#item-" + item.item().position()});
             for (DocumentRef appendix : report.appendices()) {
                 if ("pdf".equals(appendix.extension())) {
-                    appended.add(new Appended(l.t("pdf.appendixOfItem", item.item().position(), appendix.number(),
+                    appended.add(new Appended(l.t("pdf.appendixOfItem", item.item().label(), appendix.number(),
                             appendix.title()), baseUrl + "/reports/" + report.reportId() + "/appendices/" + appendix.number(),
                             appendix, null));
                 }

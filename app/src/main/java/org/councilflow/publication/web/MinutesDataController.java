@@ -10,6 +10,8 @@ import java.util.UUID;
 
 import org.councilflow.publication.PublicationProperties;
 import org.councilflow.publication.internal.MinutesOpenData;
+import org.councilflow.publication.internal.Localizer;
+import org.councilflow.publication.internal.Pdfs;
 import org.councilflow.publication.internal.PublicMinutes;
 import org.councilflow.publication.internal.PublicSite;
 import org.councilflow.publication.internal.Snapshots.MinutesSnapshot;
@@ -80,6 +82,20 @@ class MinutesDataController {
         List<Published<MinutesSnapshot>> all = minutes.all(null);
         String csv = MinutesOpenData.csv(MinutesOpenData.resolutions(json, council, base(council), all, Instant.now()));
         return respond(CSV, csv, csv, lastPublished(all, council), council.slug() + "-resolutions.csv");
+    }
+
+    /** The minutes as a tagged PDF, from the same fragments as the meeting's page. */
+    @GetMapping("/councils/{slug}/meetings/{meetingId}/minutes.pdf")
+    ResponseEntity<byte[]> meetingMinutesPdf(@PathVariable String slug, @PathVariable String meetingId) {
+        Tenant council = council(slug);
+        Published<MinutesSnapshot> published = minutes.of(uuid(meetingId)).orElseThrow(NothingPublished::new);
+        byte[] pdf = Pdfs.minutes(council, published, Localizer.of(properties.locale()));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .eTag(etag(published.content().meetingId() + ":" + published.version() + ":" + properties.locale()))
+                .lastModified(published.publishedAt()).cacheControl(CacheControl.maxAge(properties.maxAge()).cachePublic())
+                .contentLength(pdf.length)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename("minutes.pdf").build().toString())
+                .body(pdf);
     }
 
     @ExceptionHandler(NothingPublished.class)

@@ -38,6 +38,7 @@ import org.councilflow.publication.internal.Pages.OpenDataPage;
 import org.councilflow.publication.internal.Pages.ReportPage;
 import org.councilflow.publication.internal.Pages.SearchPage;
 import org.councilflow.publication.internal.Pdfs;
+import org.councilflow.publication.internal.PublicMinutes;
 import org.councilflow.publication.internal.PublicSite;
 import org.councilflow.publication.internal.PublicationKind;
 import org.councilflow.publication.internal.Templates;
@@ -45,6 +46,7 @@ import org.councilflow.publication.internal.Snapshots.DecisionSnapshot;
 import org.councilflow.publication.internal.Snapshots.DocumentRef;
 import org.councilflow.publication.internal.Snapshots.JourneySnapshot;
 import org.councilflow.publication.internal.Snapshots.MeetingSnapshot;
+import org.councilflow.publication.internal.Snapshots.MinutesSnapshot;
 import org.councilflow.publication.internal.Snapshots.Published;
 import org.councilflow.publication.internal.Snapshots.ReportSnapshot;
 import org.councilflow.tenancy.Tenant;
@@ -87,6 +89,7 @@ class PublicSiteController {
     private static final Locale WELSH = Locale.forLanguageTag("cy");
 
     private final PublicSite site;
+    private final PublicMinutes publicMinutes;
     private final PublicationProperties properties;
     private final ObjectMapper json;
     /** The current request (a proxy): which language its response is in. */
@@ -99,9 +102,11 @@ class PublicSiteController {
         }
     });
 
-    PublicSiteController(PublicSite site, PublicationProperties properties, ObjectMapper json, HttpServletRequest request) {
+    PublicSiteController(PublicSite site, PublicMinutes publicMinutes, PublicationProperties properties, ObjectMapper json,
+            HttpServletRequest request) {
         this.request = request;
         this.site = site;
+        this.publicMinutes = publicMinutes;
         this.properties = properties;
         this.json = json;
     }
@@ -125,7 +130,11 @@ class PublicSiteController {
         Published<MeetingSnapshot> meeting = site.meeting(uuid(meetingId)).orElseThrow(PageNotFound::new);
         Map<Integer, Published<ReportSnapshot>> reports = reports(meeting.content());
         Instant modified = latest(meeting.publishedAt(), reports.values().stream().map(Published::publishedAt).toList());
-        return html(new MeetingPage(frame(council), meeting, reports), modified, null);
+        Published<MinutesSnapshot> minutes = publicMinutes.of(meeting.content().meetingId()).orElse(null);
+        if (minutes != null && minutes.publishedAt().isAfter(modified)) {
+            modified = minutes.publishedAt();
+        }
+        return html(new MeetingPage(frame(council), meeting, reports, minutes), modified, null);
     }
 
     @GetMapping("/councils/{slug}/meetings/{meetingId}/items/{position}")
@@ -134,14 +143,25 @@ class PublicSiteController {
         Tenant council = council(slug);
         MeetingSnapshot meeting = site.meeting(uuid(meetingId)).orElseThrow(PageNotFound::new).content();
         int number = number(position);
-        MeetingSnapshot.Item item = meeting.items().stream().filter(i -> i.position() == number && !i.exempt()
-                && i.reportId() != null).findFirst().orElseThrow(PageNotFound::new);
-        Published<ReportSnapshot> report = site.report(item.reportId()).orElseThrow(PageNotFound::new);
-        Optional<Published<DecisionSnapshot>> decision = site.decision(item.reportId(), meeting.meetingId());
-        List<Instant> times = new ArrayList<>(List.of(report.publishedAt()));
+        MeetingSnapshot.Item item = meeting.items().stream().filter(i -> i.position() == number && !i.exempt())
+                .findFirst().orElseThrow(PageNotFound::new);
+        Published<ReportSnapshot> report = item.reportId() == null ? null
+                : site.report(item.reportId()).orElseThrow(PageNotFound::new);
+        if (report == null && item.title() == null) {
+            throw new PageNotFound(); // published before items had headings of their own
+        }
+        Optional<Published<DecisionSnapshot>> decision = report == null ? Optional.empty()
+                : site.decision(item.reportId(), meeting.meetingId());
+        Optional<Published<MinutesSnapshot>> minutes = publicMinutes.of(meeting.meetingId());
+        List<Instant> times = new ArrayList<>();
+        if (report != null) {
+            times.add(report.publishedAt());
+        }
         decision.ifPresent(d -> times.add(d.publishedAt()));
+        minutes.ifPresent(m -> times.add(m.publishedAt()));
         Instant modified = latest(site.meeting(meeting.meetingId()).orElseThrow().publishedAt(), times);
-        return html(new ItemPage(frame(council), meeting, number, report, decision.orElse(null)), modified, null);
+        return html(new ItemPage(frame(council), meeting, item, report, decision.orElse(null), minutes.orElse(null)),
+                modified, null);
     }
 
     @GetMapping("/councils/{slug}/meetings/{meetingId}/agenda-pack.pdf")
