@@ -102,8 +102,7 @@ class HistoryImportIntegrationTests {
         String source = site.baseUrl();
         String june = HistoryRuns.id("barnet", source, "meeting", "1001");
         String meeting = rest.getForObject("/councils/barnet/meetings/" + june, String.class);
-        assertThat(meeting).contains("6 June 2018", "29 May 2018", "Update report on progress of Barnet Children's Services"
-                .replace("'", "&#39;")).doesNotContain("Award of contract", "Exempt contract report");
+        assertThat(meeting).contains("6 June 2018", "29 May 2018", "Update report on progress of Barnet Children's Services").doesNotContain("Award of contract", "Exempt contract report");
         String report = rest.getForObject("/councils/barnet/reports/" + HistoryRuns.id("barnet", source, "item", "5003"),
                 String.class);
         assertThat(report).contains("Published <time", "29 May 2018", "https://democracy.example.gov.uk/documents/s7002/Appendix%201.pdf")

@@ -36,7 +36,7 @@ class ShellViewTests {
         StaffUi.as(context, "barnet.tenant-admin", () -> assertThat(navigation())
                 .containsExactly("Reports", "Plans", "Council settings", "People", "Committees", "History import", "Workflow"));
         StaffUi.as(context, "platform.admin", () -> assertThat(navigation())
-                .containsExactly("Councils"));
+                .containsExactly("History import", "Councils"));
     }
 
     @Test
