@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
@@ -50,9 +51,16 @@ class LocalityTests {
         Instant noonUtc = Instant.parse("2026-07-01T12:00:00Z");
         Locality.install(new Locality(ZoneId.of("Europe/London"), Locale.UK));
         assertThat(Formats.dateTime(noonUtc)).isEqualTo("1 Jul 2026 13:00");
+        assertThat(Formats.numericDateTime(noonUtc)).as("as the meetings desk shows it").isEqualTo("01/07/2026 13:00");
+        assertThat(Formats.instant(LocalDateTime.of(2026, 7, 1, 13, 0))).as("what a picker holds").isEqualTo(noonUtc);
+        assertThat(Formats.localDateTime(noonUtc)).isEqualTo(LocalDateTime.of(2026, 7, 1, 13, 0));
+        assertThat(Formats.numericDateTime(null)).isEmpty();
+        assertThat(Formats.instant(null)).isNull();
 
         Locality.install(new Locality(ZoneId.of("UTC"), Locale.UK));
         assertThat(Formats.dateTime(noonUtc)).isEqualTo("1 Jul 2026 12:00");
+        assertThat(Formats.numericDateTime(noonUtc)).isEqualTo("01/07/2026 12:00");
+        assertThat(Formats.instant(LocalDateTime.of(2026, 7, 1, 12, 0))).isEqualTo(noonUtc);
         assertThat(Formats.zone()).isEqualTo(ZoneId.of("UTC"));
     }
 }

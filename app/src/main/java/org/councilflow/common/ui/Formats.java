@@ -2,6 +2,7 @@ package org.councilflow.common.ui;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
@@ -15,6 +16,8 @@ public final class Formats {
     private static final String TIME = "HH:mm:ss";
 
     private static final DateTimeFormatter NUMERIC_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy", java.util.Locale.ROOT);
+    private static final DateTimeFormatter NUMERIC_DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm",
+            java.util.Locale.ROOT);
     private static final java.util.regex.Pattern ISO_DATE = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
     private Formats() {
@@ -41,6 +44,21 @@ public final class Formats {
             return NUMERIC_DATE.format(LocalDate.parse(text));
         }
         return text;
+    }
+
+    /** An instant as the pickers show it, in the councils' time zone: {@code 12/09/2018 19:00}. */
+    public static String numericDateTime(Instant instant) {
+        return instant == null ? "" : NUMERIC_DATE_TIME.withZone(zone()).format(instant);
+    }
+
+    /** What a date-time picker holds, read in the councils' time zone; {@code null} stays {@code null}. */
+    public static Instant instant(LocalDateTime local) {
+        return local == null ? null : local.atZone(zone()).toInstant();
+    }
+
+    /** An instant as a date-time picker holds it, in the councils' time zone; {@code null} stays {@code null}. */
+    public static LocalDateTime localDateTime(Instant instant) {
+        return instant == null ? null : LocalDateTime.ofInstant(instant, zone());
     }
 
     public static String time(Instant instant) {

@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 
 import org.councilflow.common.ui.Badge;
 import org.councilflow.common.ui.Feedback;
+import org.councilflow.common.ui.Formats;
 import org.councilflow.documents.Documents;
 import org.councilflow.meetings.AgendaDocument;
 import org.councilflow.meetings.AgendaDocuments;
@@ -60,7 +61,7 @@ class AgendaPanel extends Div {
     void show(Meeting meeting) {
         removeAll();
         add(new H3("Agenda: " + (meeting.title() != null ? meeting.title() : meeting.committeeName()) + ", "
-                + BritishPickers.numeric(meeting.startsAt())));
+                + Formats.numericDateTime(meeting.startsAt())));
         add(new Paragraph(where(meeting)));
         if (meeting.status() != Meeting.Status.SCHEDULED) {
             add(Badge.of(MeetingStatusDialog.label(meeting.status()) + (meeting.statusNote() == null ? "" : ": " + meeting.statusNote()),
@@ -102,12 +103,12 @@ class AgendaPanel extends Div {
         }
         add(items);
         if (meeting.agendaPublished()) {
-            add(new Paragraph("Published " + BritishPickers.numeric(meeting.agendaPublishedAt()) + " (version "
+            add(new Paragraph("Published " + Formats.numericDateTime(meeting.agendaPublishedAt()) + " (version "
                     + meeting.agendaVersion() + "); its order is fixed, changes are amendments."));
             UnorderedList amendments = new UnorderedList();
             amendments.setId("amendments");
             meeting.amendments().forEach(a -> amendments.add(new ListItem("Version " + a.version() + ", "
-                    + BritishPickers.numeric(a.madeAt()) + ", " + a.madeBy() + ": " + a.note())));
+                    + Formats.numericDateTime(a.madeAt()) + ", " + a.madeBy() + ": " + a.note())));
             add(amendments);
         }
     }

@@ -1,8 +1,11 @@
 package org.councilflow.meetings.ui;
 
+import java.time.Duration;
 import java.util.function.Consumer;
 
+import org.councilflow.common.ui.BritishPickers;
 import org.councilflow.common.ui.Feedback;
+import org.councilflow.common.ui.Formats;
 import org.councilflow.meetings.Committee;
 import org.councilflow.meetings.Committees;
 import org.councilflow.meetings.Meeting;
@@ -36,6 +39,8 @@ class ArrangeMeetingForm extends FormLayout {
         title.setId("arrange-title");
         starts.setId("arrange-when");
         ends.setId("arrange-ends");
+        starts.setStep(Duration.ofMinutes(15));
+        ends.setStep(Duration.ofMinutes(15));
         location.setLabel("Held");
         location.setItems(Meeting.Location.values());
         location.setItemLabelGenerator(l -> switch (l) {
@@ -59,8 +64,8 @@ class ArrangeMeetingForm extends FormLayout {
             Meeting.Location held = location.getValue();
             boolean atVenue = held == Meeting.Location.VENUE || held == Meeting.Location.HYBRID;
             boolean online = held == Meeting.Location.HYBRID || held == Meeting.Location.REMOTE;
-            Meeting.Draft draft = new Meeting.Draft(committee.getValue().id(), BritishPickers.instant(starts.getValue()),
-                    atVenue ? blank(venue.getValue()) : null, blank(title.getValue()), BritishPickers.instant(ends.getValue()),
+            Meeting.Draft draft = new Meeting.Draft(committee.getValue().id(), Formats.instant(starts.getValue()),
+                    atVenue ? blank(venue.getValue()) : null, blank(title.getValue()), Formats.instant(ends.getValue()),
                     held, online ? blank(onlineLink.getValue()) : null, blank(webcast.getValue()));
             Meeting[] result = new Meeting[1];
             if (Feedback.attempt(() -> result[0] = meetings.arrange(draft))) {

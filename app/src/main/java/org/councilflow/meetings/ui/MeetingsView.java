@@ -64,7 +64,7 @@ class MeetingsView extends VerticalLayout {
         H2 heading = new H2("Committees and meetings");
         calendar.setId("calendar");
         calendar.setAriaLabel("Meetings");
-        calendar.addColumn(m -> BritishPickers.numeric(m.startsAt())).setHeader("When").setAutoWidth(true);
+        calendar.addColumn(m -> Formats.numericDateTime(m.startsAt())).setHeader("When").setAutoWidth(true);
         calendar.addColumn(m -> m.title() != null ? m.title() : m.committeeName()).setHeader("Meeting").setFlexGrow(2);
         calendar.addColumn(AgendaPanel::where).setHeader("Where").setFlexGrow(1);
         calendar.addColumn(m -> m.currentItems().size()).setHeader("Items").setAutoWidth(true);
@@ -87,7 +87,7 @@ class MeetingsView extends VerticalLayout {
             return Badge.of(MeetingStatusDialog.label(meeting.status()), Badge.Tone.WARNING);
         }
         if (meeting.agendaPublished()) {
-            return Badge.of("Published " + BritishPickers.numeric(meeting.agendaPublishedAt())
+            return Badge.of("Published " + Formats.numericDateTime(meeting.agendaPublishedAt())
                     + (meeting.agendaVersion() > 1 ? ", amended" : ""), Badge.Tone.SUCCESS);
         }
         Tenant council = tenants.requireCurrent();

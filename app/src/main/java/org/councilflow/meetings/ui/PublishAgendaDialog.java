@@ -4,6 +4,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.councilflow.common.ui.Feedback;
+import org.councilflow.common.ui.Formats;
 import org.councilflow.meetings.AgendaDocument;
 import org.councilflow.meetings.Meeting;
 import org.councilflow.meetings.Meetings;
@@ -28,7 +29,7 @@ class PublishAgendaDialog extends Dialog {
         setHeaderTitle("Publish the agenda?");
         setId("publish-dialog");
         add(new Paragraph("This is what the public site will show for the meeting of " + meeting.committeeName()
-                + " on " + BritishPickers.numeric(meeting.startsAt()) + ". Once published, the order is fixed and every"
+                + " on " + Formats.numericDateTime(meeting.startsAt()) + ". Once published, the order is fixed and every"
                 + " change is an amendment with a note."));
         OrderedList preview = new OrderedList();
         preview.setId("publish-preview");
