@@ -72,6 +72,11 @@ public final class Html {
         return Templates.render(new Pages.NotFoundPage(new Frame(council, l)));
     }
 
+    /** The rate limit's refusal (429): wait that many seconds; {@code council} is null outside any council. */
+    public static String tooManyRequests(Tenant council, Localizer l, long retryAfterSeconds) {
+        return Templates.render(new Pages.TooManyRequestsPage(new Frame(council, l), retryAfterSeconds));
+    }
+
     private static String brand(Tenant council) {
         String colour = council.settings().brandingColour();
         return colour != null && colour.matches("^#[0-9a-fA-F]{6}$") ? colour.toLowerCase(Locale.ROOT) : "#1f5fa8";

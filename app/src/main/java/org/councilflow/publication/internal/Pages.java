@@ -258,6 +258,15 @@ public final class Pages {
         }
     }
 
+    /** The rate limit's refusal (429); {@code frame}'s council is null, as the limit applies before one is known. */
+    public record TooManyRequestsPage(Frame frame, long retryAfterSeconds) implements Templates.View {
+
+        @Override
+        public String template() {
+            return "page/tooManyRequests";
+        }
+    }
+
     // ---------------------------------------------------------------- pieces
 
     /** Escapes a snippet, then turns the store's match marks (which no published text can contain) into mark elements. */

@@ -1,6 +1,7 @@
 package org.councilflow.ratelimit.web;
 
 import org.councilflow.ratelimit.RateLimiter;
+import org.councilflow.ratelimit.TooManyRequestsPage;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -18,9 +19,9 @@ class RateLimitConfiguration {
     /** After the forwarded headers are applied (the client's address), before Spring Security (which logs in). */
     @Bean
     FilterRegistrationBean<RateLimitFilter> rateLimitFilter(RateLimiter limiter, ObjectMapper json, MeterRegistry meters,
-            ObjectProvider<JwtDecoder> tokens) {
+            ObjectProvider<JwtDecoder> tokens, ObjectProvider<TooManyRequestsPage> pages) {
         FilterRegistrationBean<RateLimitFilter> registration =
-                new FilterRegistrationBean<>(new RateLimitFilter(limiter, json, meters, tokens));
+                new FilterRegistrationBean<>(new RateLimitFilter(limiter, json, meters, tokens, pages));
         registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 10);
         registration.addUrlPatterns("/*");
         return registration;

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import org.councilflow.ratelimit.RateLimiter;
 import org.councilflow.ratelimit.RateLimiter.Decision;
 import org.councilflow.ratelimit.RateLimiter.Rule;
+import org.councilflow.ratelimit.TooManyRequestsPage;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -40,9 +41,13 @@ class RateLimitFilter extends OncePerRequestFilter {
     private final ObjectMapper json;
     private final MeterRegistry meters;
     private final ObjectProvider<JwtDecoder> tokens;
+    /** The public site's 429 page (publication renders it from its template; looked up late, as it may be absent). */
+    private final ObjectProvider<TooManyRequestsPage> pages;
 
-    RateLimitFilter(RateLimiter limiter, ObjectMapper json, MeterRegistry meters, ObjectProvider<JwtDecoder> tokens) {
+    RateLimitFilter(RateLimiter limiter, ObjectMapper json, MeterRegistry meters, ObjectProvider<JwtDecoder> tokens,
+            ObjectProvider<TooManyRequestsPage> pages) {
         this.limiter = limiter;
+        this.pages = pages;
         this.json = json;
         this.meters = meters;
         this.tokens = tokens;
@@ -124,23 +129,14 @@ class RateLimitFilter extends OncePerRequestFilter {
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(decision.retryAfterSeconds()));
         // a shared cache in front of the public site must not serve this refusal to others
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-        String wait = decision.retryAfterSeconds() == 1 ? "1 second" : decision.retryAfterSeconds() + " seconds";
-        if (wantsHtml(request, path)) {
+        TooManyRequestsPage page = pages.getIfAvailable();
+        if (page != null && wantsHtml(request, path)) {
             response.setContentType(MediaType.TEXT_HTML_VALUE);
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            response.getWriter().write("""
-                    <!DOCTYPE html>
-                    <html lang="en-GB">
-                    <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-                    <title>Too many requests</title></head>
-                    <body><main>
-                    <h1>Too many requests</h1>
-                    <p>We have had a lot of requests from your connection in a short time. Please wait %s, then try again.</p>
-                    </main></body>
-                    </html>
-                    """.formatted(wait));
+            response.getWriter().write(page.html(decision.retryAfterSeconds()));
             return;
         }
+        String wait = decision.retryAfterSeconds() == 1 ? "1 second" : decision.retryAfterSeconds() + " seconds";
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
                 "Too many requests from your address. Try again in " + wait + ".");
         problem.setTitle("Too many requests");
@@ -151,7 +147,10 @@ class RateLimitFilter extends OncePerRequestFilter {
         json.writeValue(response.getOutputStream(), problem);
     }
 
-    /** API clients always get a problem document; elsewhere a browser (asking for HTML) gets a page. */
+    /**
+     * API clients always get a problem document; elsewhere a browser (asking for HTML) gets the public site's page, in
+     * the site's language, if the application has one.
+     */
     private static boolean wantsHtml(HttpServletRequest request, String path) {
         if (path.startsWith("/api/")) {
             return false;

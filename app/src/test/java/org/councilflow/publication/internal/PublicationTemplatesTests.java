@@ -41,20 +41,24 @@ class PublicationTemplatesTests {
 
     private static final Path MAIN = Path.of("src/main");
     private static final Path PUBLICATION = MAIN.resolve("java/org/councilflow/publication");
+    /** The rate limit's refusal page comes from publication's templates too; its filter builds no HTML. */
+    private static final Path RATELIMIT = MAIN.resolve("java/org/councilflow/ratelimit");
     private static final Path TEMPLATES = MAIN.resolve("jte/publication");
     /** A string literal (or a text block's line) that holds a tag: {@code "<p"}, {@code "</td>"}, {@code "<!DOCTYPE"}. */
     private static final Pattern HTML_LITERAL = Pattern.compile("\"[^\"\\n]*(?<!<)<[!/]?[a-zA-Z][^\"\\n]*\"");
     private static final Pattern KEY_USE = Pattern.compile("\\.t\\(\"([a-zA-Z0-9.]+)\"\\s*[,)]");
 
     @Test
-    void noHtmlIsBuiltFromJavaStringsInThePublicationPackage() throws IOException {
+    void noHtmlIsBuiltFromJavaStringsInThePublicationAndRateLimitPackages() throws IOException {
         List<String> found = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(PUBLICATION)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
-                String code = withoutComments(Files.readString(file));
-                Matcher literal = HTML_LITERAL.matcher(code.replace("\"\"\"", "\""));
-                while (literal.find()) {
-                    found.add(PUBLICATION.relativize(file) + ": " + literal.group());
+        for (Path root : List.of(PUBLICATION, RATELIMIT)) {
+            try (Stream<Path> files = Files.walk(root)) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                    String code = withoutComments(Files.readString(file));
+                    Matcher literal = HTML_LITERAL.matcher(code.replace("\"\"\"", "\""));
+                    while (literal.find()) {
+                        found.add(MAIN.relativize(file) + ": " + literal.group());
+                    }
                 }
             }
         }
@@ -129,6 +133,21 @@ class PublicationTemplatesTests {
         assertThat(Jsoup.parse(english).select("html").attr("lang")).isEqualTo("en-GB");
         assertThat(Jsoup.parse(irish).select("html").attr("lang")).isEqualTo("en-IE");
         assertThat(Jsoup.parse(english).select("h1").text()).isEqualTo("Page not found");
+    }
+
+    @Test
+    void theTooManyRequestsPageIsInTheSitesLanguageWithoutACouncil() {
+        Document english = Jsoup.parse(Html.tooManyRequests(null, Localizer.of(Locale.forLanguageTag("en-GB")), 1));
+        Document welsh = Jsoup.parse(Html.tooManyRequests(null, Localizer.of(Locale.forLanguageTag("cy")), 42));
+
+        assertThat(english.select("html").attr("lang")).isEqualTo("en-GB");
+        assertThat(english.select("h1").text()).isEqualTo("Too many requests");
+        assertThat(english.select("main p").last().text()).isEqualTo("Please wait 1 second, then try again.");
+        assertThat(english.select("link[rel=stylesheet]")).isEmpty();
+        assertThat(welsh.select("html").attr("lang")).isEqualTo("cy");
+        assertThat(welsh.select("h1").text()).isEqualTo("Gormod o geisiadau");
+        assertThat(welsh.select("main p").last().text()).isEqualTo("Rhowch gynnig arall arni ymhen 42 eiliad.");
+        assertThat(Jsoup.parse(Html.tooManyRequests(null, Localizer.of(Locale.UK), 30)).text()).contains("wait 30 seconds");
     }
 
     @Test
