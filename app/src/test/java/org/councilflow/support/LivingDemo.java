@@ -243,6 +243,7 @@ public final class LivingDemo {
         clock(Instant.parse("2018-08-28T09:00:00Z"));
         toScheduling(barnet, reportId);
         schedule(barnet, reportId, BARNET_MEETING_2018_09_12);
+        publishAgenda(barnet, BARNET_MEETING_2018_09_12); // scheduling publishes nothing: the agenda, on 28/08/2018
         clock(Instant.parse("2018-09-12T21:30:00Z"));
         Map<String, Object> decision = decisionOf12September();
         complete(barnet, barnet.user("clerk"), reportId, "recordDecision", Map.of("outcome", "RECOMMENDATIONS_APPROVED",
