@@ -1,6 +1,7 @@
 package org.councilflow.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.councilflow.support.ReferenceDecision.normalise;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,6 +16,7 @@ import java.util.regex.Pattern;
 
 import org.councilflow.support.Api;
 import org.councilflow.support.IntegrationTest;
+import org.councilflow.support.ReferenceDecision;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -91,7 +93,7 @@ class HistoryImportIntegrationTests {
         for (Element dt : decision.select("main dl.fields dt")) {
             fields.put(dt.text(), dt.nextElementSibling().text());
         }
-        Reference reference = Reference.read();
+        ReferenceDecision reference = ReferenceDecision.read();
         assertThat(decision.selectFirst("h1").ownText()).isEqualToIgnoringCase(reference.title());
         assertThat(reference.fields()).hasSize(7);
         reference.fields().forEach((label, value) -> assertThat(fields.get(label)).as(label).isEqualTo(value));
@@ -284,48 +286,5 @@ class HistoryImportIntegrationTests {
         assertThat(run.get("message").asText()).startsWith("xml[1]: ").contains("DOCTYPE").doesNotContain("root:");
         assertThat(api.get(ADMIN, "/api/t/barnet/committees").getBody().size()).isEqualTo(committees);
         assertThat(api.get(ADMIN, "/api/t/barnet/committees").getBody().toString()).doesNotContain("Pwyllgor");
-    }
-
-    static String normalise(String text) {
-        return text.replace('\u00a0', ' ').replaceAll("\\s+", " ").strip();
-    }
-
-    /** The fields, minutes and resolutions of the reference decision details page of 12 September 2018. */
-    record Reference(String title, Map<String, String> fields, String minutes, List<String> resolutions) {
-
-        private static final Pattern FIELD = Pattern.compile("^(Decision Maker|Decision status|Is Key decision\\?"
-                + "|Is subject to call in\\?|Publication date|Date of decision|Decided at meeting): (.+)$");
-        private static final Pattern RESOLUTION = Pattern.compile("^\\s*(\\d+)\\.\\s+(.+)$");
-
-        static Reference read() throws IOException {
-            String text;
-            try (InputStream in = Reference.class.getResourceAsStream("/reference/barnet-decision-details-2018-09-12.txt")) {
-                text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            }
-            List<String> lines = text.lines().toList();
-            String title = lines.stream().filter(l -> l.startsWith("UPDATE REPORT")).findFirst().orElseThrow();
-            Map<String, String> fields = new LinkedHashMap<>();
-            StringBuilder minutes = new StringBuilder();
-            List<String> resolutions = new ArrayList<>();
-            boolean inDecisions = false;
-            for (String raw : lines) {
-                String line = raw.replace('\u00a0', ' ');
-                Matcher field = FIELD.matcher(line);
-                if (field.matches()) {
-                    fields.put(field.group(1), field.group(2).strip());
-                    inDecisions = false;
-                } else if (line.equals("Decisions:")) {
-                    inDecisions = true;
-                } else if (inDecisions) {
-                    Matcher resolution = RESOLUTION.matcher(line);
-                    if (resolution.matches()) {
-                        resolutions.add(resolution.group(2).strip());
-                    } else if (resolutions.isEmpty()) {
-                        minutes.append(line).append('\n');
-                    }
-                }
-            }
-            return new Reference(title, fields, minutes.toString().strip(), resolutions);
-        }
     }
 }

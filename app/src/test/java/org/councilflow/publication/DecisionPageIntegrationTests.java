@@ -1,6 +1,7 @@
 package org.councilflow.publication;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.councilflow.support.ReferenceDecision.normalise;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.councilflow.support.IntegrationTest;
+import org.councilflow.support.ReferenceDecision;
 import org.flowable.engine.ProcessEngine;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -45,12 +47,12 @@ class DecisionPageIntegrationTests {
     ProcessEngine engine;
 
     PublicationFixture fixture;
-    Reference reference;
+    ReferenceDecision reference;
 
     @BeforeEach
     void setUp() throws IOException {
         fixture = new PublicationFixture(rest, engine);
-        reference = Reference.read();
+        reference = ReferenceDecision.read();
     }
 
     @AfterEach
@@ -96,7 +98,7 @@ class DecisionPageIntegrationTests {
     }
 
     /** The cycle of the Barnet report for the meeting of 12 September 2018, published on 2 October 2018. */
-    static String publishBarnetDecision(PublicationFixture fixture, Reference reference) {
+    static String publishBarnetDecision(PublicationFixture fixture, ReferenceDecision reference) {
         String reportId = fixture.report("barnet", org.councilflow.support.DemoData.BARNET_PLAN, document -> {
             var header = (com.fasterxml.jackson.databind.node.ObjectNode) document.get("header");
             header.put("title", TITLE);
@@ -115,48 +117,5 @@ class DecisionPageIntegrationTests {
         fixture.publish("barnet", reportId, false);
         fixture.resetClock();
         return reportId;
-    }
-
-    static String normalise(String text) {
-        return text.replace('\u00a0', ' ').replaceAll("\\s+", " ").strip();
-    }
-
-    /** The published decision details page of Barnet, 12 September 2018, as its fields. */
-    record Reference(String title, Map<String, String> fields, String minutes, List<String> resolutions) {
-
-        private static final Pattern FIELD = Pattern.compile("^(Decision Maker|Decision status|Is Key decision\\?"
-                + "|Is subject to call in\\?|Publication date|Date of decision|Decided at meeting): (.+)$");
-        private static final Pattern RESOLUTION = Pattern.compile("^\\s*(\\d+)\\.\\s+(.+)$");
-
-        static Reference read() throws IOException {
-            String text;
-            try (InputStream in = Reference.class.getResourceAsStream("/reference/barnet-decision-details-2018-09-12.txt")) {
-                text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            }
-            List<String> lines = text.lines().toList();
-            String title = lines.stream().filter(l -> l.startsWith("UPDATE REPORT")).findFirst().orElseThrow();
-            Map<String, String> fields = new LinkedHashMap<>();
-            StringBuilder minutes = new StringBuilder();
-            List<String> resolutions = new ArrayList<>();
-            boolean inDecisions = false;
-            for (String raw : lines) {
-                String line = raw.replace('\u00a0', ' ');
-                Matcher field = FIELD.matcher(line);
-                if (field.matches()) {
-                    fields.put(field.group(1), field.group(2).strip());
-                    inDecisions = false;
-                } else if (line.equals("Decisions:")) {
-                    inDecisions = true;
-                } else if (inDecisions) {
-                    Matcher resolution = RESOLUTION.matcher(line);
-                    if (resolution.matches()) {
-                        resolutions.add(resolution.group(2).strip());
-                    } else if (resolutions.isEmpty()) {
-                        minutes.append(line).append('\n');
-                    }
-                }
-            }
-            return new Reference(title, fields, minutes.toString().strip(), resolutions);
-        }
     }
 }

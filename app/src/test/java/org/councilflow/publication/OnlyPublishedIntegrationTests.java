@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.councilflow.support.ReferenceDecision;
 import org.councilflow.support.DemoData;
 import org.councilflow.support.IntegrationTest;
 import org.flowable.engine.ProcessEngine;
@@ -81,7 +82,7 @@ class OnlyPublishedIntegrationTests {
     void draftsExemptReportsUnpublishedDecisionsAndOtherCouncilsNeverReachAPublicUrlNorDoesASuspendedCouncil()
             throws IOException {
         String published = DecisionPageIntegrationTests.publishBarnetDecision(fixture,
-                DecisionPageIntegrationTests.Reference.read());
+                ReferenceDecision.read());
         String draft = fixture.report("barnet", DemoData.BARNET_PLAN, document -> marked(document, DRAFT, false));
         fixture.appendix("barnet", draft, DRAFT + " appendix", PublicationFixture.pdf(DRAFT + " appendix text"), "draft.pdf");
         String exempt = fixture.report("barnet", DemoData.BARNET_PLAN, document -> marked(document, EXEMPT, true));

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.councilflow.support.ReferenceDecision;
 import org.councilflow.support.Axe;
 import org.councilflow.support.Browsers;
 import org.councilflow.support.DemoData;
@@ -69,7 +70,7 @@ class PublicPagesBrowserTests {
 
     @Test
     void everyPublicPageTypeHasNoSeriousOrCriticalAccessibilityViolations() throws IOException {
-        String reportId = DecisionPageIntegrationTests.publishBarnetDecision(fixture, DecisionPageIntegrationTests.Reference.read());
+        String reportId = DecisionPageIntegrationTests.publishBarnetDecision(fixture, ReferenceDecision.read());
         fixture.api.post("barnet.manager", "/api/t/barnet/plans/" + DemoData.BARNET_PLAN + "/journey-publication", null);
         String meeting = PublicationFixture.BARNET_MEETING_2018_09_12;
         Map<String, String> pages = new LinkedHashMap<>();

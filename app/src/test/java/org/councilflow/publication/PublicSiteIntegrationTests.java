@@ -21,6 +21,7 @@ import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructur
 import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureNode;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.councilflow.support.ReferenceDecision;
 import org.councilflow.support.DemoData;
 import org.councilflow.support.IntegrationTest;
 import org.flowable.engine.ProcessEngine;
@@ -65,14 +66,14 @@ class PublicSiteIntegrationTests {
     ProcessEngine engine;
 
     PublicationFixture fixture;
-    DecisionPageIntegrationTests.Reference reference;
+    ReferenceDecision reference;
     String reportId;
     String decisionId;
 
     @BeforeEach
     void publish() throws IOException {
         fixture = new PublicationFixture(rest, engine);
-        reference = DecisionPageIntegrationTests.Reference.read();
+        reference = ReferenceDecision.read();
         reportId = DecisionPageIntegrationTests.publishBarnetDecision(fixture, reference);
         decisionId = OnlyPublishedIntegrationTests.decisionId(reportId, PublicationFixture.BARNET_MEETING_2018_09_12);
     }
@@ -259,9 +260,9 @@ class PublicSiteIntegrationTests {
                 assertThat(catalog.getLanguage()).isEqualTo("en-GB");
                 assertThat(pdf.getDocumentInformation().getTitle()).isNotBlank();
                 assertThat(catalog.getViewerPreferences().displayDocTitle()).isTrue();
-                String text = DecisionPageIntegrationTests.normalise(new PDFTextStripper().getText(pdf));
+                String text = ReferenceDecision.normalise(new PDFTextStripper().getText(pdf));
                 for (String recommendation : recommendations) {
-                    assertThat(text).contains(DecisionPageIntegrationTests.normalise(recommendation));
+                    assertThat(text).contains(ReferenceDecision.normalise(recommendation));
                 }
                 List<String> bookmarks = new ArrayList<>();
                 for (PDOutlineItem item : catalog.getDocumentOutline().children()) {

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.councilflow.support.ReferenceDecision;
 import org.councilflow.support.Axe;
 import org.councilflow.support.Browsers;
 import org.councilflow.support.DemoData;
@@ -57,7 +58,7 @@ class WelshPagesBrowserTests {
     void everyWelshPageTypeHasNoSeriousOrCriticalAccessibilityViolationsAndTheSwitchIsRemembered() throws IOException {
         WelshPublicSiteIntegrationTests.languages(fixture, "barnet", "BILINGUAL");
         String welshReport = WelshPublicSiteIntegrationTests.publishWelshDecision(fixture);
-        String englishReport = DecisionPageIntegrationTests.publishBarnetDecision(fixture, DecisionPageIntegrationTests.Reference.read());
+        String englishReport = DecisionPageIntegrationTests.publishBarnetDecision(fixture, ReferenceDecision.read());
         fixture.api.post("barnet.manager", "/api/t/barnet/plans/" + DemoData.BARNET_PLAN + "/journey-publication", null);
         String meeting = PublicationFixture.BARNET_MEETING_2018_09_12;
         Map<String, String> pages = new LinkedHashMap<>();

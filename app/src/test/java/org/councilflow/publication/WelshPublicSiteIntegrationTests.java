@@ -19,6 +19,7 @@ import java.util.Properties;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.councilflow.support.ReferenceDecision;
 import org.councilflow.support.DemoData;
 import org.councilflow.support.IntegrationTest;
 import org.flowable.engine.ProcessEngine;
@@ -124,7 +125,7 @@ class WelshPublicSiteIntegrationTests {
     void everyPageTypeInWelshHasNoEnglishWordsOfTheSiteAndInEnglishNoneOfTheWelsh() throws IOException {
         assertThat(languages(fixture, "barnet", "BILINGUAL").getStatusCode()).isEqualTo(HttpStatus.OK);
         String welshReport = publishWelshDecision(fixture);
-        String englishReport = DecisionPageIntegrationTests.publishBarnetDecision(fixture, DecisionPageIntegrationTests.Reference.read());
+        String englishReport = DecisionPageIntegrationTests.publishBarnetDecision(fixture, ReferenceDecision.read());
         assertThat(fixture.api.post("barnet.manager", "/api/t/barnet/plans/" + DemoData.BARNET_PLAN + "/journey-publication",
                 null).getStatusCode()).isEqualTo(HttpStatus.CREATED);
         List<String> content = content();
@@ -158,7 +159,7 @@ class WelshPublicSiteIntegrationTests {
     void theCouncilsWelshTextIsShownOnWelshPagesAndTheOtherLanguageIsMarkedWhereOneIsMissing() throws IOException {
         languages(fixture, "barnet", "BILINGUAL");
         String welshReport = publishWelshDecision(fixture);
-        String englishReport = DecisionPageIntegrationTests.publishBarnetDecision(fixture, DecisionPageIntegrationTests.Reference.read());
+        String englishReport = DecisionPageIntegrationTests.publishBarnetDecision(fixture, ReferenceDecision.read());
 
         Document cy = Jsoup.parse(fixture.get("/councils/barnet/reports/" + welshReport + "?lang=cy").getBody());
         assertThat(cy.selectFirst("h1").ownText()).isEqualTo(WELSH_TITLE);
