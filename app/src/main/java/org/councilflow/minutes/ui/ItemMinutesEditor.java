@@ -12,7 +12,6 @@ import org.councilflow.minutes.ItemMinutes;
 import org.councilflow.minutes.Minutes;
 import org.councilflow.reports.Markdown;
 
-import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -95,7 +94,10 @@ class ItemMinutesEditor extends VerticalLayout {
         preview.removeAll();
         String html = Markdown.minutesToSafeHtml(minutes.getValue());
         if (!html.isEmpty()) {
-            preview.add(new Html("<div>" + html + "</div>"));
+            Div shown = new Div();
+            // sanitised by the minutes' Markdown renderer: the element's content is set, no HTML is pieced together
+            shown.getElement().setProperty("innerHTML", html);
+            preview.add(shown);
         }
     }
 
