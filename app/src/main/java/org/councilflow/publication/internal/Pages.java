@@ -97,7 +97,13 @@ public final class Pages {
 
         /** The heading as published: the item's own, or (agendas published before items had one) its report's. */
         public String title() {
-            return item.title() != null ? item.title() : report.content().document().header().title();
+            return shownTitle().text();
+        }
+
+        /** The heading in this page's language where the council gave one, else the other's, marked (ADR 0017). */
+        public Localizer.Shown shownTitle() {
+            return item.title() != null || item.titleCy() != null ? frame.l().pick(item.title(), item.titleCy())
+                    : frame.l().title(report.content().document());
         }
 
         /** The item's minutes, or null when none are published. */
