@@ -51,10 +51,10 @@ public final class Pages {
 
     public record MeetingsPage(Frame frame, List<Published<MeetingSnapshot>> meetings) implements Templates.View {
 
-        /** Each committee with a published meeting, by name: its calendar and feeds. */
+        /** Each committee with a published meeting, by its name in the page's language: its calendar and feeds. */
         public Map<String, UUID> committees() {
-            Map<String, UUID> committees = new TreeMap<>();
-            meetings.forEach(m -> committees.put(m.content().committeeName(), m.content().committeeId()));
+            Map<String, UUID> committees = new TreeMap<>(java.text.Collator.getInstance(frame.l().locale()));
+            meetings.forEach(m -> committees.putIfAbsent(frame.l().committee(m.content()).text(), m.content().committeeId()));
             return committees;
         }
 
