@@ -50,9 +50,9 @@ public record ItemMinutes(UUID itemId, UUID meetingId, String minutes, List<Reso
             resolutions = resolutions == null ? List.of() : List.copyOf(resolutions);
         }
 
-        /** Nothing written in Welsh. */
-        public boolean isEmpty() {
-            return (minutes == null || minutes.isBlank()) && resolutions.isEmpty();
+        /** Whether anything is written in Welsh (not a bean property: the stored JSON is the two fields only). */
+        public boolean hasText() {
+            return minutes != null && !minutes.isBlank() || !resolutions.isEmpty();
         }
     }
 }

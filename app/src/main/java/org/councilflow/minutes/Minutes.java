@@ -206,7 +206,7 @@ public class Minutes {
             ItemMinutes item = item(meeting, agendaItem);
             items.add(new MinutesDocument.Item(agendaItem.id(), agendaItem.number(), agendaItem.kind(), title(agendaItem),
                     agendaItem.reportId(), agendaItem.exemptParagraph(), item.declarations(), item.minutes(),
-                    item.resolutions(), welshTitle(agendaItem), item.welsh() == null || item.welsh().isEmpty() ? null : item.welsh()));
+                    item.resolutions(), welshTitle(agendaItem), item.welsh() == null || !item.welsh().hasText() ? null : item.welsh()));
         }
         return new MinutesDocument(attendances.get(meeting.id()), List.copyOf(items), styles.current().style());
     }

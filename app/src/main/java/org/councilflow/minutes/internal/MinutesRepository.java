@@ -132,7 +132,7 @@ public class MinutesRepository {
 
     /** The Welsh as stored: none when nothing was written in Welsh. */
     private String welsh(ItemMinutes.Draft draft) {
-        return draft.welsh() == null || draft.welsh().isEmpty() ? null : write(draft.welsh());
+        return draft.welsh() == null || !draft.welsh().hasText() ? null : write(draft.welsh());
     }
 
     private <T> T read(String value, TypeReference<T> type) {
