@@ -205,6 +205,13 @@ class WelshCommitteePapersIntegrationTests {
         assertThat(calendar).contains("SUMMARY:" + WelshPapers.COMMITTEE + " / " + WelshPapers.COMMITTEE_CY);
         String feed = fixture.get("/councils/barnet/meetings.atom?lang=cy").getBody();
         assertThat(feed).contains(WelshPapers.COMMITTEE_CY + ", 25 Mawrth 2019");
+        assertThat(fixture.get("/councils/barnet/meetings.atom?lang=en").getBody())
+                .contains(WelshPapers.COMMITTEE + ", 25 March 2019").doesNotContain(WelshPapers.COMMITTEE_CY + ",");
+        String committee = "/councils/barnet/committees/" + papers.committee();
+        assertThat(fixture.get(committee + "/meetings.ics").getBody().replace("\r\n ", "").replace("\\,", ","))
+                .contains("SUMMARY:" + WelshPapers.COMMITTEE + " / " + WelshPapers.COMMITTEE_CY,
+                        "4. " + WelshPapers.ITEM + " / " + WelshPapers.ITEM_CY);
+        assertThat(fixture.get(committee + "/meetings.atom?lang=cy").getBody()).contains(WelshPapers.COMMITTEE_CY);
 
         // Welsh search: simple words, accents folded ("gwyr" finds "gwŷr"); English search does not find Welsh words
         assertThat(hits("gwyr")).contains("/meetings/" + papers.meeting());
