@@ -46,10 +46,19 @@ public class AgendaDocuments {
         this.documents = documents;
     }
 
-    /** What the clerk says of a document: for a link, {@code link} is set; for a file, the file comes beside it. */
+    /**
+     * What the clerk says of a document: for a link, {@code link} is set; for a file, the file comes beside it.
+     * {@code titleCy} is its title in Welsh, optional (ADR 0017).
+     */
     public record Details(@NotBlank @Size(max = 300) String title, @NotNull AgendaDocument.Kind kind,
             @Size(max = 2000) @Pattern(regexp = Meeting.LINK, message = "must be an https:// link") String link,
-            boolean exempt, @NotNull Integer version, @Size(max = 2000) String amendmentNote) {
+            boolean exempt, @NotNull Integer version, @Size(max = 2000) String amendmentNote,
+            @Size(min = 1, max = 300) String titleCy) {
+
+        public Details(String title, AgendaDocument.Kind kind, String link, boolean exempt, Integer version,
+                String amendmentNote) {
+            this(title, kind, link, exempt, version, amendmentNote, null);
+        }
     }
 
     @Transactional
@@ -84,7 +93,8 @@ public class AgendaDocuments {
         }
         StoredDocument stored = file == null ? null : documents.store(file);
         agendas.insertDocument(tenant(), itemId, UUID.randomUUID(), details.title().strip(), details.kind(),
-                stored == null ? null : stored.id(), link, details.exempt(), changes.by());
+                stored == null ? null : stored.id(), link, details.exempt(), changes.by(),
+                details.titleCy() == null || details.titleCy().isBlank() ? null : details.titleCy().strip());
         return changes.done(meeting, "meeting.agenda-document-added", Map.of("item", itemId.toString(),
                 "title", details.title().strip()), note);
     }

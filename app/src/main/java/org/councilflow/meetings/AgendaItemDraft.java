@@ -14,6 +14,7 @@ import jakarta.validation.constraints.Size;
  * @param exemptParagraph the paragraph (1–7) of Schedule 12A when the item is exempt
  * @param version the meeting's version the clerk saw (a stale one is refused, 409)
  * @param amendmentNote why, once the agenda is published (then required)
+ * @param titleCy the heading in Welsh and {@code descriptionCy} the description in Welsh, optional (ADR 0017)
  */
 public record AgendaItemDraft(
         @NotNull AgendaItemKind kind,
@@ -23,7 +24,14 @@ public record AgendaItemDraft(
         @Size(max = 500) String reportOf,
         @Min(1) @Max(7) Integer exemptParagraph,
         @NotNull Integer version,
-        @Size(max = 2000) String amendmentNote) {
+        @Size(max = 2000) String amendmentNote,
+        @Size(min = 1, max = 500) String titleCy,
+        @Size(max = 20_000) String descriptionCy) {
+
+    public AgendaItemDraft(AgendaItemKind kind, String number, String title, String description, String reportOf,
+            Integer exemptParagraph, Integer version, String amendmentNote) {
+        this(kind, number, title, description, reportOf, exemptParagraph, version, amendmentNote, null, null);
+    }
 
     /** As the database checks it too. */
     public static final String NUMBER = "^[A-Za-z0-9]([A-Za-z0-9 .()/-]{0,18}[A-Za-z0-9.)])?$";

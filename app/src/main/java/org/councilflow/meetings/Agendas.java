@@ -78,6 +78,9 @@ public class Agendas {
             if (draft.title() != null) {
                 throw new InvalidFieldException("title", "comes from the report's signed-off version on a report from the cycle");
             }
+            if (draft.titleCy() != null) {
+                throw new InvalidFieldException("titleCy", "comes from the Welsh part of the report's signed-off version");
+            }
             if (draft.reportOf() != null) {
                 throw new InvalidFieldException("reportOf", "comes from the report's signed-off version on a report from the cycle");
             }
@@ -155,7 +158,7 @@ public class Agendas {
 
     private static ItemFields fields(AgendaItemDraft draft, UUID reportId, String number) {
         return new ItemFields(draft.kind(), reportId, number, strip(draft.title()), strip(draft.description()),
-                strip(draft.reportOf()), draft.exemptParagraph());
+                strip(draft.reportOf()), draft.exemptParagraph(), strip(draft.titleCy()), strip(draft.descriptionCy()));
     }
 
     private static String strip(String text) {

@@ -18,11 +18,12 @@ import jakarta.validation.constraints.Size;
  * @param agendaPublishedAt when the clerk published the agenda: the one moment from which the agenda is public
  * @param agendaVersion 0 before publication, 1 when published, then one more per amendment
  * @param version changes with every change of the meeting or its agenda (a request with an older one is refused)
+ * @param committeeNameCy the committee's Welsh name, {@code titleCy} the meeting's Welsh title, where given (ADR 0017)
  */
 public record Meeting(UUID id, UUID committeeId, String committeeName, Instant startsAt, String venue,
         List<AgendaItem> agenda, int version, String title, Instant endsAt, Location location, String onlineLink,
         String webcastLink, Status status, String statusNote, Instant agendaPublishedAt, int agendaVersion,
-        List<Amendment> amendments) {
+        List<Amendment> amendments, String committeeNameCy, String titleCy) {
 
     /** A link people follow from a public page: https only, no spaces, no more than 2,000 characters. */
     public static final String LINK = "^https://[^\\s]{1,1990}$";
@@ -88,10 +89,11 @@ public record Meeting(UUID id, UUID committeeId, String committeeName, Instant s
      * @param title its heading (null for a report from the cycle: the report's own title is its heading)
      * @param exemptParagraph the paragraph (1–7) of Schedule 12A that makes it exempt, null when it is not
      * @param sinceVersion the agenda version that added it (0: on the agenda before it was published)
+     * @param titleCy its heading in Welsh, {@code descriptionCy} its description in Welsh, where given
      */
     public record AgendaItem(UUID id, int position, String number, AgendaItemKind kind, UUID reportId, String title,
             String description, String reportOf, Integer exemptParagraph, int sinceVersion, Instant withdrawnAt,
-            List<AgendaDocument> documents) {
+            List<AgendaDocument> documents, String titleCy, String descriptionCy) {
 
         public boolean exempt() {
             return exemptParagraph != null;
@@ -107,15 +109,21 @@ public record Meeting(UUID id, UUID committeeId, String committeeName, Instant s
     }
 
     /**
-     * What the clerk arranges. Without {@code location}, a venue makes it {@code VENUE} and none {@code NONE}.
+     * What the clerk arranges ({@code titleCy}: the title in Welsh, optional). Without {@code location}, a venue makes it {@code VENUE} and none {@code NONE}.
      */
     public record Draft(@NotNull UUID committeeId, @NotNull Instant startsAt,
             @Size(min = 2, max = 300) String venue, @Size(min = 1, max = 300) String title, Instant endsAt,
             Location location, @Size(max = 2000) @Pattern(regexp = LINK, message = "must be an https:// link") String onlineLink,
-            @Size(max = 2000) @Pattern(regexp = LINK, message = "must be an https:// link") String webcastLink) {
+            @Size(max = 2000) @Pattern(regexp = LINK, message = "must be an https:// link") String webcastLink,
+            @Size(min = 1, max = 300) String titleCy) {
 
         public Draft(UUID committeeId, Instant startsAt, String venue) {
-            this(committeeId, startsAt, venue, null, null, null, null, null);
+            this(committeeId, startsAt, venue, null, null, null, null, null, null);
+        }
+
+        public Draft(UUID committeeId, Instant startsAt, String venue, String title, Instant endsAt, Location location,
+                String onlineLink, String webcastLink) {
+            this(committeeId, startsAt, venue, title, endsAt, location, onlineLink, webcastLink, null);
         }
 
         public Location effectiveLocation() {

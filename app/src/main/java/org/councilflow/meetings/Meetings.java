@@ -118,7 +118,7 @@ public class Meetings {
         int position = agendas.nextPosition(tenant(), meetingId);
         String number = Agendas.nextNumber(meeting, agendas.numbering(tenant()));
         agendas.insertItem(tenant(), meetingId, UUID.randomUUID(), position, meeting.agendaVersion(),
-                new AgendaRepository.ItemFields(AgendaItemKind.CYCLE_REPORT, reportId, number, null, null, null, null));
+                new AgendaRepository.ItemFields(AgendaItemKind.CYCLE_REPORT, reportId, number, null, null, null, null, null, null));
         events.publishEvent(new AgendaItemScheduled(tenant(), meetingId, reportId, position));
         return changes.done(meeting, "meeting.report-scheduled", Map.of("report", reportId.toString()),
                 "Item " + number + " added to the agenda");

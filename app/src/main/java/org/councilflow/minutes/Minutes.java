@@ -206,7 +206,7 @@ public class Minutes {
             ItemMinutes item = item(meeting, agendaItem);
             items.add(new MinutesDocument.Item(agendaItem.id(), agendaItem.number(), agendaItem.kind(), title(agendaItem),
                     agendaItem.reportId(), agendaItem.exemptParagraph(), item.declarations(), item.minutes(),
-                    item.resolutions()));
+                    item.resolutions(), welshTitle(agendaItem), item.welsh() == null || !item.welsh().hasText() ? null : item.welsh()));
         }
         return new MinutesDocument(attendances.get(meeting.id()), List.copyOf(items), styles.current().style());
     }
@@ -216,6 +216,15 @@ public class Minutes {
             return item.title();
         }
         return item.reportId() == null ? item.kind().label() : reports.get(item.reportId()).document().header().title();
+    }
+
+    /** The item's heading in Welsh where there is one: the clerk's, or the Welsh part of the report's latest version. */
+    private String welshTitle(Meeting.AgendaItem item) {
+        if (item.titleCy() != null || item.reportId() == null) {
+            return item.titleCy();
+        }
+        var welsh = reports.get(item.reportId()).document().welsh();
+        return welsh == null || welsh.title() == null || welsh.title().isBlank() ? null : welsh.title();
     }
 
     /** The item's minutes as saved, or before the first save the decision recorded on its report at this meeting. */

@@ -2,6 +2,7 @@ package org.councilflow.publication;
 
 import org.councilflow.publication.internal.Localizer;
 import org.councilflow.publication.internal.ReportFragment;
+import org.councilflow.publication.internal.ReportPreviewPage;
 import org.councilflow.publication.internal.Templates;
 import org.councilflow.reports.ReportDocument;
 import org.springframework.stereotype.Component;
@@ -22,5 +23,10 @@ public class ReportPreview {
     /** One {@code div} of HTML: every text escaped, the Markdown through the reports' safe renderer. */
     public String html(ReportDocument document) {
         return Templates.render(new ReportFragment(document, Localizer.of(properties.locale()), 3));
+    }
+
+    /** A whole HTML page of the report, for opening on its own (the staff API's preview). */
+    public String page(ReportDocument document) {
+        return Templates.render(new ReportPreviewPage(new ReportFragment(document, Localizer.of(properties.locale()), 2)));
     }
 }

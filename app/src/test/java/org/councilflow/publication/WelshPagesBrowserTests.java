@@ -75,6 +75,11 @@ class WelshPagesBrowserTests {
         pages.put("search", "/councils/barnet/search?q=cynnydd");
         pages.put("open-data", "/councils/barnet/open-data");
         pages.put("not-found", "/councils/barnet/meetings/00000000-0000-4000-8000-000000000000");
+        // committee papers with the council's Welsh, and English shown marked where there is no Welsh (ADR 0017)
+        WelshPapers papers = WelshPapers.publish(fixture.api);
+        pages.put("papers-meeting-with-minutes", "/councils/barnet/meetings/" + papers.meeting());
+        pages.put("papers-item-bilingual", "/councils/barnet/meetings/" + papers.meeting() + "/items/2");
+        pages.put("papers-item-english-only", "/councils/barnet/meetings/" + papers.meeting() + "/items/1");
 
         Map<String, List<String>> violations = new LinkedHashMap<>();
         for (Map.Entry<String, String> entry : pages.entrySet()) {

@@ -183,8 +183,8 @@ class ProgressReportIntegrationTests {
         assertThat(page.select("script, img, iframe, object, embed")).isEmpty();
         assertThat(page.getAllElements()).allSatisfy(element -> assertThat(element.attributes().asList())
                 .noneMatch(attribute -> attribute.getKey().toLowerCase().startsWith("on")));
-        assertThat(page.selectFirst("article > p").select("a[href]").eachAttr("href")).containsExactly("https://www.barnet.gov.uk");
-        assertThat(page.selectFirst("article > p").text()).as("the hostile text is shown, as text")
+        assertThat(page.selectFirst("article p").select("a[href]").eachAttr("href")).containsExactly("https://www.barnet.gov.uk");
+        assertThat(page.selectFirst("article p").text()).as("the hostile text is shown, as text")
                 .startsWith("Hello <script>alert('x')</script> click <img src=x onerror=alert(2)>");
     }
 

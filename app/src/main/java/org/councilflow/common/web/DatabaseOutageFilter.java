@@ -39,6 +39,9 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
     static final int RETRY_AFTER_SECONDS = 5;
     private static final Logger log = LoggerFactory.getLogger(DatabaseOutageFilter.class);
 
+    /** A static page (database-unavailable.html beside this class): it needs nothing that could be down. */
+    private static final byte[] PAGE = page();
+
     private final ObjectMapper json;
 
     DatabaseOutageFilter(ObjectMapper json) {
@@ -67,12 +70,7 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
         String accept = request.getHeader(HttpHeaders.ACCEPT);
         if (accept != null && accept.contains(MediaType.TEXT_HTML_VALUE)) {
             response.setContentType("text/html;charset=UTF-8");
-            response.getWriter().write("""
-                    <!DOCTYPE html>
-                    <html lang="en"><head><meta charset="utf-8"><title>Temporarily unavailable</title></head>
-                    <body><main><h1>Temporarily unavailable</h1>
-                    <p>This page cannot be shown at the moment. Please try again in a few seconds.</p></main></body></html>
-                    """);
+            response.getOutputStream().write(PAGE);
             return;
         }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
@@ -115,5 +113,13 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
             root = root.getCause();
         }
         return root.getMessage();
+    }
+
+    private static byte[] page() {
+        try (java.io.InputStream page = DatabaseOutageFilter.class.getResourceAsStream("database-unavailable.html")) {
+            return page.readAllBytes();
+        } catch (IOException | NullPointerException e) {
+            throw new IllegalStateException("database-unavailable.html is missing from the class path", e);
+        }
     }
 }

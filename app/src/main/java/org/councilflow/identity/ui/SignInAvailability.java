@@ -14,7 +14,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.util.HtmlUtils;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -33,6 +32,9 @@ class SignInAvailability extends OncePerRequestFilter {
     static final int RETRY_AFTER_SECONDS = 30;
     private static final Duration REMEMBER = Duration.ofSeconds(5);
     private static final Logger log = LoggerFactory.getLogger(SignInAvailability.class);
+
+    /** A static page (sign-in-unavailable.html beside this class); its link's empty address is the sign-in asked for. */
+    private static final byte[] PAGE = page();
 
     private final URI discovery;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -61,22 +63,7 @@ class SignInAvailability extends OncePerRequestFilter {
         response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS));
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         response.setContentType("text/html;charset=UTF-8");
-        String retry = HtmlUtils.htmlEscape(request.getRequestURI());
-        response.getWriter().write("""
-                <!DOCTYPE html>
-                <html lang="en">
-                <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-                <title>Sign-in is unavailable – CouncilFlow</title>
-                <style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem;line-height:1.5;color:#0b0c0c}
-                a{color:#1d70b8}</style></head>
-                <body><main>
-                <h1>Sign-in is unavailable at the moment</h1>
-                <p>CouncilFlow's sign-in service is not answering, so you cannot sign in just now. Nothing you have saved
-                is affected, and if you are already signed in elsewhere you can carry on working there.</p>
-                <p>Please try again in a minute or two. If this goes on, tell your council's CouncilFlow administrator.</p>
-                <p><a href="%s">Try signing in again</a></p>
-                </main></body></html>
-                """.formatted(retry));
+        response.getOutputStream().write(PAGE);
     }
 
     boolean identityProviderAnswers() {
@@ -104,6 +91,14 @@ class SignInAvailability extends OncePerRequestFilter {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
+        }
+    }
+
+    private static byte[] page() {
+        try (java.io.InputStream page = SignInAvailability.class.getResourceAsStream("sign-in-unavailable.html")) {
+            return page.readAllBytes();
+        } catch (IOException | NullPointerException e) {
+            throw new IllegalStateException("sign-in-unavailable.html is missing from the class path", e);
         }
     }
 }

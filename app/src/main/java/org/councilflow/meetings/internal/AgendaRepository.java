@@ -23,7 +23,7 @@ public class AgendaRepository {
 
     /** The item's fields as stored; the number is the council's, checked before. */
     public record ItemFields(AgendaItemKind kind, UUID reportId, String number, String title, String description,
-            String reportOf, Integer exemptParagraph) {
+            String reportOf, Integer exemptParagraph, String titleCy, String descriptionCy) {
     }
 
     public int nextPosition(String tenant, UUID meeting) {
@@ -34,9 +34,10 @@ public class AgendaRepository {
     public void insertItem(String tenant, UUID meeting, UUID id, int position, int sinceVersion, ItemFields item) {
         jdbc.sql("""
                 INSERT INTO app.agenda_item (id, meeting_id, tenant_id, kind, report_id, position, number, title,
-                       description, report_of, exempt_paragraph, since_version)
+                       description, report_of, exempt_paragraph, since_version, title_cy, description_cy)
                 VALUES (:id, :meeting, :tenant, :kind, :report, :position, :number, :title, :description, :reportOf,
-                       :paragraph, :since)""")
+                       :paragraph, :since, :titleCy, :descriptionCy)""")
+                .param("titleCy", item.titleCy()).param("descriptionCy", item.descriptionCy())
                 .param("id", id).param("meeting", meeting).param("tenant", tenant).param("kind", item.kind().name())
                 .param("report", item.reportId()).param("position", position).param("number", item.number())
                 .param("title", item.title()).param("description", item.description()).param("reportOf", item.reportOf())
@@ -47,8 +48,10 @@ public class AgendaRepository {
     public void updateItem(String tenant, UUID id, ItemFields item) {
         jdbc.sql("""
                 UPDATE app.agenda_item SET number = :number, title = :title, description = :description,
-                       report_of = :reportOf, exempt_paragraph = :paragraph
+                       report_of = :reportOf, exempt_paragraph = :paragraph, title_cy = :titleCy,
+                       description_cy = :descriptionCy
                 WHERE tenant_id = :tenant AND id = :id""")
+                .param("titleCy", item.titleCy()).param("descriptionCy", item.descriptionCy())
                 .param("number", item.number()).param("title", item.title()).param("description", item.description())
                 .param("reportOf", item.reportOf()).param("paragraph", item.exemptParagraph())
                 .param("tenant", tenant).param("id", id).update();
@@ -102,12 +105,14 @@ public class AgendaRepository {
     }
 
     public void insertDocument(String tenant, UUID item, UUID id, String title, AgendaDocument.Kind kind,
-            UUID documentId, String link, boolean exempt, String by) {
+            UUID documentId, String link, boolean exempt, String by, String titleCy) {
         jdbc.sql("""
-                INSERT INTO app.agenda_document (id, tenant_id, item_id, position, title, kind, document_id, link, exempt, added_by)
-                SELECT :id, :tenant, :item, coalesce(max(position), 0) + 1, :title, :kind, :document, :link, :exempt, :by
+                INSERT INTO app.agenda_document (id, tenant_id, item_id, position, title, kind, document_id, link, exempt,
+                       added_by, title_cy)
+                SELECT :id, :tenant, :item, coalesce(max(position), 0) + 1, :title, :kind, :document, :link, :exempt, :by,
+                       :titleCy
                 FROM app.agenda_document WHERE tenant_id = :tenant AND item_id = :item""")
-                .param("id", id).param("tenant", tenant).param("item", item).param("title", title)
+                .param("id", id).param("tenant", tenant).param("item", item).param("title", title).param("titleCy", titleCy)
                 .param("kind", kind.name()).param("document", documentId).param("link", link).param("exempt", exempt)
                 .param("by", by).update();
     }

@@ -21,27 +21,29 @@ public class CommitteeRepository {
     }
 
     public List<Committee> findAll(String tenant) {
-        return jdbc.sql("SELECT id, name, purpose, scrutiny, version FROM app.committee WHERE tenant_id = :tenant ORDER BY name")
+        return jdbc.sql("SELECT id, name, purpose, scrutiny, version, name_cy FROM app.committee WHERE tenant_id = :tenant ORDER BY name")
                 .param("tenant", tenant)
                 .query((rs, n) -> new Committee(rs.getObject("id", UUID.class), rs.getString("name"),
-                        rs.getString("purpose"), rs.getBoolean("scrutiny"), List.of(), rs.getInt("version")))
+                        rs.getString("purpose"), rs.getBoolean("scrutiny"), List.of(), rs.getInt("version"),
+                        rs.getString("name_cy")))
                 .list().stream()
                 .map(c -> withMembers(tenant, c))
                 .toList();
     }
 
     public Optional<Committee> find(String tenant, UUID id) {
-        return jdbc.sql("SELECT id, name, purpose, scrutiny, version FROM app.committee WHERE tenant_id = :tenant AND id = :id")
+        return jdbc.sql("SELECT id, name, purpose, scrutiny, version, name_cy FROM app.committee WHERE tenant_id = :tenant AND id = :id")
                 .param("tenant", tenant).param("id", id)
                 .query((rs, n) -> new Committee(rs.getObject("id", UUID.class), rs.getString("name"),
-                        rs.getString("purpose"), rs.getBoolean("scrutiny"), List.of(), rs.getInt("version")))
+                        rs.getString("purpose"), rs.getBoolean("scrutiny"), List.of(), rs.getInt("version"),
+                        rs.getString("name_cy")))
                 .optional()
                 .map(c -> withMembers(tenant, c));
     }
 
     public void insert(String tenant, UUID id, Committee.Draft draft) {
-        jdbc.sql("INSERT INTO app.committee (id, tenant_id, name, purpose, scrutiny) VALUES (:id, :tenant, :name, :purpose, :scrutiny)")
-                .param("id", id).param("tenant", tenant).param("name", draft.name().strip())
+        jdbc.sql("INSERT INTO app.committee (id, tenant_id, name, purpose, scrutiny, name_cy) VALUES (:id, :tenant, :name, :purpose, :scrutiny, :nameCy)")
+                .param("id", id).param("tenant", tenant).param("name", draft.name().strip()).param("nameCy", welsh(draft.nameCy()))
                 .param("purpose", draft.purpose()).param("scrutiny", draft.scrutiny())
                 .update();
         insertMembers(tenant, id, draft.members());
@@ -49,9 +51,10 @@ public class CommitteeRepository {
 
     public boolean update(String tenant, UUID id, Committee.Draft draft, int expectedVersion) {
         int updated = jdbc.sql("""
-                UPDATE app.committee SET name = :name, purpose = :purpose, scrutiny = :scrutiny, version = version + 1
+                UPDATE app.committee SET name = :name, purpose = :purpose, scrutiny = :scrutiny, name_cy = :nameCy,
+                       version = version + 1
                 WHERE tenant_id = :tenant AND id = :id AND version = :version""")
-                .param("id", id).param("tenant", tenant).param("name", draft.name().strip())
+                .param("id", id).param("tenant", tenant).param("name", draft.name().strip()).param("nameCy", welsh(draft.nameCy()))
                 .param("purpose", draft.purpose()).param("scrutiny", draft.scrutiny()).param("version", expectedVersion)
                 .update();
         if (updated == 1) {
@@ -84,6 +87,11 @@ public class CommitteeRepository {
                         rs.getString("username")))
                 .list();
         return new Committee(committee.id(), committee.name(), committee.purpose(), committee.scrutiny(), members,
-                committee.version());
+                committee.version(), committee.nameCy());
+    }
+
+    /** An optional Welsh text: blank is none. */
+    static String welsh(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 }

@@ -31,7 +31,7 @@ public class MeetingRepository {
 
     public Optional<Meeting> find(String tenant, UUID id) {
         Map<UUID, List<AgendaDocument>> documents = jdbc.sql("""
-                SELECT a.id, a.item_id, a.position, a.title, a.kind, a.document_id, d.filename, a.link, a.exempt
+                SELECT a.id, a.item_id, a.position, a.title, a.kind, a.document_id, d.filename, a.link, a.exempt, a.title_cy
                 FROM app.agenda_document a JOIN app.agenda_item i ON i.tenant_id = a.tenant_id AND i.id = a.item_id
                 LEFT JOIN app.document d ON d.tenant_id = a.tenant_id AND d.id = a.document_id
                 WHERE a.tenant_id = :tenant AND i.meeting_id = :id ORDER BY a.position""")
@@ -39,12 +39,12 @@ public class MeetingRepository {
                 .query((rs, n) -> Map.entry(rs.getObject("item_id", UUID.class), new AgendaDocument(
                         rs.getObject("id", UUID.class), rs.getInt("position"), rs.getString("title"),
                         AgendaDocument.Kind.valueOf(rs.getString("kind")), rs.getObject("document_id", UUID.class),
-                        rs.getString("filename"), rs.getString("link"), rs.getBoolean("exempt"))))
+                        rs.getString("filename"), rs.getString("link"), rs.getBoolean("exempt"), rs.getString("title_cy"))))
                 .list().stream()
                 .collect(Collectors.groupingBy(Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
         List<Meeting.AgendaItem> agenda = jdbc.sql("""
                 SELECT id, position, number, kind, report_id, title, description, report_of, exempt_paragraph,
-                       since_version, withdrawn_at
+                       since_version, withdrawn_at, title_cy, description_cy
                 FROM app.agenda_item WHERE tenant_id = :tenant AND meeting_id = :id ORDER BY position""")
                 .param("tenant", tenant).param("id", id)
                 .query((rs, n) -> new Meeting.AgendaItem(rs.getObject("id", UUID.class), rs.getInt("position"),
@@ -52,7 +52,8 @@ public class MeetingRepository {
                         rs.getObject("report_id", UUID.class), rs.getString("title"), rs.getString("description"),
                         rs.getString("report_of"), (Integer) rs.getObject("exempt_paragraph", Integer.class),
                         rs.getInt("since_version"), instant(rs, "withdrawn_at"),
-                        List.copyOf(documents.getOrDefault(rs.getObject("id", UUID.class), List.of()))))
+                        List.copyOf(documents.getOrDefault(rs.getObject("id", UUID.class), List.of())),
+                        rs.getString("title_cy"), rs.getString("description_cy")))
                 .list();
         List<Meeting.Amendment> amendments = jdbc.sql("""
                 SELECT version, made_at, made_by, note FROM app.agenda_amendment
@@ -63,7 +64,8 @@ public class MeetingRepository {
                 .list();
         return jdbc.sql("""
                 SELECT m.id, m.committee_id, c.name, m.starts_at, m.venue, m.version, m.title, m.ends_at, m.location,
-                       m.online_link, m.webcast_link, m.status, m.status_note, m.agenda_published_at, m.agenda_version
+                       m.online_link, m.webcast_link, m.status, m.status_note, m.agenda_published_at, m.agenda_version,
+                       c.name_cy, m.title_cy
                 FROM app.meeting m JOIN app.committee c ON c.id = m.committee_id AND c.tenant_id = m.tenant_id
                 WHERE m.tenant_id = :tenant AND m.id = :id""")
                 .param("tenant", tenant).param("id", id)
@@ -72,7 +74,8 @@ public class MeetingRepository {
                         rs.getString("title"), instant(rs, "ends_at"), Meeting.Location.valueOf(rs.getString("location")),
                         rs.getString("online_link"), rs.getString("webcast_link"),
                         Meeting.Status.valueOf(rs.getString("status")), rs.getString("status_note"),
-                        instant(rs, "agenda_published_at"), rs.getInt("agenda_version"), amendments))
+                        instant(rs, "agenda_published_at"), rs.getInt("agenda_version"), amendments,
+                        rs.getString("name_cy"), rs.getString("title_cy")))
                 .optional();
     }
 
@@ -84,8 +87,8 @@ public class MeetingRepository {
     public void insert(String tenant, UUID id, Meeting.Draft draft) {
         jdbc.sql("""
                 INSERT INTO app.meeting (id, tenant_id, committee_id, starts_at, venue, title, ends_at, location,
-                       online_link, webcast_link)
-                VALUES (:id, :tenant, :committee, :starts, :venue, :title, :ends, :location, :online, :webcast)""")
+                       online_link, webcast_link, title_cy)
+                VALUES (:id, :tenant, :committee, :starts, :venue, :title, :ends, :location, :online, :webcast, :titleCy)""")
                 .param("id", id).param("tenant", tenant).param("committee", draft.committeeId())
                 .params(details(draft)).update();
     }
@@ -93,7 +96,8 @@ public class MeetingRepository {
     public void updateDetails(String tenant, UUID id, Meeting.Draft draft) {
         jdbc.sql("""
                 UPDATE app.meeting SET committee_id = :committee, starts_at = :starts, venue = :venue, title = :title,
-                       ends_at = :ends, location = :location, online_link = :online, webcast_link = :webcast
+                       ends_at = :ends, location = :location, online_link = :online, webcast_link = :webcast,
+                       title_cy = :titleCy
                 WHERE tenant_id = :tenant AND id = :id""")
                 .param("id", id).param("tenant", tenant).param("committee", draft.committeeId())
                 .params(details(draft)).update();
@@ -108,6 +112,7 @@ public class MeetingRepository {
         values.put("location", draft.effectiveLocation().name());
         values.put("online", draft.onlineLink());
         values.put("webcast", draft.webcastLink());
+        values.put("titleCy", blankToNull(draft.titleCy()));
         return values;
     }
 

@@ -29,6 +29,8 @@ class AgendaItemDialog extends Dialog {
     final TextField number = new TextField("Number");
     final TextField title = new TextField("Heading");
     final TextArea description = new TextArea("Description");
+    final TextField titleCy = new TextField("Heading in Welsh (optional)");
+    final TextArea descriptionCy = new TextArea("Description in Welsh (optional)");
     final TextField reportOf = new TextField("Report of");
     final Checkbox exempt = new Checkbox("Exempt: not for publication");
     final Select<Integer> paragraph = new Select<>();
@@ -51,6 +53,11 @@ class AgendaItemDialog extends Dialog {
         title.setWidthFull();
         description.setId("item-description");
         description.setMaxLength(20_000);
+        titleCy.setId("item-title-cy");
+        titleCy.setMaxLength(500);
+        titleCy.setWidthFull();
+        descriptionCy.setId("item-description-cy");
+        descriptionCy.setMaxLength(20_000);
         reportOf.setId("item-report-of");
         reportOf.setMaxLength(500);
         exempt.setId("item-exempt");
@@ -64,6 +71,7 @@ class AgendaItemDialog extends Dialog {
         kind.addValueChangeListener(change -> {
             boolean fromCycle = change.getValue() == AgendaItemKind.CYCLE_REPORT;
             title.setEnabled(!fromCycle);
+            titleCy.setEnabled(!fromCycle);
             reportOf.setEnabled(!fromCycle);
             if (change.getValue() != null && !fromCycle && title.isEmpty() && change.isFromClient()) {
                 title.setValue(change.getValue().label());
@@ -80,14 +88,19 @@ class AgendaItemDialog extends Dialog {
             number.setValue(item.number());
             title.setValue(item.title() == null ? "" : item.title());
             description.setValue(item.description() == null ? "" : item.description());
+            titleCy.setValue(item.titleCy() == null ? "" : item.titleCy());
+            descriptionCy.setValue(item.descriptionCy() == null ? "" : item.descriptionCy());
             reportOf.setValue(item.reportOf() == null ? "" : item.reportOf());
             exempt.setValue(item.exempt());
             paragraph.setValue(item.exemptParagraph());
             paragraph.setEnabled(item.exempt());
         }
-        FormLayout form = new FormLayout(kind, number, title, reportOf, description, exempt, paragraph, note);
+        FormLayout form = new FormLayout(kind, number, title, titleCy, reportOf, description, descriptionCy, exempt,
+                paragraph, note);
         form.setColspan(title, 2);
+        form.setColspan(titleCy, 2);
         form.setColspan(description, 2);
+        form.setColspan(descriptionCy, 2);
         form.setColspan(note, 2);
         add(form);
         Button save = new Button(item == null ? "Add item" : "Save item", click -> {
@@ -99,7 +112,8 @@ class AgendaItemDialog extends Dialog {
             AgendaItemDraft draft = new AgendaItemDraft(kind.getValue(), blank(number.getValue()),
                     fromCycle ? null : blank(title.getValue()), blank(description.getValue()),
                     fromCycle ? null : blank(reportOf.getValue()), exempt.getValue() ? paragraph.getValue() : null,
-                    meeting.version(), blank(note.getValue()));
+                    meeting.version(), blank(note.getValue()), fromCycle ? null : blank(titleCy.getValue()),
+                    blank(descriptionCy.getValue()));
             Meeting[] result = new Meeting[1];
             if (Feedback.attempt(() -> result[0] = item == null ? agendas.addItem(meeting.id(), draft)
                     : agendas.changeItem(meeting.id(), item.id(), draft))) {

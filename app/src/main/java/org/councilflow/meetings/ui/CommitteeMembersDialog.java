@@ -43,6 +43,10 @@ class CommitteeMembersDialog extends Dialog {
         Button add = new Button("Add a member", VaadinIcon.PLUS.create(), click -> addRow(
                 new Committee.Member("", MemberRole.MEMBER, null)));
         add.setId("add-member");
+        TextField welshName = new TextField("Name in Welsh (optional)");
+        welshName.setId("committee-name-cy");
+        welshName.setValue(committee.nameCy() == null ? "" : committee.nameCy());
+        welshName.setWidthFull();
         Button save = new Button("Save members", click -> {
             List<Committee.Member> members = rows.stream()
                     .filter(r -> !r.name().getValue().isBlank())
@@ -50,7 +54,7 @@ class CommitteeMembersDialog extends Dialog {
                             r.username().getValue().isBlank() ? null : r.username().getValue().strip()))
                     .toList();
             if (Feedback.attempt(() -> committees.update(committee.id(), new Committee.Draft(committee.name(),
-                    committee.purpose(), committee.scrutiny(), members), committee.version()))) {
+                    committee.purpose(), committee.scrutiny(), members, welshName.getValue().isBlank() ? null : welshName.getValue()), committee.version()))) {
                 Feedback.success("Members of " + committee.name() + " saved.");
                 close();
                 saved.run();
@@ -59,7 +63,7 @@ class CommitteeMembersDialog extends Dialog {
         save.setId("save-members");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         Button cancel = new Button("Cancel", click -> close());
-        add(list, add);
+        add(welshName, list, add);
         getFooter().add(cancel, save);
         setWidth("min(60em, 95vw)");
     }

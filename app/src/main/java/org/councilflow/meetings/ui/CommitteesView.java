@@ -46,16 +46,20 @@ class CommitteesView extends VerticalLayout {
         grid.setAllRowsVisible(true);
         TextField name = new TextField("New committee");
         name.setId("committee-name");
+        TextField welshName = new TextField("Its name in Welsh (optional)");
+        welshName.setId("committee-name-cy");
         Checkbox scrutiny = new Checkbox("Hears call-ins (scrutiny)");
         Button create = new Button("Add committee", click -> {
-            if (Feedback.attempt(() -> committees.create(new Committee.Draft(name.getValue(), null, scrutiny.getValue(), List.of())))) {
+            if (Feedback.attempt(() -> committees.create(new Committee.Draft(name.getValue(), null, scrutiny.getValue(), List.of(),
+                    welshName.getValue().isBlank() ? null : welshName.getValue())))) {
                 Feedback.success("Committee added.");
                 name.clear();
+                welshName.clear();
                 grid.setItems(committees.all());
             }
         });
         create.setId("add-committee");
-        HorizontalLayout form = new HorizontalLayout(name, scrutiny, create);
+        HorizontalLayout form = new HorizontalLayout(name, welshName, scrutiny, create);
         form.setAlignItems(FlexComponent.Alignment.BASELINE);
         add(new H2("Committees"), grid, form);
     }

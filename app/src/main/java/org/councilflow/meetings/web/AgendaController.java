@@ -95,11 +95,12 @@ class AgendaController {
     Meeting addFile(@PathVariable String tenant, @PathVariable UUID meetingId, @PathVariable UUID itemId,
             @RequestParam String title, @RequestParam AgendaDocument.Kind kind,
             @RequestParam(defaultValue = "false") boolean exempt, @RequestParam int version,
-            @RequestParam(required = false) String amendmentNote, @RequestParam MultipartFile file) throws IOException {
+            @RequestParam(required = false) String amendmentNote, @RequestParam(required = false) String titleCy,
+            @RequestParam MultipartFile file) throws IOException {
         // checked before the service's transaction opens: reading a hostile file holds no database connection
         CheckedDocument checked = uploads.check(file.getOriginalFilename(), file.getBytes());
         return documents.addFile(meetingId, itemId,
-                new AgendaDocuments.Details(title, kind, null, exempt, version, amendmentNote), checked);
+                new AgendaDocuments.Details(title, kind, null, exempt, version, amendmentNote, titleCy), checked);
     }
 
     @GetMapping(DOCUMENTS + "/{documentId}")

@@ -35,7 +35,8 @@ public class MinutesRepository {
 
     public Optional<ItemMinutes> find(String tenant, UUID itemId) {
         return jdbc.sql("""
-                SELECT agenda_item_id, meeting_id, minutes, resolutions::text AS resolutions, version, updated_by, updated_at
+                SELECT agenda_item_id, meeting_id, minutes, resolutions::text AS resolutions, version, updated_by, updated_at,
+                       welsh::text AS welsh
                 FROM app.item_minutes WHERE tenant_id = :tenant AND agenda_item_id = :item""")
                 .param("tenant", tenant).param("item", itemId)
                 .query((rs, n) -> item(tenant, rs))
@@ -53,25 +54,30 @@ public class MinutesRepository {
                 .list();
         return new ItemMinutes(itemId, rs.getObject("meeting_id", UUID.class), rs.getString("minutes"),
                 read(rs.getString("resolutions"), new TypeReference<List<Resolution>>() { }), declarations,
-                rs.getInt("version"), rs.getString("updated_by"), rs.getTimestamp("updated_at").toInstant());
+                rs.getInt("version"), rs.getString("updated_by"), rs.getTimestamp("updated_at").toInstant(),
+                rs.getString("welsh") == null ? null : read(rs.getString("welsh"), new TypeReference<ItemMinutes.Welsh>() { }));
     }
 
     /** Saves an item's minutes if they are still at {@code expectedVersion}; false when someone else saved first. */
     public boolean save(String tenant, UUID meetingId, UUID itemId, ItemMinutes.Draft draft, int expectedVersion, String by) {
         int changed = expectedVersion == 0
                 ? jdbc.sql("""
-                        INSERT INTO app.item_minutes (agenda_item_id, tenant_id, meeting_id, minutes, resolutions, version, updated_by)
-                        VALUES (:item, :tenant, :meeting, :minutes, CAST(:resolutions AS jsonb), 1, :by)
+                        INSERT INTO app.item_minutes (agenda_item_id, tenant_id, meeting_id, minutes, resolutions, version,
+                               updated_by, welsh)
+                        VALUES (:item, :tenant, :meeting, :minutes, CAST(:resolutions AS jsonb), 1, :by, CAST(:welsh AS jsonb))
                         ON CONFLICT (agenda_item_id) DO NOTHING""")
+                        .param("welsh", welsh(draft))
                         .param("item", itemId).param("tenant", tenant).param("meeting", meetingId)
                         .param("minutes", draft.minutes()).param("resolutions", write(draft.resolutions())).param("by", by)
                         .update()
                 : jdbc.sql("""
                         UPDATE app.item_minutes SET minutes = :minutes, resolutions = CAST(:resolutions AS jsonb),
+                               welsh = CAST(:welsh AS jsonb),
                                version = version + 1, updated_by = :by, updated_at = now()
                         WHERE tenant_id = :tenant AND agenda_item_id = :item AND version = :version""")
                         .param("minutes", draft.minutes()).param("resolutions", write(draft.resolutions())).param("by", by)
                         .param("tenant", tenant).param("item", itemId).param("version", expectedVersion)
+                        .param("welsh", welsh(draft))
                         .update();
         if (changed != 1) {
             return false;
@@ -122,6 +128,11 @@ public class MinutesRepository {
                 .param("approvedMeeting", version.approvedAtMeetingId()).param("approvedItem", version.approvedAtItemId())
                 .param("content", write(version.content())).param("by", version.createdBy())
                 .update() == 1;
+    }
+
+    /** The Welsh as stored: none when nothing was written in Welsh. */
+    private String welsh(ItemMinutes.Draft draft) {
+        return draft.welsh() == null || !draft.welsh().hasText() ? null : write(draft.welsh());
     }
 
     private <T> T read(String value, TypeReference<T> type) {

@@ -12,7 +12,6 @@ import org.councilflow.minutes.ItemMinutes;
 import org.councilflow.minutes.Minutes;
 import org.councilflow.reports.Markdown;
 
-import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -34,6 +33,7 @@ import com.vaadin.flow.component.textfield.TextField;
 class ItemMinutesEditor extends VerticalLayout {
 
     final TextArea minutes = new TextArea("Minutes");
+    final TextArea minutesCy = new TextArea("Minutes in Welsh (optional)");
     final List<ResolutionRow> resolutions = new ArrayList<>();
     final List<DeclarationRow> declarations = new ArrayList<>();
     final Button save = new Button("Save minutes of this item");
@@ -46,7 +46,8 @@ class ItemMinutesEditor extends VerticalLayout {
     private final String key;
     private int version;
 
-    record ResolutionRow(TextArea text, TextArea points) {
+    /** A resolution, and beside it the same in Welsh (optional). */
+    record ResolutionRow(TextArea text, TextArea points, TextArea textCy, TextArea pointsCy) {
     }
 
     record DeclarationRow(TextField member, Select<Declaration.Kind> kind, TextField nature, Checkbox leftRoom) {
@@ -67,16 +68,25 @@ class ItemMinutesEditor extends VerticalLayout {
         minutes.setMinHeight("8em");
         minutes.setMaxLength(ItemMinutes.MAX_MINUTES);
         minutes.setHelperText("Markdown: paragraphs, lists with \"-\" or \"·\" and \"o\" for points below them, tables.");
+        minutesCy.setId("minutes-cy-" + key);
+        minutesCy.setValue(item.welsh() == null || item.welsh().minutes() == null ? "" : item.welsh().minutes());
+        minutesCy.setWidthFull();
+        minutesCy.setMaxLength(ItemMinutes.MAX_MINUTES);
         Button show = new Button("Preview", VaadinIcon.EYE.create(), click -> preview());
         show.setId("preview-" + key);
         preview.setId("preview-html-" + key);
         resolutionRows.setPadding(false);
         resolutionRows.setId("resolutions-" + key);
-        item.resolutions().forEach(this::addResolution);
-        if (resolutions.isEmpty()) {
-            addResolution(new Resolution("", List.of()));
+        List<Resolution> welsh = item.welsh() == null ? List.of() : item.welsh().resolutions();
+        for (int i = 0; i < Math.max(item.resolutions().size(), welsh.size()); i++) {
+            addResolution(i < item.resolutions().size() ? item.resolutions().get(i) : new Resolution("", List.of()),
+                    i < welsh.size() ? welsh.get(i) : new Resolution("", List.of()));
         }
-        Button addResolution = new Button("Add a resolution", VaadinIcon.PLUS.create(), click -> addResolution(new Resolution("", List.of())));
+        if (resolutions.isEmpty()) {
+            addResolution(new Resolution("", List.of()), new Resolution("", List.of()));
+        }
+        Button addResolution = new Button("Add a resolution", VaadinIcon.PLUS.create(),
+                click -> addResolution(new Resolution("", List.of()), new Resolution("", List.of())));
         addResolution.setId("add-resolution-" + key);
         declarationRows.setPadding(false);
         declarationRows.setId("declarations-" + key);
@@ -87,7 +97,7 @@ class ItemMinutesEditor extends VerticalLayout {
         save.setId("save-" + key);
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.addClickListener(click -> save());
-        add(minutes, show, preview, new H4("Resolutions"), resolutionRows, addResolution,
+        add(minutes, show, preview, minutesCy, new H4("Resolutions"), resolutionRows, addResolution,
                 new H4("Declarations of interest"), declarationRows, addDeclaration, save);
     }
 
@@ -95,7 +105,10 @@ class ItemMinutesEditor extends VerticalLayout {
         preview.removeAll();
         String html = Markdown.minutesToSafeHtml(minutes.getValue());
         if (!html.isEmpty()) {
-            preview.add(new Html("<div>" + html + "</div>"));
+            Div shown = new Div();
+            // sanitised by the minutes' Markdown renderer: the element's content is set, no HTML is pieced together
+            shown.getElement().setProperty("innerHTML", html);
+            preview.add(shown);
         }
     }
 
@@ -108,7 +121,11 @@ class ItemMinutesEditor extends VerticalLayout {
                 declarations.stream().filter(d -> !d.member().getValue().isBlank())
                         .map(d -> new Declaration(d.member().getValue(), d.kind().getValue(), d.nature().getValue(),
                                 d.leftRoom().getValue()))
-                        .toList());
+                        .toList(),
+                new ItemMinutes.Welsh(minutesCy.getValue().isBlank() ? null : minutesCy.getValue(),
+                        resolutions.stream().filter(r -> !r.textCy().getValue().isBlank())
+                                .map(r -> new Resolution(r.textCy().getValue(), lines(r.pointsCy().getValue())))
+                                .toList()));
         ItemMinutes[] saved = new ItemMinutes[1];
         if (Feedback.attempt(() -> saved[0] = service.save(meetingId, itemId, draft, version))) {
             version = saved[0].version();
@@ -116,7 +133,11 @@ class ItemMinutesEditor extends VerticalLayout {
         }
     }
 
-    private void addResolution(Resolution resolution) {
+    private static List<String> lines(String text) {
+        return Arrays.stream(text.split("\n")).filter(p -> !p.isBlank()).toList();
+    }
+
+    private void addResolution(Resolution resolution, Resolution welsh) {
         int n = resolutions.size() + 1;
         TextArea text = new TextArea("Resolution " + n);
         text.setValue(resolution.text());
@@ -126,8 +147,16 @@ class ItemMinutesEditor extends VerticalLayout {
         points.setValue(String.join("\n", resolution.points()));
         points.setWidthFull();
         points.setId("points-" + key + "-" + n);
-        resolutions.add(new ResolutionRow(text, points));
-        resolutionRows.add(text, points);
+        TextArea textCy = new TextArea("Resolution " + n + " in Welsh (optional)");
+        textCy.setValue(welsh.text());
+        textCy.setWidthFull();
+        textCy.setId("resolution-cy-" + key + "-" + n);
+        TextArea pointsCy = new TextArea("Its sub-points in Welsh, one per line");
+        pointsCy.setValue(String.join("\n", welsh.points()));
+        pointsCy.setWidthFull();
+        pointsCy.setId("points-cy-" + key + "-" + n);
+        resolutions.add(new ResolutionRow(text, points, textCy, pointsCy));
+        resolutionRows.add(text, points, textCy, pointsCy);
     }
 
     private void addDeclaration(Declaration declaration) {

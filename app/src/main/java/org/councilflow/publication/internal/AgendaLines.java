@@ -24,7 +24,7 @@ public final class AgendaLines {
     }
 
     static String line(MeetingSnapshot.Item item, Published<ReportSnapshot> report) {
-        String title = item.title() != null ? item.title()
+        String title = item.title() != null || item.titleCy() != null ? Text.both(item.title(), item.titleCy())
                 : report != null ? report.content().document().header().title() : "Exempt item";
         String number = item.label();
         String line = number + (number.endsWith(".") || number.endsWith(")") ? " " : ". ") + title;

@@ -49,12 +49,12 @@ class AgendaPublisher {
         for (Meeting.AgendaItem item : meeting.agenda()) {
             items.add(item.kind() == AgendaItemKind.CYCLE_REPORT
                     ? reportItem(meeting, item, before, at, by)
-                    : item(item, item.title(), item.reportOf(), null, item.exemptParagraph(), item.exempt()));
+                    : item(item, item.title(), item.titleCy(), item.reportOf(), null, item.exemptParagraph(), item.exempt()));
         }
         MeetingSnapshot snapshot = new MeetingSnapshot(meeting.id(), meeting.committeeId(), meeting.committeeName(),
                 meeting.startsAt(), meeting.venue(), List.copyOf(items), meeting.title(), meeting.endsAt(),
                 meeting.location().name(), meeting.onlineLink(), meeting.webcastLink(), meeting.status().name(),
-                meeting.statusNote(), Math.max(1, meeting.agendaVersion()));
+                meeting.statusNote(), Math.max(1, meeting.agendaVersion()), meeting.committeeNameCy(), meeting.titleCy());
         store.publish(PublicationKind.MEETING, meeting.id(), meeting.committeeId(), snapshot, at, by,
                 note == null ? "Agenda amended" : note);
     }
@@ -69,12 +69,14 @@ class AgendaPublisher {
                 .anyMatch(i -> item.reportId().equals(i.reportId()))).orElse(false);
         Optional<Published<ReportSnapshot>> published = store.latest(PublicationKind.REPORT, item.reportId(), ReportSnapshot.class);
         if (alreadyOnPublishedAgenda && published.isPresent()) {
-            ReportDocument.Header header = published.get().content().document().header();
-            return item(item, header.title(), header.reportOf(), item.reportId(), item.exemptParagraph(), item.exempt());
+            ReportDocument document = published.get().content().document();
+            return item(item, document.header().title(), welshTitle(document), document.header().reportOf(),
+                    item.reportId(), item.exemptParagraph(), item.exempt());
         }
         Report report = reports.get(item.reportId());
         int approvedVersion = report.approval() != null ? report.approval().version() : report.latestVersion();
-        ReportDocument.Header header = reports.version(item.reportId(), approvedVersion).document().header();
+        ReportDocument signedOff = reports.version(item.reportId(), approvedVersion).document();
+        ReportDocument.Header header = signedOff.header();
         boolean exempt = item.exempt() || header.status() == ReportDocument.Status.EXEMPT;
         if (!exempt && !item.withdrawn()) {
             Report.Approved approved = reports.approvedForPublication(item.reportId());
@@ -92,20 +94,27 @@ class AgendaPublisher {
             store.indexWelsh("REPORT", item.reportId(), welsh == null ? null : welsh.title(),
                     welsh == null ? "" : Text.welshText(welsh), "/reports/" + item.reportId(), at);
             header = approved.document().header();
+            signedOff = approved.document();
         }
         // an exempt report's own title may itself be exempt information: the public sees "exempt item" and the paragraph
-        return item(item, exempt ? null : header.title(), header.reportOf(), exempt ? null : item.reportId(),
-                item.exemptParagraph(), exempt);
+        return item(item, exempt ? null : header.title(), exempt ? null : welshTitle(signedOff), header.reportOf(),
+                exempt ? null : item.reportId(), item.exemptParagraph(), exempt);
+    }
+
+    private static String welshTitle(ReportDocument document) {
+        return document.welsh() == null || document.welsh().title() == null || document.welsh().title().isBlank() ? null
+                : document.welsh().title();
     }
 
     /** The item as the public sees it: an exempt one by its number, heading and paragraph only. */
-    private MeetingSnapshot.Item item(Meeting.AgendaItem item, String title, String reportOf, UUID reportId,
-            Integer paragraph, boolean exempt) {
+    private MeetingSnapshot.Item item(Meeting.AgendaItem item, String title, String titleCy, String reportOf,
+            UUID reportId, Integer paragraph, boolean exempt) {
         List<MeetingSnapshot.ItemDocument> published = exempt ? List.of() : item.documents().stream()
                 .filter(d -> !d.exempt()).map(this::document).toList();
         return new MeetingSnapshot.Item(item.position(), exempt ? null : reportId, exempt, item.id(), item.number(),
                 item.kind().name(), title, exempt ? null : item.description(), exempt ? null : reportOf,
-                exempt ? paragraph : null, item.withdrawn(), item.sinceVersion(), published);
+                exempt ? paragraph : null, item.withdrawn(), item.sinceVersion(), published, titleCy,
+                exempt ? null : item.descriptionCy());
     }
 
     private MeetingSnapshot.ItemDocument document(AgendaDocument document) {
@@ -116,6 +125,6 @@ class AgendaPublisher {
                     stored.type().mediaType(), stored.type().extension(), stored.size(), stored.sha256());
         }
         return new MeetingSnapshot.ItemDocument(document.id(), document.title(), document.kind().name(), file,
-                document.link());
+                document.link(), document.titleCy());
     }
 }

@@ -57,7 +57,7 @@ public final class Calendars {
             event.add(new DtStart<>(m.startsAt()));
             event.add(new Sequence(published.version() - 1));
             event.add(new LastModified(published.publishedAt()));
-            event.add(new Summary(text(m.committeeName())));
+            event.add(new Summary(text(Text.both(m.committeeName(), m.committeeNameCy()))));
             if (m.endsAt() != null) {
                 event.add(new net.fortuna.ical4j.model.property.DtEnd<>(m.endsAt()));
             }

@@ -55,13 +55,13 @@ public final class Feeds {
         Localizer l = Localizer.of(language);
         for (Published<MeetingSnapshot> published : meetings) {
             MeetingSnapshot m = published.content();
-            SyndEntry entry = entry("urn:uuid:" + m.meetingId(), l.t("meetings.when", l.t("meeting.name", m.committeeName(),
+            SyndEntry entry = entry("urn:uuid:" + m.meetingId(), l.t("meetings.when", l.t("meeting.name", l.committee(m).text(),
                     l.date(m.startsAt())), l.time(m.startsAt())),
                     base + "/meetings/" + m.meetingId(), published.firstPublishedAt(), published.publishedAt());
             String place = AgendaLines.place(m);
             String status = m.status() == null || "SCHEDULED".equals(m.status()) ? ""
                     : " " + l.label(m.status()) + (m.statusNote() == null ? "" : ": " + m.statusNote());
-            entry.setDescription(text(l.t("feed.meeting", m.committeeName(), l.day(m.startsAt()), l.time(m.startsAt()),
+            entry.setDescription(text(l.t("feed.meeting", l.committee(m).text(), l.day(m.startsAt()), l.time(m.startsAt()),
                     place) + status + "\n" + String.join("\n", AgendaLines.of(m, java.util.Map.of()))));
             entries.add(entry);
         }

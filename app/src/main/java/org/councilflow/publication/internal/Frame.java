@@ -67,9 +67,9 @@ public record Frame(Tenant council, Localizer l, String path) {
         return l.t(key, args);
     }
 
-    /** "Cabinet, 12 September 2018". */
+    /** "Cabinet, 12 September 2018"; in Welsh with the committee's Welsh name where the council gave one. */
     public String meetingName(MeetingSnapshot meeting) {
-        return l.t("meeting.name", meeting.committeeName(), l.date(meeting.startsAt()));
+        return l.t("meeting.name", l.committee(meeting).text(), l.date(meeting.startsAt()));
     }
 
     /** A step of the breadcrumb trail: its words and its path below the council's site. */

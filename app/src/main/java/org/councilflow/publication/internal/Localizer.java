@@ -144,6 +144,11 @@ public final class Localizer {
         return pick(decision.reportTitle(), decision.reportTitleCy());
     }
 
+    /** The committee that decided, as this page shows it. */
+    public Shown maker(Snapshots.DecisionSnapshot decision) {
+        return pick(decision.decisionMaker(), decision.decisionMakerCy());
+    }
+
     /** A report's summary as this page shows it. */
     public Shown summary(org.councilflow.reports.ReportDocument document) {
         return pick(document.summary(), document.welsh() == null ? null : document.welsh().summary());
@@ -164,6 +169,27 @@ public final class Localizer {
     }
 
     /**
+     * A list the council gives in English, Welsh or both (an item's resolutions): the page's language's where it has
+     * any, else the other's, marked (ADR 0017).
+     */
+    public <T> ShownItems<T> pickList(List<T> english, List<T> welsh) {
+        List<T> en = english == null ? List.of() : english;
+        List<T> cy = welsh == null ? List.of() : welsh;
+        boolean inWelsh = "cy".equals(language());
+        List<T> own = inWelsh ? cy : en;
+        List<T> other = inWelsh ? en : cy;
+        if (!own.isEmpty() || other.isEmpty()) {
+            return new ShownItems<>(own, language(), false);
+        }
+        return new ShownItems<>(other, inWelsh ? "en" : "cy", true);
+    }
+
+    /** A committee's name as this page shows it: {@code Cabinet} or {@code Cabinet} in Welsh, {@code Y Cabinet}. */
+    public Shown committee(Snapshots.MeetingSnapshot meeting) {
+        return pick(meeting.committeeName(), meeting.committeeNameCy());
+    }
+
+    /**
      * @param lang the language the text is in ({@code en}, {@code cy}), for the element's {@code lang}
      * @param fallback whether it is not in the page's language (then "Welsh text not available" beside it)
      */
@@ -171,5 +197,8 @@ public final class Localizer {
     }
 
     public record ShownList(List<String> texts, String lang, boolean fallback) {
+    }
+
+    public record ShownItems<T>(List<T> items, String lang, boolean fallback) {
     }
 }

@@ -34,7 +34,8 @@ public final class MeetingsOpenData {
 
     static final List<String> CSV_COLUMNS = List.of("meetingId", "meetingUrl", "committee", "meetingTitle", "startsAt",
             "endsAt", "location", "venue", "status", "statusNote", "agendaVersion", "itemNumber", "itemPosition", "kind",
-            "title", "description", "reportOf", "exempt", "exemptParagraph", "withdrawn", "reportUrl", "documents");
+            "title", "description", "reportOf", "exempt", "exemptParagraph", "withdrawn", "reportUrl", "documents",
+            "committeeCy", "meetingTitleCy", "titleCy", "descriptionCy");
     private static final CsvSchema CSV_SCHEMA = CsvSchema.builder().addColumns(CSV_COLUMNS, CsvSchema.ColumnType.STRING)
             .setLineSeparator("\r\n").build();
     private static final CsvMapper CSV = CsvMapper.builder().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
@@ -61,6 +62,9 @@ public final class MeetingsOpenData {
             node.put("committeeId", m.committeeId().toString());
             node.put("committee", m.committeeName());
             node.put("title", m.title());
+            // the Welsh beside the English (ADR 0017): open data carries both, whatever language the request chose
+            node.put("committeeCy", m.committeeNameCy());
+            node.put("titleCy", m.titleCy());
             node.put("startsAt", m.startsAt().toString());
             node.put("endsAt", m.endsAt() == null ? null : m.endsAt().toString());
             node.put("location", m.location() == null ? "VENUE" : m.location());
@@ -92,6 +96,8 @@ public final class MeetingsOpenData {
         node.put("title", item.title() != null ? item.title()
                 : report != null ? report.content().document().header().title() : null);
         node.put("description", item.description());
+        node.put("titleCy", item.titleCy() != null ? item.titleCy() : report != null ? welshTitle(report.content()) : null);
+        node.put("descriptionCy", item.descriptionCy());
         node.put("reportOf", item.reportOf());
         node.put("exempt", item.exempt());
         if (item.exemptParagraph() == null) {
@@ -104,9 +110,14 @@ public final class MeetingsOpenData {
         node.put("reportUrl", item.reportId() == null ? null : base + "/reports/" + item.reportId());
         ArrayNode documents = node.putArray("documents");
         for (MeetingSnapshot.ItemDocument document : item.documents()) {
-            documents.addObject().put("title", document.title()).put("kind", document.kind())
+            documents.addObject().put("title", document.title()).put("titleCy", document.titleCy()).put("kind", document.kind())
                     .put("url", documentUrl(base, m, document));
         }
+    }
+
+    private static String welshTitle(ReportSnapshot report) {
+        var welsh = report.document().welsh();
+        return welsh == null || welsh.title() == null || welsh.title().isBlank() ? null : welsh.title();
     }
 
     /** Where anyone gets the document: the public site's copy of a file, or the link as the clerk gave it. */
@@ -141,6 +152,10 @@ public final class MeetingsOpenData {
                     item.get("documents").forEach(d -> documents.add(d.get("title").asText() + " ("
                             + d.get("kind").asText() + "): " + d.get("url").asText()));
                     row.put("documents", String.join("\n", documents));
+                    row.put("committeeCy", text(meeting.get("committeeCy")));
+                    row.put("meetingTitleCy", text(meeting.get("titleCy")));
+                    row.put("titleCy", text(item.get("titleCy")));
+                    row.put("descriptionCy", text(item.get("descriptionCy")));
                     row.replaceAll((column, value) -> OpenData.cell(value));
                     rows.write(row);
                 }

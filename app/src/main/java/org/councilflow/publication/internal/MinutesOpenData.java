@@ -32,7 +32,7 @@ public final class MinutesOpenData {
 
     static final List<String> CSV_COLUMNS = List.of("meetingId", "meetingStartsAt", "committee", "committeeId",
             "minutesStatus", "minutesVersion", "itemNumber", "itemTitle", "resolutionNumber", "resolved", "text",
-            "points", "url");
+            "points", "url", "committeeCy", "itemTitleCy", "textCy", "pointsCy");
     static final CsvSchema CSV_SCHEMA = CsvSchema.builder().addColumns(CSV_COLUMNS, CsvSchema.ColumnType.STRING)
             .setLineSeparator("\r\n").build();
     private static final CsvMapper CSV = CsvMapper.builder().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
@@ -67,7 +67,13 @@ public final class MinutesOpenData {
         for (Published<MinutesSnapshot> published : minutes) {
             MinutesSnapshot m = published.content();
             for (MinutesSnapshot.Item item : m.items()) {
-                for (MinutesStyle.Shown resolution : item.resolutions()) {
+                // the Welsh beside the English by position (ADR 0017); a resolution given in one language only has
+                // the other's fields empty
+                int count = Math.max(item.resolutions().size(), item.resolutionsCy().size());
+                for (int i = 0; i < count; i++) {
+                    MinutesStyle.Shown resolution = i < item.resolutions().size() ? item.resolutions().get(i)
+                            : new MinutesStyle.Shown(item.resolutionsCy().get(i).label(), null, List.of());
+                    MinutesStyle.Shown welsh = i < item.resolutionsCy().size() ? item.resolutionsCy().get(i) : null;
                     ObjectNode row = list.addObject();
                     row.put("meetingId", m.meetingId().toString());
                     row.put("meetingStartsAt", m.startsAt().toString());
@@ -83,6 +89,13 @@ public final class MinutesOpenData {
                     ArrayNode points = row.putArray("points");
                     resolution.points().forEach(p -> points.addObject().put("label", p.label()).put("text", p.text()));
                     row.put("url", base + "/meetings/" + m.meetingId() + "/minutes.json");
+                    row.put("committeeCy", m.committeeNameCy());
+                    row.put("itemTitleCy", Text.neutral(item.titleCy()));
+                    row.put("textCy", welsh == null ? null : welsh.text());
+                    ArrayNode pointsCy = row.putArray("pointsCy");
+                    if (welsh != null) {
+                        welsh.points().forEach(p -> pointsCy.addObject().put("label", p.label()).put("text", p.text()));
+                    }
                 }
             }
         }
@@ -100,11 +113,11 @@ public final class MinutesOpenData {
             for (var resolution : resolutions.get("resolutions")) {
                 Map<String, String> row = new LinkedHashMap<>();
                 for (String column : CSV_COLUMNS) {
-                    String value = column.equals("points")
-                            ? java.util.stream.StreamSupport.stream(resolution.get("points").spliterator(), false)
+                    String value = column.equals("points") || column.equals("pointsCy")
+                            ? java.util.stream.StreamSupport.stream(resolution.get(column).spliterator(), false)
                                     .map(p -> p.get("label").asText() + " " + p.get("text").asText())
                                     .collect(Collectors.joining("\n"))
-                            : resolution.get(column).asText();
+                            : resolution.get(column).isNull() ? "" : resolution.get(column).asText();
                     row.put(column, OpenData.cell(value));
                 }
                 rows.write(row);

@@ -8,6 +8,7 @@ import org.councilflow.identity.CurrentUsers;
 import org.councilflow.meetings.Meeting;
 import org.councilflow.meetings.Meetings;
 import org.councilflow.minutes.Attendance;
+import org.councilflow.minutes.ItemMinutes;
 import org.councilflow.minutes.Minutes;
 import org.councilflow.minutes.MinutesDocument;
 import org.councilflow.minutes.MinutesPublished;
@@ -53,6 +54,12 @@ class MinutesPublisher {
                 users.current().map(u -> u.username()).orElse("system"), note);
         store.index("MINUTES", meeting.id(), "Minutes: " + meeting.committeeName() + ", " + Text.date(meeting.startsAt()),
                 text(snapshot), "/meetings/" + meeting.id(), version.createdAt());
+        // the Welsh minutes in their own row (app.welsh: simple words, accents folded), or none when nothing is in Welsh
+        String welsh = welshText(snapshot);
+        Localizer cy = Localizer.of(java.util.Locale.forLanguageTag("cy"));
+        store.indexWelsh("MINUTES", meeting.id(), welsh.isBlank() ? null : cy.t("minutes.pdfHeading", cy.t("meeting.name",
+                cy.pick(snapshot.committeeName(), snapshot.committeeNameCy()).text(), cy.date(meeting.startsAt()))),
+                welsh, "/meetings/" + meeting.id(), version.createdAt());
     }
 
     private MinutesSnapshot snapshot(Meeting meeting, MinutesVersion version) {
@@ -64,9 +71,17 @@ class MinutesPublisher {
             String title = Optional.ofNullable(item.reportId())
                     .flatMap(id -> store.latest(PublicationKind.REPORT, id, ReportSnapshot.class))
                     .map(Published::content).map(r -> r.document().header().title()).orElse(item.title());
+            // and in Welsh as the report's published Welsh part has it, else as frozen with the minutes
+            String titleCy = Optional.ofNullable(item.reportId())
+                    .flatMap(id -> store.latest(PublicationKind.REPORT, id, ReportSnapshot.class))
+                    .map(Published::content).map(r -> r.document().welsh()).map(w -> w.title())
+                    .filter(t -> !t.isBlank()).orElse(item.titleCy());
+            ItemMinutes.Welsh welsh = item.welsh();
             items.add(new MinutesSnapshot.Item(item.itemId(), item.number(), item.kind().name(), title,
                     item.exempt() ? null : item.reportId(), item.exemptParagraph(), item.declarations(),
-                    item.exempt() ? null : item.minutes(), item.exempt() ? List.of() : style.show(item.resolutions())));
+                    item.exempt() ? null : item.minutes(), item.exempt() ? List.of() : style.show(item.resolutions()),
+                    titleCy, item.exempt() || welsh == null ? null : welsh.minutes(),
+                    item.exempt() || welsh == null ? List.of() : style.show(welsh.resolutions())));
         }
         Attendance a = document.attendance();
         MinutesSnapshot.Attendance attendance = new MinutesSnapshot.Attendance(
@@ -79,7 +94,7 @@ class MinutesPublisher {
         return new MinutesSnapshot(meeting.id(), meeting.committeeId(), meeting.committeeName(), meeting.startsAt(),
                 version.kind() == MinutesVersion.Kind.DRAFT ? "DRAFT" : "APPROVED", version.version(),
                 approvedAt == null ? null : approvedAt.id(), approvedAt == null ? null : approvedAt.startsAt(),
-                approvedItem, style.resolvedLabel(), attendance, List.copyOf(items));
+                approvedItem, style.resolvedLabel(), attendance, List.copyOf(items), meeting.committeeNameCy());
     }
 
     /** For an amendment: the meeting that approved the minutes in the first place. */
@@ -92,6 +107,24 @@ class MinutesPublisher {
         return version.approvedAtItemId() != null ? version.approvedAtItemId()
                 : minutes.versions(meeting.id()).stream().filter(v -> v.kind() == MinutesVersion.Kind.APPROVED)
                         .findFirst().map(MinutesVersion::approvedAtItemId).orElse(null);
+    }
+
+    /** What Welsh search finds: the Welsh headings, minutes and resolutions (empty when the council wrote none). */
+    private static String welshText(MinutesSnapshot snapshot) {
+        StringBuilder text = new StringBuilder();
+        for (MinutesSnapshot.Item item : snapshot.items()) {
+            if (item.titleCy() != null) {
+                text.append(item.number()).append(' ').append(item.titleCy()).append('\n');
+            }
+            if (item.minutesCy() != null) {
+                text.append(item.minutesCy()).append('\n');
+            }
+            item.resolutionsCy().forEach(r -> {
+                text.append(r.text()).append('\n');
+                r.points().forEach(p -> text.append(p.text()).append('\n'));
+            });
+        }
+        return text.toString();
     }
 
     /** What search finds: headings, minutes and resolutions of the items that are not exempt, and who attended. */

@@ -51,10 +51,10 @@ public final class Pages {
 
     public record MeetingsPage(Frame frame, List<Published<MeetingSnapshot>> meetings) implements Templates.View {
 
-        /** Each committee with a published meeting, by name: its calendar and feeds. */
+        /** Each committee with a published meeting, by its name in the page's language: its calendar and feeds. */
         public Map<String, UUID> committees() {
-            Map<String, UUID> committees = new TreeMap<>();
-            meetings.forEach(m -> committees.put(m.content().committeeName(), m.content().committeeId()));
+            Map<String, UUID> committees = new TreeMap<>(java.text.Collator.getInstance(frame.l().locale()));
+            meetings.forEach(m -> committees.putIfAbsent(frame.l().committee(m.content()).text(), m.content().committeeId()));
             return committees;
         }
 
@@ -97,7 +97,13 @@ public final class Pages {
 
         /** The heading as published: the item's own, or (agendas published before items had one) its report's. */
         public String title() {
-            return item.title() != null ? item.title() : report.content().document().header().title();
+            return shownTitle().text();
+        }
+
+        /** The heading in this page's language where the council gave one, else the other's, marked (ADR 0017). */
+        public Localizer.Shown shownTitle() {
+            return item.title() != null || item.titleCy() != null ? frame.l().pick(item.title(), item.titleCy())
+                    : frame.l().title(report.content().document());
         }
 
         /** The item's minutes, or null when none are published. */

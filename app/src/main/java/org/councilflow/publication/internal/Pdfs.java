@@ -92,11 +92,18 @@ public final class Pdfs {
     }
 
     /** @param report the item's published report (null for other kinds, and for an exempt item) */
-    public record PackItem(MeetingSnapshot.Item item, ReportSnapshot report) {
+    public record PackItem(MeetingSnapshot.Item item, ReportSnapshot report, Localizer l) {
 
         /** The heading as published (an exempt item's only when the agenda published one; otherwise null). */
         public String title() {
-            return item.title() != null ? item.title() : report == null ? null : report.document().header().title();
+            Localizer.Shown shown = shown();
+            return shown == null ? null : shown.text();
+        }
+
+        /** The heading in the PDF's language where the council gave one, else the other's, marked (ADR 0017). */
+        public Localizer.Shown shown() {
+            return item.title() != null || item.titleCy() != null ? l.pick(item.title(), item.titleCy())
+                    : report == null ? null : l.title(report.document());
         }
 
         public String heading(Localizer l) {
@@ -116,13 +123,15 @@ public final class Pdfs {
     /** The minutes of a meeting as published: attendance, then every item's declarations, minutes and resolutions. */
     public static byte[] minutes(Tenant council, Published<MinutesSnapshot> minutes, Localizer l) {
         MinutesSnapshot m = minutes.content();
-        String title = l.t("minutes.pdfHeading", l.t("meeting.name", m.committeeName(), l.date(m.startsAt())));
+        String title = l.t("minutes.pdfHeading", l.t("meeting.name", l.pick(m.committeeName(), m.committeeNameCy()).text(),
+                l.date(m.startsAt())));
         String body = Templates.render(new PdfMinutes(l, council, minutes));
         List<String[]> bookmarks = new ArrayList<>();
         bookmarks.add(new String[] {l.t("minutes.attendance"), "#attendance-heading"});
         for (MinutesSnapshot.Item item : m.items()) {
             bookmarks.add(new String[] {item.number() + " " + (item.exempt() || item.title() == null
-                    ? l.t("meeting.exemptHeading") : item.title()), "#minutes-heading-" + item.itemId()});
+                    ? l.t("meeting.exemptHeading") : l.pick(item.title(), item.titleCy()).text()),
+                    "#minutes-heading-" + item.itemId()});
         }
         return render(l, council, title, body, bookmarks, List.of(), doc -> null);
     }
@@ -139,7 +148,7 @@ public final class Pdfs {
      */
     public static byte[] agendaPack(Tenant council, MeetingSnapshot meeting, List<ReportSnapshot> reports,
             String baseUrl, Function<DocumentRef, byte[]> content, Localizer l) {
-        List<PackItem> items = meeting.items().stream().map(item -> new PackItem(item, find(reports, item))).toList();
+        List<PackItem> items = meeting.items().stream().map(item -> new PackItem(item, find(reports, item), l)).toList();
         String body = Templates.render(new PdfPack(l, council, meeting, items, baseUrl));
         List<String[]> bookmarks = new ArrayList<>();
         bookmarks.add(new String[] {l.t("pdf.agenda"), "#agenda"});
@@ -160,7 +169,7 @@ public final class Pdfs {
                 }
             }
         }
-        String title = l.t("pdf.agendaPackTitle", l.t("meeting.name", meeting.committeeName(), l.date(meeting.startsAt())));
+        String title = l.t("pdf.agendaPackTitle", l.t("meeting.name", l.committee(meeting).text(), l.date(meeting.startsAt())));
         return render(l, council, title, body, bookmarks, appended, content);
     }
 

@@ -128,7 +128,7 @@ public class Publisher {
                 decision.keyDecision(), subjectToCallIn, decision.resolutions(), decision.minutes(), decision.decidedOn(),
                 meeting.startsAt(), publishedAt, subjectToCallIn ? callInEndsAt : null, null,
                 report.get().content().appendices(), decision.structuredResolutions(), null, null,
-                welshTitle(report.get().content().document()));
+                welshTitle(report.get().content().document()), meeting.committeeNameCy());
         Optional<Published<DecisionSnapshot>> before = store.latest(PublicationKind.DECISION, id, DecisionSnapshot.class);
         Published<DecisionSnapshot> page = new Published<>(snapshot, before.map(p -> p.version() + 1).orElse(1),
                 before.map(Published::firstPublishedAt).orElse(publishedAt), publishedAt,
@@ -150,7 +150,8 @@ public class Publisher {
             DecisionSnapshot effective = new DecisionSnapshot(d.decisionId(), d.reportId(), d.meetingId(), d.committeeId(),
                     d.decisionMaker(), d.reportTitle(), d.status(), d.keyDecision(), d.subjectToCallIn(), d.resolutions(),
                     d.minutes(), d.decidedOn(), d.meetingStartsAt(), d.publishedAt(), d.callInEndsAt(), d.calledInAt(),
-                    d.appendices(), d.structuredResolutions(), event.effectiveAt(), d.imported(), d.reportTitleCy());
+                    d.appendices(), d.structuredResolutions(), event.effectiveAt(), d.imported(), d.reportTitleCy(),
+                    d.decisionMakerCy());
             store.publish(PublicationKind.DECISION, id, d.committeeId(), effective, event.effectiveAt(), by(),
                     "Took effect on " + Text.date(event.effectiveAt()) + ": the call-in period ended without a call-in");
         });
@@ -197,7 +198,7 @@ public class Publisher {
                 decision.minutes(), decision.decidedOn(), meeting.startsAt(), decision.publishedAt(),
                 decision.callInEndsAt(), decision.calledInAt(), report.get().content().appendices(),
                 decision.structuredResolutions(), decision.effectiveAt(), null,
-                welshTitle(report.get().content().document()));
+                welshTitle(report.get().content().document()), meeting.committeeNameCy());
         store.publish(PublicationKind.DECISION, id, meeting.committeeId(), snapshot, at, by(), note);
         store.index("DECISION", id, "Decision: " + snapshot.reportTitle(),
                 Text.label(snapshot.status()) + "\n" + String.join("\n", snapshot.resolutions()), "/decisions/" + id, at);

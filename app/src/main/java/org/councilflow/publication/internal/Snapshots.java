@@ -49,19 +49,30 @@ public final class Snapshots {
      * @param location VENUE, HYBRID, REMOTE or NONE (null in publications made before it was recorded)
      * @param status SCHEDULED, CANCELLED, POSTPONED or MOVED, with {@code statusNote}
      * @param agendaVersion 1 as published, one more per amendment
+     * @param committeeNameCy the committee's Welsh name and {@code titleCy} the meeting's Welsh title as published
+     *        (null where none was given, and in publications made before there was Welsh: ADR 0017)
      */
     public record MeetingSnapshot(UUID meetingId, UUID committeeId, String committeeName, Instant startsAt, String venue,
             List<Item> items, String title, Instant endsAt, String location, String onlineLink, String webcastLink,
-            String status, String statusNote, int agendaVersion) {
+            String status, String statusNote, int agendaVersion, String committeeNameCy, String titleCy) {
 
         public MeetingSnapshot {
             items = items == null ? List.of() : items;
         }
 
+        /** As published before committee papers had Welsh text. */
+        public MeetingSnapshot(UUID meetingId, UUID committeeId, String committeeName, Instant startsAt, String venue,
+                List<Item> items, String title, Instant endsAt, String location, String onlineLink, String webcastLink,
+                String status, String statusNote, int agendaVersion) {
+            this(meetingId, committeeId, committeeName, startsAt, venue, items, title, endsAt, location, onlineLink,
+                    webcastLink, status, statusNote, agendaVersion, null, null);
+        }
+
         /** As published before meetings had titles, locations and statuses. */
         public MeetingSnapshot(UUID meetingId, UUID committeeId, String committeeName, Instant startsAt, String venue,
                 List<Item> items) {
-            this(meetingId, committeeId, committeeName, startsAt, venue, items, null, null, null, null, null, null, null, 1);
+            this(meetingId, committeeId, committeeName, startsAt, venue, items, null, null, null, null, null, null, null, 1,
+                    null, null);
         }
 
         /**
@@ -74,18 +85,28 @@ public final class Snapshots {
          * @param title the heading; for a report from the cycle, the signed-off version's title
          * @param exemptParagraph the paragraph of Schedule 12A (1–7) when exempt and known
          * @param sinceVersion the agenda version that added it (0 or 1: on the agenda as first published)
+         * @param titleCy the heading in Welsh (for a report from the cycle, its signed-off Welsh title) and
+         *        {@code descriptionCy} the description in Welsh, where given
          */
         public record Item(int position, UUID reportId, boolean exempt, UUID itemId, String number, String kind,
                 String title, String description, String reportOf, Integer exemptParagraph, boolean withdrawn,
-                int sinceVersion, List<ItemDocument> documents) {
+                int sinceVersion, List<ItemDocument> documents, String titleCy, String descriptionCy) {
 
             public Item {
                 documents = documents == null ? List.of() : documents;
             }
 
+            /** As published before items had Welsh text. */
+            public Item(int position, UUID reportId, boolean exempt, UUID itemId, String number, String kind,
+                    String title, String description, String reportOf, Integer exemptParagraph, boolean withdrawn,
+                    int sinceVersion, List<ItemDocument> documents) {
+                this(position, reportId, exempt, itemId, number, kind, title, description, reportOf, exemptParagraph,
+                        withdrawn, sinceVersion, documents, null, null);
+            }
+
             /** As published before items had numbers, kinds and documents. */
             public Item(int position, UUID reportId, boolean exempt) {
-                this(position, reportId, exempt, null, null, null, null, null, null, null, false, 0, List.of());
+                this(position, reportId, exempt, null, null, null, null, null, null, null, false, 0, List.of(), null, null);
             }
 
             /** The item's number as the council wrote it, or its place for publications made before numbers. */
@@ -99,7 +120,11 @@ public final class Snapshots {
          *
          * @param kind an {@code AgendaDocument.Kind} name (REPORT, APPENDIX, MINUTES, PRESENTATION, BACKGROUND_PAPER)
          */
-        public record ItemDocument(UUID id, String title, String kind, DocumentRef file, String link) {
+        public record ItemDocument(UUID id, String title, String kind, DocumentRef file, String link, String titleCy) {
+
+            public ItemDocument(UUID id, String title, String kind, DocumentRef file, String link) {
+                this(id, title, kind, file, link, null);
+            }
         }
     }
 
@@ -114,7 +139,18 @@ public final class Snapshots {
             String reportTitle, String status, boolean keyDecision, boolean subjectToCallIn, List<String> resolutions,
             String minutes, LocalDate decidedOn, Instant meetingStartsAt, Instant publishedAt, Instant callInEndsAt,
             Instant calledInAt, List<DocumentRef> appendices, List<Resolution> structuredResolutions,
-            Instant effectiveAt, Imported imported, String reportTitleCy) {
+            Instant effectiveAt, Imported imported, String reportTitleCy, String decisionMakerCy) {
+
+        /** As published before the committee had a Welsh name. */
+        public DecisionSnapshot(UUID decisionId, UUID reportId, UUID meetingId, UUID committeeId, String decisionMaker,
+                String reportTitle, String status, boolean keyDecision, boolean subjectToCallIn, List<String> resolutions,
+                String minutes, LocalDate decidedOn, Instant meetingStartsAt, Instant publishedAt, Instant callInEndsAt,
+                Instant calledInAt, List<DocumentRef> appendices, List<Resolution> structuredResolutions,
+                Instant effectiveAt, Imported imported, String reportTitleCy) {
+            this(decisionId, reportId, meetingId, committeeId, decisionMaker, reportTitle, status, keyDecision,
+                    subjectToCallIn, resolutions, minutes, decidedOn, meetingStartsAt, publishedAt, callInEndsAt,
+                    calledInAt, appendices, structuredResolutions, effectiveAt, imported, reportTitleCy, null);
+        }
 
         /** As before resolutions had sub-points. */
         public DecisionSnapshot(UUID decisionId, UUID reportId, UUID meetingId, UUID committeeId, String decisionMaker,
@@ -123,7 +159,7 @@ public final class Snapshots {
                 Instant calledInAt, List<DocumentRef> appendices) {
             this(decisionId, reportId, meetingId, committeeId, decisionMaker, reportTitle, status, keyDecision,
                     subjectToCallIn, resolutions, minutes, decidedOn, meetingStartsAt, publishedAt, callInEndsAt,
-                    calledInAt, appendices, null, null, null, null);
+                    calledInAt, appendices, null, null, null, null, null);
         }
 
         /** The resolutions with their sub-points, also of publications made before there were sub-points. */
@@ -143,10 +179,20 @@ public final class Snapshots {
      * @param approvedAtMeetingStartsAt when the meeting that approved them began (null for a draft)
      * @param approvedAtItemNumber that meeting's number for its item "minutes of the previous meeting"
      * @param resolvedLabel the council's "RESOLVED –" in front of an item's resolutions
+     * @param committeeNameCy the committee's Welsh name at publication, where given
      */
     public record MinutesSnapshot(UUID meetingId, UUID committeeId, String committeeName, Instant startsAt,
             String status, int minutesVersion, UUID approvedAtMeetingId, Instant approvedAtMeetingStartsAt,
-            String approvedAtItemNumber, String resolvedLabel, Attendance attendance, List<Item> items) {
+            String approvedAtItemNumber, String resolvedLabel, Attendance attendance, List<Item> items,
+            String committeeNameCy) {
+
+        /** As published before minutes had Welsh text. */
+        public MinutesSnapshot(UUID meetingId, UUID committeeId, String committeeName, Instant startsAt,
+                String status, int minutesVersion, UUID approvedAtMeetingId, Instant approvedAtMeetingStartsAt,
+                String approvedAtItemNumber, String resolvedLabel, Attendance attendance, List<Item> items) {
+            this(meetingId, committeeId, committeeName, startsAt, status, minutesVersion, approvedAtMeetingId,
+                    approvedAtMeetingStartsAt, approvedAtItemNumber, resolvedLabel, attendance, items, null);
+        }
 
         public record Attendance(List<Member> members, List<Person> officers, List<Guest> others) {
         }
@@ -160,8 +206,24 @@ public final class Snapshots {
         public record Guest(String name, String role, GuestKind kind) {
         }
 
+        /**
+         * @param titleCy the heading, {@code minutesCy} the minutes and {@code resolutionsCy} the resolutions in Welsh,
+         *        as frozen with the English (null or empty where none was given)
+         */
         public record Item(UUID itemId, String number, String kind, String title, UUID reportId, Integer exemptParagraph,
-                List<Declaration> declarations, String minutes, List<MinutesStyle.Shown> resolutions) {
+                List<Declaration> declarations, String minutes, List<MinutesStyle.Shown> resolutions, String titleCy,
+                String minutesCy, List<MinutesStyle.Shown> resolutionsCy) {
+
+            public Item {
+                resolutionsCy = resolutionsCy == null ? List.of() : resolutionsCy;
+            }
+
+            /** As published before minutes had Welsh text. */
+            public Item(UUID itemId, String number, String kind, String title, UUID reportId, Integer exemptParagraph,
+                    List<Declaration> declarations, String minutes, List<MinutesStyle.Shown> resolutions) {
+                this(itemId, number, kind, title, reportId, exemptParagraph, declarations, minutes, resolutions, null,
+                        null, List.of());
+            }
 
             public boolean exempt() {
                 return exemptParagraph != null;

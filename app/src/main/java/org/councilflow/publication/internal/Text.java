@@ -32,6 +32,18 @@ public final class Text {
         return text == null ? null : BIDI_CONTROLS.matcher(text).replaceAll("");
     }
 
+    /**
+     * A text in both of the council's languages where it gave both, for formats read in either language (the calendar,
+     * the agenda lines of feeds): {@code Cabinet / Y Cabinet}; the one given where there is one only (ADR 0017).
+     */
+    public static String both(String english, String welsh) {
+        boolean hasWelsh = welsh != null && !welsh.isBlank() && !welsh.equals(english);
+        if (english == null || english.isBlank()) {
+            return hasWelsh ? welsh : english;
+        }
+        return hasWelsh ? english + " / " + welsh : english;
+    }
+
     public static String date(Instant instant) {
         return DATE.format(instant.atZone(Locality.zoneId()));
     }

@@ -86,12 +86,18 @@ class MinutesDataController {
 
     /** The minutes as a tagged PDF, from the same fragments as the meeting's page. */
     @GetMapping("/councils/{slug}/meetings/{meetingId}/minutes.pdf")
-    ResponseEntity<byte[]> meetingMinutesPdf(@PathVariable String slug, @PathVariable String meetingId) {
+    ResponseEntity<byte[]> meetingMinutesPdf(@PathVariable String slug, @PathVariable String meetingId,
+            jakarta.servlet.http.HttpServletRequest request) {
         Tenant council = council(slug);
         Published<MinutesSnapshot> published = minutes.of(uuid(meetingId)).orElseThrow(NothingPublished::new);
-        byte[] pdf = Pdfs.minutes(council, published, Localizer.of(properties.locale()));
+        // in the reader's language, as the agenda pack and the pages (ADR 0015)
+        Language language = Language.of(request, council);
+        Localizer l = Localizer.of("cy".equals(language.tag()) ? java.util.Locale.forLanguageTag("cy") : properties.locale());
+        byte[] pdf = Pdfs.minutes(council, published, l);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                .eTag(etag(published.content().meetingId() + ":" + published.version() + ":" + properties.locale()))
+                .eTag(etag(published.content().meetingId() + ":" + published.version() + ":" + l.lang()))
+                .header(HttpHeaders.CONTENT_LANGUAGE, language.tag())
+                .varyBy(language.variesByCookie() ? new String[] {HttpHeaders.COOKIE} : new String[0])
                 .lastModified(published.publishedAt()).cacheControl(CacheControl.maxAge(properties.maxAge()).cachePublic())
                 .contentLength(pdf.length)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename("minutes.pdf").build().toString())

@@ -3,15 +3,12 @@ package org.councilflow.reports.web;
 import java.util.List;
 import java.util.UUID;
 
-import org.councilflow.reports.Markdown;
 import org.councilflow.reports.PerformanceData;
 import org.councilflow.reports.Report;
 import org.councilflow.reports.ReportDiff;
 import org.councilflow.reports.ReportDocument;
 import org.councilflow.reports.Reports;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,7 +18,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.util.HtmlUtils;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -121,34 +117,6 @@ class ReportController {
     Report importReport(@PathVariable String tenant, @RequestParam(required = false) UUID planId,
             @Valid @RequestBody Report.Export export) {
         return reports.importReport(planId, export);
-    }
-
-    @GetMapping("/{reportId}/preview")
-    @Operation(summary = "The draft rendered as HTML (text is sanitised)")
-    ResponseEntity<String> preview(@PathVariable String tenant, @PathVariable UUID reportId) {
-        ReportDocument document = reports.get(reportId).document();
-        StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
-                .append(HtmlUtils.htmlEscape(document.header().title())).append("</title></head><body><article>")
-                .append("<h1>").append(HtmlUtils.htmlEscape(document.header().title())).append("</h1>")
-                .append("<h2>Summary</h2>").append(Markdown.toSafeHtml(document.summary()))
-                .append("<h2>Recommendations</h2><ol>");
-        document.recommendations().forEach(r -> html.append("<li>").append(Markdown.toSafeHtml(r)).append("</li>"));
-        html.append("</ol>");
-        for (ReportDocument.Section section : document.sections()) {
-            html.append("<section><h2>").append(HtmlUtils.htmlEscape(section.number() == null ? "" : section.number() + " "))
-                    .append(HtmlUtils.htmlEscape(section.heading() == null ? "" : section.heading())).append("</h2>");
-            for (ReportDocument.Block block : section.blocks()) {
-                String number = block.number() == null ? "" : "<span class=\"number\">" + HtmlUtils.htmlEscape(block.number()) + "</span> ";
-                if (block.kind() == ReportDocument.Kind.HEADING) {
-                    html.append("<h3>").append(number).append(HtmlUtils.htmlEscape(block.markdown())).append("</h3>");
-                } else {
-                    html.append("<div class=\"paragraph\">").append(number).append(Markdown.toSafeHtml(block.markdown())).append("</div>");
-                }
-            }
-            html.append("</section>");
-        }
-        return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
-                .body(html.append("</article></body></html>").toString());
     }
 
     record NewReport(UUID planId, @NotNull @Valid ReportDocument document) {
