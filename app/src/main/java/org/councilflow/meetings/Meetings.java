@@ -55,6 +55,11 @@ public class Meetings {
         return changes.get(id);
     }
 
+    /** The meetings on whose agendas the report is (with the item's documents), earliest first. */
+    public List<Meeting> withReport(UUID reportId) {
+        return agendas.meetingsWithReport(tenant(), reportId).stream().map(this::get).toList();
+    }
+
     @Transactional
     @PreAuthorize("hasAnyRole('CLERK', 'TENANT_ADMIN')")
     public Meeting arrange(@NotNull @Valid Meeting.Draft draft) {

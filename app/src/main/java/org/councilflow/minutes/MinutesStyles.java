@@ -38,8 +38,11 @@ public class MinutesStyles {
         return current();
     }
 
-    /** Without a check of the caller: what publication and the minutes themselves are written in. */
-    Versioned current() {
+    /**
+     * Without a check of the caller: what publication and the minutes themselves are written in (a council's style
+     * is on its public pages anyway; a timer publishing with no one signed in reads it too).
+     */
+    public Versioned current() {
         return jdbc.sql("""
                 SELECT resolved_label, numbering, points, publish_draft_minutes, version FROM app.minutes_style
                 WHERE tenant_id = :tenant""")

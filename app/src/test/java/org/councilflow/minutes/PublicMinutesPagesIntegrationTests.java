@@ -10,11 +10,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.councilflow.support.Api;
 import org.councilflow.support.IntegrationTest;
+import org.councilflow.support.TestPdfs;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -218,10 +216,8 @@ class PublicMinutesPagesIntegrationTests {
         return response.getBody();
     }
 
-    private static String text(byte[] pdf) throws IOException {
-        try (PDDocument document = Loader.loadPDF(pdf)) {
-            return normalise(new PDFTextStripper().getText(document));
-        }
+    private static String text(byte[] pdf) {
+        return TestPdfs.text(pdf);
     }
 
     private static List<String> texts(JsonNode array) {
@@ -231,6 +227,6 @@ class PublicMinutesPagesIntegrationTests {
     }
 
     static String normalise(String text) {
-        return text.replace('\u00a0', ' ').replaceAll("\\s+", " ").strip();
+        return TestPdfs.normalise(text);
     }
 }

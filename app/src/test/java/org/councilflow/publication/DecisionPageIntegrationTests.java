@@ -80,7 +80,11 @@ class DecisionPageIntegrationTests {
         assertThat(reference.fields()).hasSize(7);
         reference.fields().forEach((label, value) -> assertThat(fields.get(label)).as(label).isEqualTo(value));
         assertThat(normalise(decision.selectFirst("#minutes").text())).isEqualTo(normalise(reference.minutes()));
-        assertThat(decision.select("#resolutions > li").eachText()).isEqualTo(reference.resolutions());
+        // the council's style: its label once, then the resolutions numbered as on its page ("1. That …")
+        assertThat(decision.select("#decisions .resolved-label").eachText()).containsExactly("RESOLVED \u2013");
+        assertThat(decision.select("#resolutions > li").stream().map(li -> normalise(li.ownText())).toList())
+                .isEqualTo(reference.resolutions());
+        assertThat(decision.select("#resolutions > li > .number").eachText()).containsExactly("1.", "2.", "3.", "4.", "5.");
         assertThat(fields.get("Call-in")).isEqualTo("Effective: not subject to call-in");
 
         List<String> documents = decision.select("#accompanying-documents > li > a:first-child").eachText();

@@ -183,7 +183,7 @@ class PublicSiteIntegrationTests {
     }
 
     /** RFC 4180: quoted fields may hold commas, quotes (doubled) and line breaks. */
-    private static List<List<String>> parseCsv(String text) {
+    static List<List<String>> parseCsv(String text) {
         List<List<String>> rows = new ArrayList<>();
         List<String> row = new ArrayList<>();
         StringBuilder cell = new StringBuilder();

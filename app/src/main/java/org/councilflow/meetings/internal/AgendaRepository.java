@@ -99,6 +99,14 @@ public class AgendaRepository {
         }
     }
 
+    /** The meetings whose agendas carry the report, earliest first. */
+    public List<UUID> meetingsWithReport(String tenant, UUID report) {
+        return jdbc.sql("""
+                SELECT i.meeting_id FROM app.agenda_item i JOIN app.meeting m ON m.tenant_id = i.tenant_id AND m.id = i.meeting_id
+                WHERE i.tenant_id = :tenant AND i.report_id = :report GROUP BY i.meeting_id ORDER BY min(m.starts_at)""")
+                .param("tenant", tenant).param("report", report).query(UUID.class).list();
+    }
+
     public boolean hasReport(String tenant, UUID meeting, UUID report) {
         return jdbc.sql("SELECT count(*) FROM app.agenda_item WHERE tenant_id = :tenant AND meeting_id = :meeting AND report_id = :report")
                 .param("tenant", tenant).param("meeting", meeting).param("report", report).query(Integer.class).single() > 0;

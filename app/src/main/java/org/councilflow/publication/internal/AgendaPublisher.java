@@ -57,6 +57,33 @@ class AgendaPublisher {
                 meeting.statusNote(), Math.max(1, meeting.agendaVersion()), meeting.committeeNameCy(), meeting.titleCy());
         store.publish(PublicationKind.MEETING, meeting.id(), meeting.committeeId(), snapshot, at, by,
                 note == null ? "Agenda amended" : note);
+        index(snapshot, at);
+    }
+
+    /**
+     * The agenda's own items are searchable from its publication, before there are minutes: title, number,
+     * description, report-of and the titles of their public documents. A report from the cycle is found as the
+     * report itself; a withdrawn or exempt item leaves the search.
+     */
+    private void index(MeetingSnapshot meeting, Instant at) {
+        for (MeetingSnapshot.Item item : meeting.items()) {
+            if (item.exempt() || item.withdrawn() || item.title() == null || item.reportId() != null) {
+                store.unindex("AGENDA_ITEM", item.itemId());
+                continue;
+            }
+            List<String> body = new ArrayList<>();
+            body.add(Text.date(meeting.startsAt()) + ", " + meeting.committeeName()
+                    + (meeting.title() == null ? "" : ": " + meeting.title()));
+            if (item.description() != null) {
+                body.add(item.description());
+            }
+            if (item.reportOf() != null) {
+                body.add(item.reportOf());
+            }
+            item.documents().forEach(d -> body.add(d.title()));
+            store.index("AGENDA_ITEM", item.itemId(), (item.number() == null ? "" : item.number() + " ") + item.title(),
+                    String.join("\n", body), "/meetings/" + meeting.meetingId() + "/items/" + item.position(), at);
+        }
     }
 
     /**

@@ -43,7 +43,7 @@ public final class Feeds {
             SyndEntry entry = entry("urn:uuid:" + d.decisionId(), l.t("decision.title", l.title(d).text()),
                     base + "/decisions/" + d.decisionId(), published.firstPublishedAt(), published.publishedAt());
             entry.setDescription(text(l.t("feed.decision", l.label(d.status()), d.decisionMaker(), l.date(d.decidedOn()))
-                    + " " + String.join(" ", d.resolutions())));
+                    + " " + d.resolutionsText()));
             entries.add(entry);
         }
         return feed(council, base, selfPath, "/decisions", title, entries, updated, language);

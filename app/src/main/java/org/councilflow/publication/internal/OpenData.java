@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.councilflow.minutes.MinutesStyle;
 import org.councilflow.publication.internal.Snapshots.Amendment;
 import org.councilflow.publication.internal.Snapshots.DecisionSnapshot;
 import org.councilflow.publication.internal.Snapshots.Published;
@@ -32,7 +33,7 @@ public final class OpenData {
     public static final String SCHEMA_RESOURCE = "/publication/decisions.schema.json";
     static final List<String> CSV_COLUMNS = List.of("id", "url", "title", "decisionMaker", "committeeId", "status",
             "keyDecision", "subjectToCallIn", "callInState", "callInEndsAt", "calledInAt", "dateOfDecision", "publishedAt",
-            "meetingId", "meetingStartsAt", "reportUrl", "resolutions", "minutes", "amendments");
+            "meetingId", "meetingStartsAt", "reportUrl", "resolved", "resolutions", "minutes", "amendments");
     /** RFC 4180: CRLF line ends, a field quoted only when it holds a comma, quote or line break. */
     static final CsvSchema CSV_SCHEMA = CsvSchema.builder().addColumns(CSV_COLUMNS, CsvSchema.ColumnType.STRING)
             .setLineSeparator("\r\n").build();
@@ -72,6 +73,14 @@ public final class OpenData {
             node.put("reportUrl", base + "/reports/" + d.reportId());
             ArrayNode resolutions = node.putArray("resolutions");
             d.resolutions().forEach(resolutions::add);
+            // in the council's style: its label, each resolution's number and its sub-points
+            node.put("resolved", d.styleOrDefaults().resolvedLabel());
+            ArrayNode shown = node.putArray("resolutionsWithPoints");
+            for (MinutesStyle.Shown resolution : d.shownResolutions()) {
+                ObjectNode r = shown.addObject().put("number", resolution.label()).put("text", resolution.text());
+                ArrayNode points = r.putArray("points");
+                resolution.points().forEach(p -> points.addObject().put("label", p.label()).put("text", p.text()));
+            }
             if (d.minutes() == null) {
                 node.putNull("minutes");
             } else {
@@ -101,7 +110,7 @@ public final class OpenData {
             for (var decision : json.get("decisions")) {
                 Map<String, String> row = new LinkedHashMap<>();
                 for (String column : CSV_COLUMNS) {
-                    row.put(column, cell(text(column, decision.get(column))));
+                    row.put(column, cell(text(column, decision.get(column), decision)));
                 }
                 rows.write(row);
             }
@@ -112,13 +121,19 @@ public final class OpenData {
     }
 
     /** A field as one cell's text: lists (resolutions, amendments) one entry per line. */
-    private static String text(String column, JsonNode value) {
+    private static String text(String column, JsonNode value, JsonNode decision) {
         if (value == null || value.isNull()) {
             return "";
         }
         List<String> lines = new ArrayList<>();
         if (column.equals("resolutions")) {
-            value.forEach(v -> lines.add(v.asText()));
+            // one per line as the council numbers them, each followed by its sub-points on lines of their own
+            JsonNode shown = decision.get("resolutionsWithPoints");
+            for (JsonNode r : shown) {
+                lines.add(r.get("number").asText().isEmpty() ? r.get("text").asText()
+                        : r.get("number").asText() + " " + r.get("text").asText());
+                r.get("points").forEach(p -> lines.add(p.get("label").asText() + " " + p.get("text").asText()));
+            }
             return String.join("\n", lines);
         }
         if (column.equals("amendments")) {

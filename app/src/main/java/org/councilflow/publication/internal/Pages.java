@@ -221,10 +221,10 @@ public final class Pages {
             return List.of(home(frame));
         }
 
-        /** What a hit is, as a message key's last part: REPORT, DECISION or MINUTES. */
+        /** What a hit is, as a message key's last part: REPORT, DECISION, AGENDA_ITEM or MINUTES. */
         public String kind(SearchHit hit) {
             return switch (hit.kind()) {
-                case "REPORT", "DECISION" -> hit.kind();
+                case "REPORT", "DECISION", "AGENDA_ITEM" -> hit.kind();
                 default -> "MINUTES";
             };
         }

@@ -122,6 +122,12 @@ class PublicationStore {
         index(kind, subject, title, body, path, at, "en", searchConfiguration);
     }
 
+    /** Takes something out of search in every language (an agenda item withdrawn or made exempt). */
+    void unindex(String kind, UUID subject) {
+        jdbc.sql("DELETE FROM app.publication_search WHERE tenant_id = :tenant AND kind = :kind AND subject_id = :subject")
+                .param("tenant", TenantContext.require()).param("kind", kind).param("subject", subject).update();
+    }
+
     /**
      * A Welsh text beside the English one (ADR 0015): PostgreSQL has no Welsh stemmer, so it is indexed as
      * {@code app.welsh} words ({@code simple} with unaccent), its accents folded, so "wyr" finds "ŵyr". A blank text

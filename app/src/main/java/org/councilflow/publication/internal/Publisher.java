@@ -21,6 +21,7 @@ import org.councilflow.meetings.DecisionPublished;
 import org.councilflow.meetings.Decisions;
 import org.councilflow.meetings.Meeting;
 import org.councilflow.meetings.Meetings;
+import org.councilflow.minutes.MinutesStyles;
 import org.councilflow.plans.InspectionEvent;
 import org.councilflow.plans.Plan;
 import org.councilflow.plans.Plans;
@@ -60,9 +61,11 @@ public class Publisher {
     private final CurrentUsers users;
     private final PublicationProperties properties;
     private final AgendaPublisher agendas;
+    private final MinutesStyles styles;
 
     Publisher(PublicationStore store, Meetings meetings, Reports reports, Decisions decisions, Plans plans,
-            CurrentUsers users, PublicationProperties properties, AgendaPublisher agendas) {
+            CurrentUsers users, PublicationProperties properties, AgendaPublisher agendas, MinutesStyles styles) {
+        this.styles = styles;
         this.properties = properties;
         this.agendas = agendas;
         this.store = store;
@@ -128,7 +131,7 @@ public class Publisher {
                 decision.keyDecision(), subjectToCallIn, decision.resolutions(), decision.minutes(), decision.decidedOn(),
                 meeting.startsAt(), publishedAt, subjectToCallIn ? callInEndsAt : null, null,
                 report.get().content().appendices(), decision.structuredResolutions(), null, null,
-                welshTitle(report.get().content().document()), meeting.committeeNameCy());
+                welshTitle(report.get().content().document()), meeting.committeeNameCy(), styles.current().style());
         Optional<Published<DecisionSnapshot>> before = store.latest(PublicationKind.DECISION, id, DecisionSnapshot.class);
         Published<DecisionSnapshot> page = new Published<>(snapshot, before.map(p -> p.version() + 1).orElse(1),
                 before.map(Published::firstPublishedAt).orElse(publishedAt), publishedAt,
@@ -151,7 +154,7 @@ public class Publisher {
                     d.decisionMaker(), d.reportTitle(), d.status(), d.keyDecision(), d.subjectToCallIn(), d.resolutions(),
                     d.minutes(), d.decidedOn(), d.meetingStartsAt(), d.publishedAt(), d.callInEndsAt(), d.calledInAt(),
                     d.appendices(), d.structuredResolutions(), event.effectiveAt(), d.imported(), d.reportTitleCy(),
-                    d.decisionMakerCy());
+                    d.decisionMakerCy(), d.style());
             store.publish(PublicationKind.DECISION, id, d.committeeId(), effective, event.effectiveAt(), by(),
                     "Took effect on " + Text.date(event.effectiveAt()) + ": the call-in period ended without a call-in");
         });
@@ -198,10 +201,10 @@ public class Publisher {
                 decision.minutes(), decision.decidedOn(), meeting.startsAt(), decision.publishedAt(),
                 decision.callInEndsAt(), decision.calledInAt(), report.get().content().appendices(),
                 decision.structuredResolutions(), decision.effectiveAt(), null,
-                welshTitle(report.get().content().document()), meeting.committeeNameCy());
+                welshTitle(report.get().content().document()), meeting.committeeNameCy(), styles.current().style());
         store.publish(PublicationKind.DECISION, id, meeting.committeeId(), snapshot, at, by(), note);
         store.index("DECISION", id, "Decision: " + snapshot.reportTitle(),
-                Text.label(snapshot.status()) + "\n" + String.join("\n", snapshot.resolutions()), "/decisions/" + id, at);
+                Text.label(snapshot.status()) + "\n" + snapshot.resolutionsText(), "/decisions/" + id, at);
         // the Welsh title and status (resolutions and minutes have no Welsh text yet: ADR 0015)
         Localizer welsh = Localizer.of(java.util.Locale.forLanguageTag("cy"));
         store.indexWelsh("DECISION", id, snapshot.reportTitleCy() == null ? null

@@ -139,9 +139,9 @@ public final class Snapshots {
             String reportTitle, String status, boolean keyDecision, boolean subjectToCallIn, List<String> resolutions,
             String minutes, LocalDate decidedOn, Instant meetingStartsAt, Instant publishedAt, Instant callInEndsAt,
             Instant calledInAt, List<DocumentRef> appendices, List<Resolution> structuredResolutions,
-            Instant effectiveAt, Imported imported, String reportTitleCy, String decisionMakerCy) {
+            Instant effectiveAt, Imported imported, String reportTitleCy, String decisionMakerCy, MinutesStyle style) {
 
-        /** As published before the committee had a Welsh name. */
+        /** As published before the committee had a Welsh name and the council's style of resolutions was frozen in. */
         public DecisionSnapshot(UUID decisionId, UUID reportId, UUID meetingId, UUID committeeId, String decisionMaker,
                 String reportTitle, String status, boolean keyDecision, boolean subjectToCallIn, List<String> resolutions,
                 String minutes, LocalDate decidedOn, Instant meetingStartsAt, Instant publishedAt, Instant callInEndsAt,
@@ -149,7 +149,7 @@ public final class Snapshots {
                 Instant effectiveAt, Imported imported, String reportTitleCy) {
             this(decisionId, reportId, meetingId, committeeId, decisionMaker, reportTitle, status, keyDecision,
                     subjectToCallIn, resolutions, minutes, decidedOn, meetingStartsAt, publishedAt, callInEndsAt,
-                    calledInAt, appendices, structuredResolutions, effectiveAt, imported, reportTitleCy, null);
+                    calledInAt, appendices, structuredResolutions, effectiveAt, imported, reportTitleCy, null, null);
         }
 
         /** As before resolutions had sub-points. */
@@ -159,7 +159,22 @@ public final class Snapshots {
                 Instant calledInAt, List<DocumentRef> appendices) {
             this(decisionId, reportId, meetingId, committeeId, decisionMaker, reportTitle, status, keyDecision,
                     subjectToCallIn, resolutions, minutes, decidedOn, meetingStartsAt, publishedAt, callInEndsAt,
-                    calledInAt, appendices, null, null, null, null, null);
+                    calledInAt, appendices, null, null, null, null, null, null);
+        }
+
+        /** The council's style as frozen at publication, or its defaults for a publication made before that. */
+        public MinutesStyle styleOrDefaults() {
+            return style != null ? style : MinutesStyle.defaults();
+        }
+
+        /** The resolutions as the council writes them: numbered (if several) with sub-points a), b) or as set. */
+        public List<MinutesStyle.Shown> shownResolutions() {
+            return styleOrDefaults().show(resolutionsWithPoints());
+        }
+
+        /** The resolutions as plain text behind the council's label: "RESOLVED – That …\na) …". */
+        public String resolutionsText() {
+            return styleOrDefaults().text(resolutionsWithPoints());
         }
 
         /** The resolutions with their sub-points, also of publications made before there were sub-points. */

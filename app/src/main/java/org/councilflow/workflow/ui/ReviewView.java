@@ -12,6 +12,7 @@ import org.councilflow.common.ui.Formats;
 import org.councilflow.identity.CurrentUser;
 import org.councilflow.identity.CurrentUsers;
 import org.councilflow.identity.Role;
+import org.councilflow.meetings.Meetings;
 import org.councilflow.reports.Report;
 import org.councilflow.reports.ReportDiff;
 import org.councilflow.reports.ReportDocument;
@@ -72,6 +73,7 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver {
     private final ReportReviews reviews;
     private final ReportCycle cycle;
     private final CurrentUsers users;
+    private final Meetings meetings;
 
     UUID reportId;
     Report.Version version;
@@ -80,7 +82,8 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver {
     final Div changes = new Div();
     final Map<String, Div> remarks = new LinkedHashMap<>();
 
-    ReviewView(Reports reports, ReportReviews reviews, ReportCycle cycle, CurrentUsers users) {
+    ReviewView(Reports reports, ReportReviews reviews, ReportCycle cycle, CurrentUsers users, Meetings meetings) {
+        this.meetings = meetings;
         this.reports = reports;
         this.reviews = reviews;
         this.cycle = cycle;
@@ -117,6 +120,10 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver {
             renderChanges();
         }
         add(PublishedPreview.of(version.document()), document(version.document()), appendices(version));
+        Component onAgenda = AgendaDocumentsPart.of(meetings.withReport(reportId), reportId, "section-agenda-documents");
+        if (onAgenda != null) {
+            add(onAgenda);
+        }
         refreshRemarks();
     }
 
@@ -258,6 +265,10 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver {
             }
         });
         reviewed.setId("mark-reviewed");
+        Component onAgenda = AgendaDocumentsPart.changes(meetings.withReport(reportId), reportId);
+        if (onAgenda != null) {
+            changes.add(new H4("Documents on the agenda with it (not part of any version)"), onAgenda);
+        }
         changes.add(reviewed);
     }
 

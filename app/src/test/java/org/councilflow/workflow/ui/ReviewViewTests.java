@@ -123,4 +123,61 @@ class ReviewViewTests {
                     .contains("Challenge closed").contains("Answer from barnet.author: Two teams were restructured.");
         });
     }
+
+    @Test
+    void reviewersSeeTheDocumentsTheClerkPutOnTheReportsAgendaItemInThePageAndInWhatChanged() {
+        complete("barnet.manager", "managerSignOff", Map.of("outcome", "approve"));
+        complete("barnet.board-chair", "boardReview", Map.of("outcome", "endorse"));
+        String meeting = api.post("barnet.clerk", "/api/t/barnet/meetings", Map.of("committeeId", DemoData.BARNET_CES_COMMITTEE,
+                "startsAt", java.time.Instant.now().plus(20, java.time.temporal.ChronoUnit.DAYS).toString(),
+                "venue", "Hendon Town Hall")).getBody().get("id").asText();
+        complete("barnet.clerk", "scheduleToCommittee", Map.of("outcome", "schedule", "form", Map.of("meetingId", meeting)));
+        String path = "/api/t/barnet/meetings/" + meeting;
+        String item = api.get("barnet.clerk", path).getBody().get("agenda").get(0).get("id").asText();
+        api.post("barnet.clerk", path + "/agenda/items/" + item + "/documents", Map.of("title", "Ofsted monitoring visit letter",
+                "kind", "BACKGROUND_PAPER", "link", "https://files.ofsted.gov.uk/v1/file/50003493", "exempt", false,
+                "version", api.get("barnet.clerk", path).getBody().get("version").asInt()));
+        org.springframework.util.LinkedMultiValueMap<String, Object> form = new org.springframework.util.LinkedMultiValueMap<>();
+        form.add("title", "Named children\u2019s case summaries");
+        form.add("kind", "APPENDIX");
+        form.add("exempt", "true");
+        form.add("version", String.valueOf(api.get("barnet.clerk", path).getBody().get("version").asInt()));
+        form.add("file", new org.springframework.core.io.ByteArrayResource(org.councilflow.support.TestPdfs.onePage("Case summaries")) {
+            @Override
+            public String getFilename() {
+                return "case-summaries.pdf";
+            }
+        });
+        assertThat(api.post("barnet.clerk", path + "/agenda/items/" + item + "/documents", form).getStatusCode().value()).isEqualTo(201);
+
+        StaffUi.as(context, "barnet.manager", () -> {
+            UI.getCurrent().navigate("reports/" + reportId + "/review");
+            String section = _get(com.vaadin.flow.component.html.Section.class, spec -> spec.withId("section-agenda-documents"))
+                    .getElement().getTextRecursively();
+            assertThat(section).contains("Documents on the agenda", "Children, Education & Safeguarding Committee",
+                    "Background paper", "Ofsted monitoring visit letter", "(link: https://files.ofsted.gov.uk/v1/file/50003493)",
+                    "Appendix", "Named children\u2019s case summaries (file: case-summaries.pdf)", "Exempt: not for publication");
+            assertThat(section.indexOf("Ofsted monitoring")).as("in the clerk's order").isLessThan(section.indexOf("Named children"));
+            var lines = _get(com.vaadin.flow.component.html.UnorderedList.class, spec -> spec.withId("agenda-document-changes"))
+                    .getChildren().map(c -> c.getElement().getTextRecursively()).toList();
+            assertThat(lines).hasSize(2);
+            assertThat(lines.get(1)).startsWith("On the agenda, item ").contains("Appendix", "case-summaries.pdf", "Exempt");
+            assertThat(lines.get(0)).doesNotContain("Exempt");
+        });
+        StaffUi.as(context, "tower-hamlets.manager", () -> {
+            UI.getCurrent().navigate("reports/" + reportId + "/review");
+            assertThat(_find(com.vaadin.flow.component.html.Section.class, spec -> spec.withId("section-agenda-documents"))).isEmpty();
+        });
+    }
+
+    private void complete(String user, String stage, Map<String, Object> completion) {
+        for (JsonNode task : api.get(user, "/api/t/barnet/tasks").getBody()) {
+            if (task.get("stage").asText().equals(stage) && task.get("reportId").asText().equals(reportId)) {
+                assertThat(api.post(user, "/api/t/barnet/tasks/" + task.get("id").asText() + "/completion", completion)
+                        .getStatusCode().value()).as(user + " " + stage).isEqualTo(204);
+                return;
+            }
+        }
+        throw new AssertionError(user + " has no task " + stage);
+    }
 }
