@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.councilflow.plans.Indicator;
+import org.councilflow.common.ui.Words;
 
 import com.vaadin.flow.component.Html;
 
@@ -22,9 +23,9 @@ final class Sparkline {
 
     static Html of(Indicator indicator) {
         List<Indicator.Value> values = indicator.values();
-        String label = indicator.name() + ": " + (values.isEmpty() ? "no values yet" : String.join(", ",
+        String label = indicator.name() + ": " + (values.isEmpty() ? Words.t("plans.noValues") : String.join(", ",
                 values.stream().map(v -> v.period() + " " + v.value().stripTrailingZeros().toPlainString()).toList()))
-                + (indicator.target() == null ? "" : "; target " + indicator.target().stripTrailingZeros().toPlainString());
+                + (indicator.target() == null ? "" : "; " + Words.t("plans.targetLower") + " " + indicator.target().stripTrailingZeros().toPlainString());
         StringBuilder svg = new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"" + WIDTH
                 + "\" height=\"" + HEIGHT + "\" viewBox=\"0 0 " + WIDTH + " " + HEIGHT + "\"><title>" + escape(label) + "</title>");
         if (!values.isEmpty()) {

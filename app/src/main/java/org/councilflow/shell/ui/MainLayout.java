@@ -7,10 +7,10 @@ import java.util.Optional;
 import org.councilflow.identity.CurrentUser;
 import org.councilflow.identity.CurrentUsers;
 import org.councilflow.common.ui.StaffLanguage;
-import org.councilflow.common.ui.Words;
 import org.councilflow.tenancy.CouncilChoice;
 import org.councilflow.tenancy.Tenant;
 import org.councilflow.tenancy.Tenants;
+import org.councilflow.common.ui.Words;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;

@@ -35,77 +35,48 @@ class StaffMessagesTests {
             + "TextField|TextArea|Checkbox|NativeLabel|Details|Tab|IntegerField|NumberField|EmailField|PasswordField|"
             + "DatePicker|DateTimePicker|TimePicker|Notification|ConfirmDialog|SideNavItem|MenuItem|Emphasis|Strong)"
             + "|\\.(?:setText|setLabel|setHeader|setHeaderTitle|setPlaceholder|setHelperText|setAriaLabel|addItem|"
-            + "setConfirmText|setCancelText|setRejectText|setSummaryText|setErrorMessage|setTooltipText|show|error|success|"
-            + "date|dateTime|time|add))\\((?:[^()\";]*,\\s*)?\"([^\"]*[A-Za-z]{2}[^\"]*)\"");
+            + "setConfirmText|setCancelText|setRejectText|setSummaryText|setErrorMessage|setTooltipText|setEmptyStateText|"
+            + "date|dateTime|time|add)|Badge\\.of|Notification\\.show|Feedback\\.(?:error|success))"
+            + "\\((?:[^()\";]*,\\s*)?\"([^\"]*[A-Za-z]{2}[^\"]*)\"");
+
+    /** An address, not words: a link's target or a placeholder URL. */
+    static final Pattern ADDRESS = Pattern.compile("^(?:/|#|https?:)");
+    static final Pattern RELATIVE_LINK = Pattern.compile("^[a-z0-9-]+(?:/[a-z0-9-]*)*$");
 
     /** Views whose words are still to move into the bundle (issue 16): this list only shrinks. */
     static final Set<String> NOT_YET_IN_THE_BUNDLE = Set.of("AgendaDocumentDialog.java",
             "AgendaItemDialog.java",
             "AgendaPanel.java",
-            "AppendicesPanel.java",
             "ArrangeMeetingForm.java",
-            "AttendanceView.java",
-            "Badge.java",
-            "BritishPickers.java",
             "CommitteeMembersDialog.java",
-            "CommitteeStageView.java",
             "CommitteesView.java",
-            "CouncilLanguage.java",
-            "CouncilsView.java",
+            "MeetingStatusDialog.java",
+            "MeetingsView.java",
+            "PublishAgendaDialog.java",
+            "AttendanceView.java",
+            "ItemMinutesEditor.java",
+            "MinutesView.java",
+            "AppendicesPanel.java",
+            "CommitteeStageView.java",
             "DecisionPublishing.java",
             "DecisionsPanel.java",
             "EditorPart.java",
-            "ErrorPage.java",
-            "ErrorPages.java",
-            "Feedback.java",
-            "Formats.java",
             "HeaderPart.java",
-            "HistoryImportView.java",
             "HistoryView.java",
-            "HomePanel.java",
-            "HomeView.java",
             "InboxView.java",
-            "InvitationView.java",
-            "ItemMinutesEditor.java",
-            "MainLayout.java",
-            "MarkdownPreview.java",
-            "MeetingRoutes.java",
-            "MeetingStatusDialog.java",
             "MeetingsPanel.java",
-            "MeetingsView.java",
-            "MinutesView.java",
             "MyTasksPanel.java",
             "PapersView.java",
-            "PeopleView.java",
             "PipelineView.java",
-            "PlanDashboardView.java",
-            "PlanGlancePanel.java",
-            "PublishAgendaDialog.java",
-            "PublishedPreview.java",
             "RecommendationsPart.java",
             "ReportEditorView.java",
-            "ReportRoutes.java",
             "ReportsView.java",
-            "RequestFirstSecurityContextHolderStrategy.java",
             "ReviewView.java",
             "ReviewerNotes.java",
-            "RoleChoices.java",
             "SectionPart.java",
-            "SettingsView.java",
-            "SignInAvailability.java",
-            "Sparkline.java",
-            "StaffLanguage.java",
-            "StaffMessages.java",
-            "Stages.java",
             "TaskActions.java",
             "TeamView.java",
-            "TextPart.java",
-            "UiLocale.java",
-            "UiProperties.java",
-            "UiSecurityConfiguration.java",
-            "Words.java",
-            "WorkflowVariantView.java",
-            "package-info.java");
+            "WorkflowVariantView.java");
 
     @Test
     void everyEnglishKeyHasAWelshTextAndTheSamePlaceholders() {
@@ -159,8 +130,16 @@ class StaffMessagesTests {
         Map<String, Set<String>> found = new TreeMap<>();
         try (Stream<Path> files = Files.walk(Path.of("src/main/java/org/councilflow"))) {
             for (Path file : files.filter(f -> f.toString().endsWith(".java") && f.getParent().endsWith("ui")).toList()) {
-                Matcher matcher = LITERAL_TEXT.matcher(Files.readString(file));
+                String source = Files.readString(file);
+                if (!source.contains("import com.vaadin.")) {
+                    continue; // a servlet filter's plain page before the UI starts, not Vaadin
+                }
+                Matcher matcher = LITERAL_TEXT.matcher(source);
                 while (matcher.find()) {
+                    if (ADDRESS.matcher(matcher.group(1)).find() || matcher.group().startsWith("new Anchor(\"")
+                            && RELATIVE_LINK.matcher(matcher.group(1)).matches()) {
+                        continue;
+                    }
                     found.computeIfAbsent(file.getFileName().toString(), f -> new TreeSet<>()).add(matcher.group(1));
                 }
             }
@@ -173,7 +152,7 @@ class StaffMessagesTests {
     void theScanSeesTheWaysTextIsHandedToVaadin() {
         for (String line : new String[] {"new Button(\"Save\")", "grid.addColumn(x).setHeader(\"Title\")",
                 "new Anchor(href, \"Open report\")", "field.setLabel(\"Due date\")", "Feedback.success(\"Saved.\")",
-                "new H2(\"Welcome, \" + name)"}) {
+                "new H2(\"Welcome, \" + name)", "Badge.of(\"Withdrawn\", Badge.Tone.WARNING)"}) {
             assertThat(LITERAL_TEXT.matcher(line).find()).as(line).isTrue();
         }
         for (String line : new String[] {"new Span(\" · \")", "new Button(getTranslation(\"inbox.claim\"))",
