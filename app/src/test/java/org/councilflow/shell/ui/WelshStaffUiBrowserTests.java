@@ -154,7 +154,7 @@ class WelshStaffUiBrowserTests {
 
     /**
      * The English texts of the staff bundle a Welsh page must not show: each value's parts between placeholders of
-     * 12 characters or more, leaving out those the Welsh bundle has too (names such as "CouncilFlow", "ModernGov").
+     * two words and 12 characters or more, leaving out those the Welsh bundle has too (names such as "ModernGov").
      */
     private static Set<String> englishOnlyTexts() throws IOException {
         Properties english = load("messages.properties");
@@ -165,7 +165,8 @@ class WelshStaffUiBrowserTests {
         for (String key : english.stringPropertyNames()) {
             for (String part : english.getProperty(key).split("\\{\\d+}")) {
                 String text = part.strip();
-                if (text.length() >= 12 && welshTexts.stream().noneMatch(cy -> cy.contains(text))) {
+                // phrases, not identifiers: "tenant-admin" is also part of a username the people view lists
+                if (text.length() >= 12 && text.contains(" ") && welshTexts.stream().noneMatch(cy -> cy.contains(text))) {
                     texts.add(text);
                 }
             }
