@@ -1,6 +1,5 @@
 package org.councilflow.common.ui;
 
-import java.text.DateFormatSymbols;
 import java.time.chrono.IsoChronology;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.FormatStyle;
@@ -73,18 +72,28 @@ public final class BritishPickers {
     }
 
     static DatePickerI18n i18n(Locale locale) {
-        DateFormatSymbols symbols = DateFormatSymbols.getInstance(locale);
         List<String> formats = dateFormats(locale);
         DatePickerI18n i18n = new DatePickerI18n();
         i18n.setDateFormats(formats.get(0), formats.subList(1, formats.size()).toArray(String[]::new));
         // Vaadin counts from Sunday = 0; java.time from Monday = 1 to Sunday = 7
         i18n.setFirstDayOfWeek(WeekFields.of(locale).getFirstDayOfWeek().getValue() % 7);
-        i18n.setMonthNames(Arrays.asList(symbols.getMonths()).subList(0, 12));
-        i18n.setWeekdays(Arrays.asList(symbols.getWeekdays()).subList(1, 8));
-        i18n.setWeekdaysShort(Arrays.asList(symbols.getShortWeekdays()).subList(1, 8));
-        i18n.setToday("Today");
-        i18n.setCancel("Cancel");
+        // the names from the staff UI's bundle, Sunday first as Vaadin counts: Welsh as Welsh councils write them
+        // ("Llun", not the JDK's "dydd Llun")
+        java.util.ResourceBundle words = StaffMessages.bundle(locale);
+        i18n.setMonthNames(names(words, "picker.months", 12));
+        i18n.setWeekdays(names(words, "picker.weekdays", 7));
+        i18n.setWeekdaysShort(names(words, "picker.weekdaysShort", 7));
+        i18n.setToday(words.getString("picker.today"));
+        i18n.setCancel(words.getString("picker.cancel"));
         return i18n;
+    }
+
+    private static List<String> names(java.util.ResourceBundle words, String key, int count) {
+        List<String> names = Arrays.stream(words.getString(key).split(",")).map(String::strip).toList();
+        if (names.size() != count) {
+            throw new IllegalStateException(key + " must list " + count + " names");
+        }
+        return names;
     }
 
     private static Locale locale() {

@@ -38,16 +38,16 @@ public final class Feedback {
     /** The readable reason of a refusal, or null if the exception is no refusal but a fault. */
     public static String describe(RuntimeException e) {
         if (e instanceof ConstraintViolationException invalid) {
-            return "Not saved: " + invalid.getConstraintViolations().stream()
+            return Words.t("feedback.notSaved", invalid.getConstraintViolations().stream()
                     .map(v -> humanise(v.getPropertyPath().toString()) + " " + v.getMessage())
-                    .sorted().collect(Collectors.joining("; ")) + ".";
+                    .sorted().collect(Collectors.joining("; ")));
         }
         if (e instanceof ConflictException || e instanceof IllegalArgumentException || e instanceof NotFoundException) {
             return e.getMessage();
         }
         if (e instanceof AccessDeniedException) {
             return e.getMessage() == null || e.getMessage().equals("Access Denied")
-                    ? "Your roles in this council do not allow this." : e.getMessage();
+                    ? Words.t("feedback.notAllowed") : e.getMessage();
         }
         return null;
     }

@@ -70,7 +70,10 @@ public final class Formats {
         return Locality.zoneId();
     }
 
+    /** Month names in the UI's language: "12 Medi 2018" for a person reading Welsh. */
     private static DateTimeFormatter format(String pattern) {
-        return DateTimeFormatter.ofPattern(pattern, Locality.language());
+        com.vaadin.flow.component.UI ui = com.vaadin.flow.component.UI.getCurrent();
+        return DateTimeFormatter.ofPattern(pattern,
+                ui != null && StaffLanguage.welsh(ui.getLocale()) ? StaffLanguage.WELSH : Locality.language());
     }
 }

@@ -11,6 +11,7 @@ import org.councilflow.history.HistoryImports;
 import org.councilflow.history.ImportRequest;
 import org.councilflow.history.ImportRun;
 import org.councilflow.history.ImportSource;
+import org.councilflow.common.ui.Words;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
@@ -42,12 +43,12 @@ import jakarta.annotation.security.RolesAllowed;
 @RolesAllowed({"TENANT_ADMIN", "PLATFORM_ADMIN"})
 class HistoryImportView extends VerticalLayout {
 
-    final TextField baseUrl = new TextField("ModernGov site");
-    final DatePicker from = new DatePicker("Meetings from");
-    final DatePicker to = new DatePicker("Meetings to");
-    final TextField committees = new TextField("ModernGov committee ids (optional, comma-separated)");
-    final Checkbox dryRun = new Checkbox("Dry run: report what would happen, change nothing", true);
-    final Button start = new Button("Start");
+    final TextField baseUrl = new TextField(Words.t("history.site"));
+    final DatePicker from = new DatePicker(Words.t("history.from"));
+    final DatePicker to = new DatePicker(Words.t("history.to"));
+    final TextField committees = new TextField(Words.t("history.committees"));
+    final Checkbox dryRun = new Checkbox(Words.t("history.dryRun"), true);
+    final Button start = new Button(Words.t("history.start"));
     final ProgressBar progress = new ProgressBar(0, 100);
     final Paragraph status = new Paragraph();
     final Grid<ImportRun.Outcome> outcomes = new Grid<>();
@@ -71,30 +72,27 @@ class HistoryImportView extends VerticalLayout {
         start.setId("history-start");
         start.addClickListener(click -> start());
         progress.setId("history-progress");
-        progress.getElement().setAttribute("aria-label", "Import progress");
+        progress.getElement().setAttribute("aria-label", Words.t("history.progress"));
         status.setId("history-status");
         outcomes.setId("history-outcomes");
-        outcomes.setAriaLabel("What the import did with each meeting and item");
-        outcomes.addColumn(o -> o.kind().name().toLowerCase()).setHeader("What").setAutoWidth(true);
-        outcomes.addColumn(ImportRun.Outcome::sourceId).setHeader("Source id").setAutoWidth(true);
-        outcomes.addColumn(ImportRun.Outcome::title).setHeader("Title").setFlexGrow(2);
-        outcomes.addColumn(o -> o.action().name().toLowerCase()).setHeader("Action").setAutoWidth(true);
-        outcomes.addColumn(ImportRun.Outcome::reason).setHeader("Why").setFlexGrow(2);
+        outcomes.setAriaLabel(Words.t("history.outcomes"));
+        outcomes.addColumn(o -> Words.t("history.kind." + o.kind().name())).setHeader(Words.t("history.what")).setAutoWidth(true);
+        outcomes.addColumn(ImportRun.Outcome::sourceId).setHeader(Words.t("history.sourceId")).setAutoWidth(true);
+        outcomes.addColumn(ImportRun.Outcome::title).setHeader(Words.t("history.title")).setFlexGrow(2);
+        outcomes.addColumn(o -> Words.t("history.action." + o.action().name())).setHeader(Words.t("history.action")).setAutoWidth(true);
+        outcomes.addColumn(ImportRun.Outcome::reason).setHeader(Words.t("history.why")).setFlexGrow(2);
         runs.setId("history-runs");
-        runs.setAriaLabel("Earlier imports");
-        runs.addColumn(r -> Formats.dateTime(r.startedAt())).setHeader("Started");
-        runs.addColumn(ImportRun::startedBy).setHeader("By");
-        runs.addColumn(ImportRun::source).setHeader("Source").setFlexGrow(2);
-        runs.addColumn(r -> r.dryRun() ? "dry run" : "import").setHeader("Kind");
-        runs.addColumn(r -> r.state().name().toLowerCase()).setHeader("State");
+        runs.setAriaLabel(Words.t("history.earlier"));
+        runs.addColumn(r -> Formats.dateTime(r.startedAt())).setHeader(Words.t("history.started"));
+        runs.addColumn(ImportRun::startedBy).setHeader(Words.t("history.by"));
+        runs.addColumn(ImportRun::source).setHeader(Words.t("history.source")).setFlexGrow(2);
+        runs.addColumn(r -> Words.t(r.dryRun() ? "history.kindDryRun" : "history.kindImport")).setHeader(Words.t("history.runKind"));
+        runs.addColumn(r -> Words.t("history.state." + r.state().name())).setHeader(Words.t("history.state"));
         runs.addItemClickListener(click -> show(click.getItem().id()));
         runs.setAllRowsVisible(true);
         FormLayout form = new FormLayout(baseUrl, from, to, committees, dryRun);
         form.setColspan(baseUrl, 2);
-        add(new H2("History import"), new Paragraph("Brings the council's past committees, meetings, agenda items,"
-                + " minutes and decisions from its ModernGov site, with their original dates. A re-run updates what"
-                + " changed at the source and duplicates nothing. Nothing passes through the live cycle and the"
-                + " council's settings are not changed."), form, start, progress, status, outcomes, new H3("Earlier imports"),
+        add(new H2(Words.t("history.heading")), new Paragraph(Words.t("history.intro")), form, start, progress, status, outcomes, new H3(Words.t("history.earlier")),
                 runs);
         progress.setVisible(false);
         refreshRuns();
@@ -123,10 +121,7 @@ class HistoryImportView extends VerticalLayout {
         ImportRun run = imports.get(current);
         progress.setVisible(true);
         progress.setValue(run.percent());
-        status.setText((run.dryRun() ? "Dry run" : "Import") + " of " + run.source() + ": " + run.state().name().toLowerCase()
-                + ", " + run.done() + " of " + run.total() + " meetings (" + run.percent() + "%). "
-                + run.counts().create() + " to create, " + run.counts().update() + " to update, " + run.counts().skip()
-                + " skipped, " + run.counts().fail() + " failed." + (run.message() == null ? "" : " " + run.message()));
+        status.setText(Words.t(run.dryRun() ? "history.statusDryRun" : "history.statusImport", run.source(), Words.t("history.state." + run.state().name()), run.done(), run.total(), run.percent()) + " " + Words.t("history.counts", run.counts().create(), run.counts().update(), run.counts().skip(), run.counts().fail()) + (run.message() == null ? "" : " " + run.message()));
         outcomes.setItems(run.outcomes());
         if (run.state() != ImportRun.State.RUNNING) {
             refreshRuns();

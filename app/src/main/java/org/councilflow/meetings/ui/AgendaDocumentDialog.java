@@ -9,6 +9,7 @@ import org.councilflow.documents.Documents;
 import org.councilflow.meetings.AgendaDocument;
 import org.councilflow.meetings.AgendaDocuments;
 import org.councilflow.meetings.Meeting;
+import org.councilflow.common.ui.Words;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -26,11 +27,11 @@ import com.vaadin.flow.server.streams.UploadHandler;
 /** Adds a document to an agenda item under its own title and kind: an uploaded file or an https link. */
 class AgendaDocumentDialog extends Dialog {
 
-    final TextField title = new TextField("Title");
+    final TextField title = new TextField(Words.t("agenda.docTitle"));
     final Select<AgendaDocument.Kind> kind = new Select<>();
-    final TextField link = new TextField("Link (https://…), or upload a file below");
-    final Checkbox exempt = new Checkbox("Exempt: not for publication");
-    final TextArea note = new TextArea("Why it changes (shown with the published agenda)");
+    final TextField link = new TextField(Words.t("agenda.docLink"));
+    final Checkbox exempt = new Checkbox(Words.t("agenda.exempt"));
+    final TextArea note = new TextArea(Words.t("agenda.whyChange"));
     private final AtomicReference<Received> received = new AtomicReference<>();
 
     /** A file as uploaded, before it is checked. */
@@ -39,12 +40,12 @@ class AgendaDocumentDialog extends Dialog {
 
     AgendaDocumentDialog(AgendaDocuments documents, Documents uploads, Meeting meeting, Meeting.AgendaItem item,
             Consumer<Meeting> saved) {
-        setHeaderTitle("Add a document to item " + item.number());
+        setHeaderTitle(Words.t("agenda.addDocumentTo", item.number()));
         setId("agenda-document-dialog");
         title.setId("document-title");
         title.setMaxLength(300);
         title.setWidthFull();
-        kind.setLabel("Kind");
+        kind.setLabel(Words.t("agenda.kind"));
         kind.setItems(AgendaDocument.Kind.values());
         kind.setItemLabelGenerator(AgendaDocument.Kind::label);
         kind.setValue(AgendaDocument.Kind.APPENDIX);
@@ -58,7 +59,7 @@ class AgendaDocumentDialog extends Dialog {
         UI ui = UI.getCurrent();
         Upload upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> {
             received.set(new Received(metadata.fileName(), bytes));
-            ui.access(() -> file.setText("Ready to add: " + metadata.fileName()));
+            ui.access(() -> file.setText(Words.t("agenda.readyToAdd", metadata.fileName())));
         }));
         upload.setId("document-upload");
         upload.setMaxFiles(1);
@@ -69,13 +70,13 @@ class AgendaDocumentDialog extends Dialog {
         form.setColspan(link, 2);
         form.setColspan(note, 2);
         add(form);
-        Button save = new Button("Add document", click -> {
+        Button save = new Button(Words.t("agenda.addDocument"), click -> {
             Received chosen = received.get();
             AgendaDocuments.Details details = new AgendaDocuments.Details(title.getValue(), kind.getValue(),
                     chosen != null || link.isEmpty() ? null : link.getValue().strip(), exempt.getValue(), meeting.version(),
                     note.isEmpty() ? null : note.getValue());
             if (chosen == null && link.isEmpty()) {
-                Feedback.error("Give a link or upload a file.");
+                Feedback.error(Words.t("agenda.linkOrFile"));
                 return;
             }
             Meeting[] result = new Meeting[1];
@@ -84,17 +85,17 @@ class AgendaDocumentDialog extends Dialog {
                 done = Feedback.attempt(() -> result[0] = chosen == null ? documents.addLink(meeting.id(), item.id(), details)
                         : documents.addFile(meeting.id(), item.id(), details, uploads.check(chosen.name(), chosen.bytes())));
             } catch (DocumentRefusedException e) {
-                Feedback.error(e.getMessage() + ". Nothing was stored.");
+                Feedback.error(Words.t("agenda.nothingStored", e.getMessage()));
                 return;
             }
             if (done) {
-                Feedback.success("Document added.");
+                Feedback.success(Words.t("agenda.documentAdded"));
                 close();
                 saved.accept(result[0]);
             }
         });
         save.setId("save-document");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        getFooter().add(new Button("Cancel", click -> close()), save);
+        getFooter().add(new Button(Words.t("common.cancel"), click -> close()), save);
     }
 }

@@ -8,6 +8,7 @@ import org.councilflow.meetings.AgendaItemDraft;
 import org.councilflow.meetings.AgendaItemKind;
 import org.councilflow.meetings.Agendas;
 import org.councilflow.meetings.Meeting;
+import org.councilflow.common.ui.Words;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -26,27 +27,26 @@ import com.vaadin.flow.component.textfield.TextField;
 class AgendaItemDialog extends Dialog {
 
     final Select<AgendaItemKind> kind = new Select<>();
-    final TextField number = new TextField("Number");
-    final TextField title = new TextField("Heading");
-    final TextArea description = new TextArea("Description");
-    final TextField titleCy = new TextField("Heading in Welsh (optional)");
-    final TextArea descriptionCy = new TextArea("Description in Welsh (optional)");
-    final TextField reportOf = new TextField("Report of");
-    final Checkbox exempt = new Checkbox("Exempt: not for publication");
+    final TextField number = new TextField(Words.t("agenda.number"));
+    final TextField title = new TextField(Words.t("agenda.heading"));
+    final TextArea description = new TextArea(Words.t("agenda.description"));
+    final TextField titleCy = new TextField(Words.t("agenda.headingCy"));
+    final TextArea descriptionCy = new TextArea(Words.t("agenda.descriptionCy"));
+    final TextField reportOf = new TextField(Words.t("agenda.reportOf"));
+    final Checkbox exempt = new Checkbox(Words.t("agenda.exempt"));
     final Select<Integer> paragraph = new Select<>();
-    final TextArea note = new TextArea("Why it changes (shown with the published agenda)");
+    final TextArea note = new TextArea(Words.t("agenda.whyChange"));
 
     AgendaItemDialog(Agendas agendas, Meeting meeting, Meeting.AgendaItem item, Consumer<Meeting> saved) {
-        setHeaderTitle(item == null ? "Add an agenda item" : "Change item " + item.number());
+        setHeaderTitle(item == null ? Words.t("agenda.addItemTitle") : Words.t("agenda.changeItem", item.number()));
         setId("agenda-item-dialog");
-        kind.setLabel("Kind");
+        kind.setLabel(Words.t("agenda.kind"));
         kind.setItems(Arrays.stream(AgendaItemKind.values())
                 .filter(k -> k != AgendaItemKind.CYCLE_REPORT || item != null).toList());
-        kind.setItemLabelGenerator(k -> k == AgendaItemKind.REPORT ? "Other report" : k == AgendaItemKind.CYCLE_REPORT
-                ? "Report from the cycle" : k.label());
+        kind.setItemLabelGenerator(AgendaPanel::kind);
         kind.setId("item-kind");
         number.setId("item-number");
-        number.setHelperText("As the council writes it: 3, 3.1, 4a, Item 5. Empty: the next in the council's style.");
+        number.setHelperText(Words.t("agenda.numberHelp"));
         number.setMaxLength(20);
         title.setId("item-title");
         title.setMaxLength(500);
@@ -61,10 +61,10 @@ class AgendaItemDialog extends Dialog {
         reportOf.setId("item-report-of");
         reportOf.setMaxLength(500);
         exempt.setId("item-exempt");
-        paragraph.setLabel("Schedule 12A paragraph");
+        paragraph.setLabel(Words.t("agenda.paragraph"));
         paragraph.setItems(1, 2, 3, 4, 5, 6, 7);
         paragraph.setId("item-paragraph");
-        paragraph.setHelperText("Exempt items publish their heading only");
+        paragraph.setHelperText(Words.t("agenda.paragraphHelp"));
         note.setId("item-note");
         note.setMaxLength(2000);
         note.setVisible(meeting.agendaPublished());
@@ -103,9 +103,9 @@ class AgendaItemDialog extends Dialog {
         form.setColspan(descriptionCy, 2);
         form.setColspan(note, 2);
         add(form);
-        Button save = new Button(item == null ? "Add item" : "Save item", click -> {
+        Button save = new Button(item == null ? Words.t("agenda.addItem") : Words.t("agenda.saveItem"), click -> {
             if (exempt.getValue() && paragraph.getValue() == null) {
-                Feedback.error("Choose the paragraph of Schedule 12A that makes the item exempt.");
+                Feedback.error(Words.t("agenda.chooseParagraph"));
                 return;
             }
             boolean fromCycle = kind.getValue() == AgendaItemKind.CYCLE_REPORT;
@@ -117,14 +117,14 @@ class AgendaItemDialog extends Dialog {
             Meeting[] result = new Meeting[1];
             if (Feedback.attempt(() -> result[0] = item == null ? agendas.addItem(meeting.id(), draft)
                     : agendas.changeItem(meeting.id(), item.id(), draft))) {
-                Feedback.success(item == null ? "Item added." : "Item saved.");
+                Feedback.success(item == null ? Words.t("agenda.itemAdded") : Words.t("agenda.itemSaved"));
                 close();
                 saved.accept(result[0]);
             }
         });
         save.setId("save-item");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        getFooter().add(new Button("Cancel", click -> close()), save);
+        getFooter().add(new Button(Words.t("common.cancel"), click -> close()), save);
     }
 
     private static String blank(String text) {

@@ -16,6 +16,7 @@ import org.councilflow.meetings.Agendas;
 import org.councilflow.meetings.Meeting;
 import org.councilflow.meetings.Meetings;
 import org.councilflow.reports.Reports;
+import org.councilflow.common.ui.Words;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
@@ -60,22 +61,21 @@ class AgendaPanel extends Div {
 
     void show(Meeting meeting) {
         removeAll();
-        add(new H3("Agenda: " + (meeting.title() != null ? meeting.title() : meeting.committeeName()) + ", "
-                + Formats.numericDateTime(meeting.startsAt())));
+        add(new H3(Words.t("agenda.title", meeting.title() != null ? meeting.title() : meeting.committeeName(), Formats.numericDateTime(meeting.startsAt()))));
         add(new Paragraph(where(meeting)));
         if (meeting.status() != Meeting.Status.SCHEDULED) {
             add(Badge.of(MeetingStatusDialog.label(meeting.status()) + (meeting.statusNote() == null ? "" : ": " + meeting.statusNote()),
                     Badge.Tone.WARNING));
         }
-        Button add = new Button("Add item", VaadinIcon.PLUS.create(),
+        Button add = new Button(Words.t("agenda.addItem"), VaadinIcon.PLUS.create(),
                 click -> new AgendaItemDialog(agendas, meeting, null, this::refresh).open());
         add.setId("add-item");
-        Button status = new Button("Status", VaadinIcon.CALENDAR_CLOCK.create(),
+        Button status = new Button(Words.t("agenda.status"), VaadinIcon.CALENDAR_CLOCK.create(),
                 click -> new MeetingStatusDialog(meetings, meeting, this::refresh).open());
         status.setId("change-status");
         HorizontalLayout actions = new HorizontalLayout(add, status);
         if (!meeting.agendaPublished()) {
-            Button publish = new Button("Publish agenda…", VaadinIcon.GLOBE.create(),
+            Button publish = new Button(Words.t("agenda.publishEllipsis"), VaadinIcon.GLOBE.create(),
                     click -> new PublishAgendaDialog(meetings, meeting, this::heading, this::refresh).open());
             publish.setId("publish-agenda");
             publish.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -84,15 +84,13 @@ class AgendaPanel extends Div {
         }
         add(actions);
         // the meeting's record afterwards (routes of the minutes views)
-        Anchor attendance = new Anchor("meetings/" + meeting.id() + "/attendance", "Attendance");
+        Anchor attendance = new Anchor("meetings/" + meeting.id() + "/attendance", Words.t("agenda.attendance"));
         attendance.setId("attendance-link");
-        Anchor minutes = new Anchor("meetings/" + meeting.id() + "/minutes", "Minutes and resolutions");
+        Anchor minutes = new Anchor("meetings/" + meeting.id() + "/minutes", Words.t("agenda.minutes"));
         minutes.setId("minutes-link");
         add(new HorizontalLayout(attendance, minutes));
         if (meeting.agenda().isEmpty()) {
-            add(new Paragraph("No items yet. Add the procedural items (apologies, declarations of interest, minutes of the"
-                    + " previous meeting) here; reports join the agenda when they are scheduled to this meeting from"
-                    + " the inbox."));
+            add(new Paragraph(Words.t("agenda.noItems")));
             return;
         }
         UnorderedList items = new UnorderedList();
@@ -103,12 +101,10 @@ class AgendaPanel extends Div {
         }
         add(items);
         if (meeting.agendaPublished()) {
-            add(new Paragraph("Published " + Formats.numericDateTime(meeting.agendaPublishedAt()) + " (version "
-                    + meeting.agendaVersion() + "); its order is fixed, changes are amendments."));
+            add(new Paragraph(Words.t("agenda.published", Formats.numericDateTime(meeting.agendaPublishedAt()), meeting.agendaVersion())));
             UnorderedList amendments = new UnorderedList();
             amendments.setId("amendments");
-            meeting.amendments().forEach(a -> amendments.add(new ListItem("Version " + a.version() + ", "
-                    + Formats.numericDateTime(a.madeAt()) + ", " + a.madeBy() + ": " + a.note())));
+            meeting.amendments().forEach(a -> amendments.add(new ListItem(Words.t("agenda.amendment", a.version(), Formats.numericDateTime(a.madeAt()), a.madeBy(), a.note()))));
             add(amendments);
         }
     }
@@ -120,28 +116,28 @@ class AgendaPanel extends Div {
         HorizontalLayout row = new HorizontalLayout(text, Badge.of(kind(item.kind()), Badge.Tone.NEUTRAL));
         row.setAlignItems(FlexComponent.Alignment.CENTER);
         if (item.exempt()) {
-            row.add(Badge.of("Exempt, paragraph " + item.exemptParagraph(), Badge.Tone.WARNING));
+            row.add(Badge.of(Words.t("agenda.exemptParagraph", item.exemptParagraph()), Badge.Tone.WARNING));
         }
         if (item.withdrawn()) {
-            row.add(Badge.of("Withdrawn", Badge.Tone.WARNING));
+            row.add(Badge.of(Words.t("agenda.withdrawn"), Badge.Tone.WARNING));
         } else {
             if (item.sinceVersion() > 1) {
-                row.add(Badge.of("Added in version " + item.sinceVersion(), Badge.Tone.INFO));
+                row.add(Badge.of(Words.t("agenda.addedIn", item.sinceVersion()), Badge.Tone.INFO));
             }
-            Button up = small(VaadinIcon.ARROW_UP, "Move item " + item.number() + " up", () -> reorder(meeting, order, index, -1));
+            Button up = small(VaadinIcon.ARROW_UP, Words.t("agenda.moveUp", item.number()), () -> reorder(meeting, order, index, -1));
             up.setEnabled(!meeting.agendaPublished() && index > 0);
-            Button down = small(VaadinIcon.ARROW_DOWN, "Move item " + item.number() + " down", () -> reorder(meeting, order, index, 1));
+            Button down = small(VaadinIcon.ARROW_DOWN, Words.t("agenda.moveDown", item.number()), () -> reorder(meeting, order, index, 1));
             down.setEnabled(!meeting.agendaPublished() && index < order.size() - 1);
-            Button edit = small(VaadinIcon.EDIT, "Change item " + item.number(),
+            Button edit = small(VaadinIcon.EDIT, Words.t("agenda.changeItem", item.number()),
                     () -> new AgendaItemDialog(agendas, meeting, item, this::refresh).open());
-            Button document = small(VaadinIcon.PAPERCLIP, "Add a document to item " + item.number(),
+            Button document = small(VaadinIcon.PAPERCLIP, Words.t("agenda.addDocumentTo", item.number()),
                     () -> new AgendaDocumentDialog(documents, uploads, meeting, item, this::refresh).open());
-            Button remove = small(VaadinIcon.TRASH, (meeting.agendaPublished() ? "Withdraw" : "Remove") + " item " + item.number(),
+            Button remove = small(VaadinIcon.TRASH, Words.t(meeting.agendaPublished() ? "agenda.withdrawItem" : "agenda.removeItem", item.number()),
                     () -> remove(meeting, item));
             remove.setEnabled(meeting.agendaPublished() || item.kind() != AgendaItemKind.CYCLE_REPORT);
             row.add(up, down, edit, document, remove);
             if (item.reportId() != null) {
-                row.add(new Anchor("reports/" + item.reportId() + "/review", "Read"));
+                row.add(new Anchor("reports/" + item.reportId() + "/review", Words.t("agenda.read")));
             }
         }
         line.add(row);
@@ -153,9 +149,9 @@ class AgendaPanel extends Div {
             for (AgendaDocument document : item.documents()) {
                 Component title = document.link() != null ? new Anchor(document.link(), document.title())
                         : new Span(document.title() + " (" + document.filename() + ")");
-                ListItem entry = new ListItem(title, new Span(" " + document.kind().label()));
+                ListItem entry = new ListItem(title, new Span(" " + Words.t("documentKind." + document.kind().name())));
                 if (document.exempt()) {
-                    entry.add(Badge.of("Exempt", Badge.Tone.WARNING));
+                    entry.add(Badge.of(Words.t("agenda.exemptBadge"), Badge.Tone.WARNING));
                 }
                 list.add(entry);
             }
@@ -181,13 +177,13 @@ class AgendaPanel extends Div {
     private void remove(Meeting meeting, Meeting.AgendaItem item) {
         Dialog confirm = new Dialog();
         confirm.setId("remove-dialog");
-        confirm.setHeaderTitle((meeting.agendaPublished() ? "Withdraw" : "Remove") + " item " + item.number() + "?");
-        TextArea note = new TextArea("Why (shown with the published agenda)");
+        confirm.setHeaderTitle(Words.t(meeting.agendaPublished() ? "agenda.withdrawItem" : "agenda.removeItem", item.number()) + "?");
+        TextArea note = new TextArea(Words.t("agenda.why"));
         note.setId("remove-note");
         note.setVisible(meeting.agendaPublished());
         note.setWidthFull();
         confirm.add(note);
-        Button yes = new Button(meeting.agendaPublished() ? "Withdraw" : "Remove", click -> {
+        Button yes = new Button(Words.t(meeting.agendaPublished() ? "agenda.withdraw" : "agenda.remove"), click -> {
             Meeting[] result = new Meeting[1];
             if (Feedback.attempt(() -> result[0] = agendas.removeItem(meeting.id(), item.id(), meeting.version(),
                     note.isEmpty() ? null : note.getValue()))) {
@@ -197,7 +193,7 @@ class AgendaPanel extends Div {
         });
         yes.setId("confirm-remove");
         yes.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        confirm.getFooter().add(new Button("Cancel", click -> confirm.close()), yes);
+        confirm.getFooter().add(new Button(Words.t("common.cancel"), click -> confirm.close()), yes);
         confirm.open();
     }
 
@@ -210,18 +206,18 @@ class AgendaPanel extends Div {
         String venue = meeting.venue() == null ? "" : meeting.venue();
         String place = switch (meeting.location()) {
             case VENUE -> venue;
-            case HYBRID -> venue + ", and online";
-            case REMOTE -> "Online";
-            case NONE -> "No venue recorded";
+            case HYBRID -> Words.t("meetings.hybridAt", venue);
+            case REMOTE -> Words.t("meetings.online");
+            case NONE -> Words.t("meetings.noVenue");
         };
-        return place + (meeting.webcastLink() == null ? "" : ". Webcast: " + meeting.webcastLink());
+        return place + (meeting.webcastLink() == null ? "" : ". " + Words.t("meetings.webcast", meeting.webcastLink()));
     }
 
     static String kind(AgendaItemKind kind) {
         return switch (kind) {
-            case CYCLE_REPORT -> "Report from the cycle";
-            case REPORT -> "Other report";
-            default -> kind.label();
+            case CYCLE_REPORT -> Words.t("agendaKind.cycleReport");
+            case REPORT -> Words.t("agendaKind.otherReport");
+            default -> Words.t("agendaKind." + kind.name());
         };
     }
 

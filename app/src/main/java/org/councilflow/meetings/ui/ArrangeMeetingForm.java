@@ -10,6 +10,7 @@ import org.councilflow.meetings.Committee;
 import org.councilflow.meetings.Committees;
 import org.councilflow.meetings.Meeting;
 import org.councilflow.meetings.Meetings;
+import org.councilflow.common.ui.Words;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
@@ -22,17 +23,17 @@ import com.vaadin.flow.component.textfield.TextField;
 class ArrangeMeetingForm extends FormLayout {
 
     final Select<Committee> committee = new Select<>();
-    final TextField title = new TextField("Title (optional)");
-    final DateTimePicker starts = BritishPickers.dateTime("Starts");
-    final DateTimePicker ends = BritishPickers.dateTime("Ends (optional)");
+    final TextField title = new TextField(Words.t("meetings.titleOptional"));
+    final DateTimePicker starts = BritishPickers.dateTime(Words.t("meetings.starts"));
+    final DateTimePicker ends = BritishPickers.dateTime(Words.t("meetings.ends"));
     final Select<Meeting.Location> location = new Select<>();
-    final TextField venue = new TextField("Venue");
-    final TextField onlineLink = new TextField("Online link (https://)");
-    final TextField webcast = new TextField("Webcast link (optional)");
+    final TextField venue = new TextField(Words.t("meetings.venue"));
+    final TextField onlineLink = new TextField(Words.t("meetings.onlineLink"));
+    final TextField webcast = new TextField(Words.t("meetings.webcastLink"));
 
     ArrangeMeetingForm(Meetings meetings, Committees committees, Consumer<Meeting> arranged) {
         setId("arrange-form");
-        committee.setLabel("Committee");
+        committee.setLabel(Words.t("meetings.committee"));
         committee.setItems(committees.all());
         committee.setItemLabelGenerator(Committee::name);
         committee.setId("arrange-committee");
@@ -41,13 +42,13 @@ class ArrangeMeetingForm extends FormLayout {
         ends.setId("arrange-ends");
         starts.setStep(Duration.ofMinutes(15));
         ends.setStep(Duration.ofMinutes(15));
-        location.setLabel("Held");
+        location.setLabel(Words.t("meetings.held"));
         location.setItems(Meeting.Location.values());
         location.setItemLabelGenerator(l -> switch (l) {
-            case VENUE -> "At a venue";
-            case HYBRID -> "Hybrid: a venue and online";
-            case REMOTE -> "Online only";
-            case NONE -> "Not recorded (old papers)";
+            case VENUE -> Words.t("meetings.atVenue");
+            case HYBRID -> Words.t("meetings.hybrid");
+            case REMOTE -> Words.t("meetings.onlineOnly");
+            case NONE -> Words.t("meetings.notRecorded");
         });
         location.setValue(Meeting.Location.VENUE);
         location.setId("arrange-location");
@@ -56,9 +57,9 @@ class ArrangeMeetingForm extends FormLayout {
         webcast.setId("arrange-webcast");
         location.addValueChangeListener(change -> show(change.getValue()));
         show(Meeting.Location.VENUE);
-        Button arrange = new Button("Arrange meeting", VaadinIcon.PLUS.create(), click -> {
+        Button arrange = new Button(Words.t("meetings.arrange"), VaadinIcon.PLUS.create(), click -> {
             if (committee.getValue() == null || starts.getValue() == null) {
-                Feedback.error("Give the committee and when the meeting starts.");
+                Feedback.error(Words.t("meetings.giveCommittee"));
                 return;
             }
             Meeting.Location held = location.getValue();
@@ -69,7 +70,7 @@ class ArrangeMeetingForm extends FormLayout {
                     held, online ? blank(onlineLink.getValue()) : null, blank(webcast.getValue()));
             Meeting[] result = new Meeting[1];
             if (Feedback.attempt(() -> result[0] = meetings.arrange(draft))) {
-                Feedback.success("Meeting arranged.");
+                Feedback.success(Words.t("meetings.arranged"));
                 title.clear();
                 venue.clear();
                 onlineLink.clear();

@@ -2,12 +2,12 @@ package org.councilflow.meetings.ui;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.councilflow.common.ui.Feedback;
 import org.councilflow.meetings.Committee;
 import org.councilflow.meetings.Committee.MemberRole;
 import org.councilflow.meetings.Committees;
+import org.councilflow.common.ui.Words;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -25,9 +25,6 @@ import com.vaadin.flow.component.textfield.TextField;
  */
 class CommitteeMembersDialog extends Dialog {
 
-    static final Map<MemberRole, String> ROLES = Map.of(MemberRole.CHAIR, "Chair", MemberRole.VICE_CHAIR, "Vice-chair",
-            MemberRole.MEMBER, "Member", MemberRole.CO_OPTED, "Co-opted member");
-
     final List<Row> rows = new ArrayList<>();
     private final VerticalLayout list = new VerticalLayout();
 
@@ -35,19 +32,19 @@ class CommitteeMembersDialog extends Dialog {
     }
 
     CommitteeMembersDialog(Committees committees, Committee committee, Runnable saved) {
-        setHeaderTitle("Members of " + committee.name());
+        setHeaderTitle(Words.t("committees.membersOf", committee.name()));
         setId("committee-members");
         list.setPadding(false);
         list.setId("member-rows");
         committee.members().forEach(this::addRow);
-        Button add = new Button("Add a member", VaadinIcon.PLUS.create(), click -> addRow(
+        Button add = new Button(Words.t("committees.addMember"), VaadinIcon.PLUS.create(), click -> addRow(
                 new Committee.Member("", MemberRole.MEMBER, null)));
         add.setId("add-member");
-        TextField welshName = new TextField("Name in Welsh (optional)");
+        TextField welshName = new TextField(Words.t("committees.nameCy"));
         welshName.setId("committee-name-cy");
         welshName.setValue(committee.nameCy() == null ? "" : committee.nameCy());
         welshName.setWidthFull();
-        Button save = new Button("Save members", click -> {
+        Button save = new Button(Words.t("committees.saveMembers"), click -> {
             List<Committee.Member> members = rows.stream()
                     .filter(r -> !r.name().getValue().isBlank())
                     .map(r -> new Committee.Member(r.name().getValue(), r.role().getValue(),
@@ -55,14 +52,14 @@ class CommitteeMembersDialog extends Dialog {
                     .toList();
             if (Feedback.attempt(() -> committees.update(committee.id(), new Committee.Draft(committee.name(),
                     committee.purpose(), committee.scrutiny(), members, welshName.getValue().isBlank() ? null : welshName.getValue()), committee.version()))) {
-                Feedback.success("Members of " + committee.name() + " saved.");
+                Feedback.success(Words.t("committees.membersSaved", committee.name()));
                 close();
                 saved.run();
             }
         });
         save.setId("save-members");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        Button cancel = new Button("Cancel", click -> close());
+        Button cancel = new Button(Words.t("common.cancel"), click -> close());
         add(welshName, list, add);
         getFooter().add(cancel, save);
         setWidth("min(60em, 95vw)");
@@ -70,17 +67,17 @@ class CommitteeMembersDialog extends Dialog {
 
     private void addRow(Committee.Member member) {
         int n = rows.size() + 1;
-        TextField name = new TextField("Name");
+        TextField name = new TextField(Words.t("committees.name"));
         name.setValue(member.name());
         name.setId("member-name-" + n);
         name.setMaxLength(200);
         Select<MemberRole> role = new Select<>();
-        role.setLabel("Role");
+        role.setLabel(Words.t("committees.role"));
         role.setItems(MemberRole.values());
-        role.setItemLabelGenerator(ROLES::get);
+        role.setItemLabelGenerator(r -> Words.t("memberRole." + r.name()));
         role.setValue(member.role());
         role.setId("member-role-" + n);
-        TextField username = new TextField("CouncilFlow login (optional)");
+        TextField username = new TextField(Words.t("committees.login"));
         username.setValue(member.username() == null ? "" : member.username());
         username.setId("member-username-" + n);
         HorizontalLayout layout = new HorizontalLayout(name, role, username);
@@ -89,7 +86,7 @@ class CommitteeMembersDialog extends Dialog {
             rows.remove(row);
             list.remove(layout);
         });
-        remove.setAriaLabel("Remove member " + n);
+        remove.setAriaLabel(Words.t("committees.removeMember", n));
         layout.add(remove);
         layout.setAlignItems(FlexComponent.Alignment.BASELINE);
         rows.add(row);

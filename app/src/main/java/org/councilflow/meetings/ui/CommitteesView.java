@@ -5,6 +5,7 @@ import java.util.List;
 import org.councilflow.common.ui.Feedback;
 import org.councilflow.meetings.Committee;
 import org.councilflow.meetings.Committees;
+import org.councilflow.common.ui.Words;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -31,28 +32,28 @@ class CommitteesView extends VerticalLayout {
 
     CommitteesView(Committees committees) {
         grid.setId("committees");
-        grid.setAriaLabel("Committees");
-        grid.addColumn(Committee::name).setHeader("Committee").setFlexGrow(2);
-        grid.addColumn(c -> c.scrutiny() ? "Scrutiny" : "").setHeader("Hears call-ins");
-        grid.addColumn(c -> c.members().size()).setHeader("Members");
+        grid.setAriaLabel(Words.t("committees.heading"));
+        grid.addColumn(Committee::name).setHeader(Words.t("meetings.committee")).setFlexGrow(2);
+        grid.addColumn(c -> c.scrutiny() ? Words.t("committees.scrutiny") : "").setHeader(Words.t("committees.hearsCallIns"));
+        grid.addColumn(c -> c.members().size()).setHeader(Words.t("committees.members"));
         grid.addComponentColumn(c -> {
-            Button members = new Button("Members", click -> new CommitteeMembersDialog(committees, c,
+            Button members = new Button(Words.t("committees.members"), click -> new CommitteeMembersDialog(committees, c,
                     () -> grid.setItems(committees.all())).open());
             members.setId("members-" + c.id());
-            members.setAriaLabel("Members of " + c.name());
+            members.setAriaLabel(Words.t("committees.membersOf", c.name()));
             return members;
-        }).setHeader("Members and roles").setKey("members");
+        }).setHeader(Words.t("committees.membersAndRoles")).setKey("members");
         grid.setItems(committees.all());
         grid.setAllRowsVisible(true);
-        TextField name = new TextField("New committee");
+        TextField name = new TextField(Words.t("committees.new"));
         name.setId("committee-name");
-        TextField welshName = new TextField("Its name in Welsh (optional)");
+        TextField welshName = new TextField(Words.t("committees.newNameCy"));
         welshName.setId("committee-name-cy");
-        Checkbox scrutiny = new Checkbox("Hears call-ins (scrutiny)");
-        Button create = new Button("Add committee", click -> {
+        Checkbox scrutiny = new Checkbox(Words.t("committees.hearsCallInsScrutiny"));
+        Button create = new Button(Words.t("committees.add"), click -> {
             if (Feedback.attempt(() -> committees.create(new Committee.Draft(name.getValue(), null, scrutiny.getValue(), List.of(),
                     welshName.getValue().isBlank() ? null : welshName.getValue())))) {
-                Feedback.success("Committee added.");
+                Feedback.success(Words.t("committees.added"));
                 name.clear();
                 welshName.clear();
                 grid.setItems(committees.all());
@@ -61,6 +62,6 @@ class CommitteesView extends VerticalLayout {
         create.setId("add-committee");
         HorizontalLayout form = new HorizontalLayout(name, welshName, scrutiny, create);
         form.setAlignItems(FlexComponent.Alignment.BASELINE);
-        add(new H2("Committees"), grid, form);
+        add(new H2(Words.t("committees.heading")), grid, form);
     }
 }

@@ -19,6 +19,7 @@ import org.councilflow.reports.Reports;
 import org.councilflow.tenancy.Tenant;
 import org.councilflow.tenancy.Tenants;
 import org.councilflow.tenancy.WorkingDays;
+import org.councilflow.common.ui.Words;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.grid.Grid;
@@ -61,24 +62,23 @@ class MeetingsView extends VerticalLayout {
         this.tenants = tenants;
         this.clock = clock;
         this.agenda = new AgendaPanel(meetings, agendas, documents, uploads, reports, changed -> refreshCalendar());
-        H2 heading = new H2("Committees and meetings");
+        H2 heading = new H2(Words.t("meetings.heading"));
         calendar.setId("calendar");
-        calendar.setAriaLabel("Meetings");
-        calendar.addColumn(m -> Formats.numericDateTime(m.startsAt())).setHeader("When").setAutoWidth(true);
-        calendar.addColumn(m -> m.title() != null ? m.title() : m.committeeName()).setHeader("Meeting").setFlexGrow(2);
-        calendar.addColumn(AgendaPanel::where).setHeader("Where").setFlexGrow(1);
-        calendar.addColumn(m -> m.currentItems().size()).setHeader("Items").setAutoWidth(true);
-        calendar.addComponentColumn(this::agendaState).setHeader("Agenda").setAutoWidth(true);
+        calendar.setAriaLabel(Words.t("meetings.meetings"));
+        calendar.addColumn(m -> Formats.numericDateTime(m.startsAt())).setHeader(Words.t("meetings.when")).setAutoWidth(true);
+        calendar.addColumn(m -> m.title() != null ? m.title() : m.committeeName()).setHeader(Words.t("meetings.meeting")).setFlexGrow(2);
+        calendar.addColumn(AgendaPanel::where).setHeader(Words.t("meetings.where")).setFlexGrow(1);
+        calendar.addColumn(m -> m.currentItems().size()).setHeader(Words.t("meetings.items")).setAutoWidth(true);
+        calendar.addComponentColumn(this::agendaState).setHeader(Words.t("meetings.agenda")).setAutoWidth(true);
         calendar.setAllRowsVisible(true);
-        calendar.setEmptyStateText("No meetings yet. Arrange the committee's first meeting above: choose the committee,"
-                + " when it starts and where (or online), then add its agenda items.");
+        calendar.setEmptyStateText(Words.t("meetings.none"));
         calendar.addSelectionListener(selected -> selected.getFirstSelectedItem().ifPresentOrElse(
                 m -> agenda.show(meetings.get(m.id())), agenda::removeAll));
         refreshCalendar();
         add(heading, new ArrangeMeetingForm(meetings, committees, arranged -> {
             refreshCalendar();
             calendar.select(arranged);
-        }), new H3("Meetings"), calendar, agenda, new H3("Call-in periods"), callIns());
+        }), new H3(Words.t("meetings.meetings")), calendar, agenda, new H3(Words.t("meetings.callInPeriods")), callIns());
     }
 
     /** Published (and amended), in preparation, or too close to the meeting for the notice the law asks for. */
@@ -87,18 +87,16 @@ class MeetingsView extends VerticalLayout {
             return Badge.of(MeetingStatusDialog.label(meeting.status()), Badge.Tone.WARNING);
         }
         if (meeting.agendaPublished()) {
-            return Badge.of("Published " + Formats.numericDateTime(meeting.agendaPublishedAt())
-                    + (meeting.agendaVersion() > 1 ? ", amended" : ""), Badge.Tone.SUCCESS);
+            return Badge.of(Words.t(meeting.agendaVersion() > 1 ? "meetings.publishedAmended" : "meetings.publishedAt", Formats.numericDateTime(meeting.agendaPublishedAt())), Badge.Tone.SUCCESS);
         }
         Tenant council = tenants.requireCurrent();
         java.time.LocalDate today = clock.now().atZone(org.councilflow.common.Locality.zoneId()).toLocalDate();
         java.time.LocalDate day = meeting.startsAt().atZone(org.councilflow.common.Locality.zoneId()).toLocalDate();
         int notice = WorkingDays.of(council).clearDaysBetween(today, day);
         if (notice < council.settings().agendaNoticeDays()) {
-            return Badge.of(day.isAfter(today) ? "Too soon for notice: " + Math.max(notice, 0) + " of "
-                    + council.settings().agendaNoticeDays() + " clear working days" : "Not published", Badge.Tone.ERROR);
+            return Badge.of(day.isAfter(today) ? Words.t("meetings.tooSoon", Math.max(notice, 0), council.settings().agendaNoticeDays()) : Words.t("meetings.notPublished"), Badge.Tone.ERROR);
         }
-        return Badge.of("In preparation", Badge.Tone.NEUTRAL);
+        return Badge.of(Words.t("meetings.inPreparation"), Badge.Tone.NEUTRAL);
     }
 
     /** The meetings as they are now, the one shown still selected (new items clear the grid's selection). */
@@ -111,27 +109,27 @@ class MeetingsView extends VerticalLayout {
 
     private Component callIns() {
         callIns.setId("call-ins");
-        callIns.setAriaLabel("Published decisions and their call-in periods");
-        callIns.addColumn(d -> reports.get(d.reportId()).document().header().title()).setHeader("Report").setFlexGrow(3);
-        callIns.addColumn(d -> Formats.date(d.decidedOn())).setHeader("Decided").setAutoWidth(true);
-        callIns.addColumn(d -> Formats.date(d.publishedAt())).setHeader("Published").setAutoWidth(true);
-        callIns.addComponentColumn(this::callInState).setHeader("Call-in").setAutoWidth(true);
+        callIns.setAriaLabel(Words.t("meetings.callInsLabel"));
+        callIns.addColumn(d -> reports.get(d.reportId()).document().header().title()).setHeader(Words.t("meetings.report")).setFlexGrow(3);
+        callIns.addColumn(d -> Formats.date(d.decidedOn())).setHeader(Words.t("meetings.decided")).setAutoWidth(true);
+        callIns.addColumn(d -> Formats.date(d.publishedAt())).setHeader(Words.t("meetings.published")).setAutoWidth(true);
+        callIns.addComponentColumn(this::callInState).setHeader(Words.t("meetings.callIn")).setAutoWidth(true);
         callIns.setItems(decisions.published());
         callIns.setAllRowsVisible(true);
-        callIns.setEmptyStateText("No published decisions yet.");
+        callIns.setEmptyStateText(Words.t("meetings.noDecisions"));
         return callIns;
     }
 
     private Component callInState(Decision decision) {
         if (decision.calledInAt() != null) {
-            return Badge.of("Called in " + Formats.date(decision.calledInAt()), Badge.Tone.WARNING);
+            return Badge.of(Words.t("meetings.calledIn", Formats.date(decision.calledInAt())), Badge.Tone.WARNING);
         }
         if (!Boolean.TRUE.equals(decision.subjectToCallIn())) {
-            return Badge.of("Not subject to call-in", Badge.Tone.NEUTRAL);
+            return Badge.of(Words.t("meetings.notSubject"), Badge.Tone.NEUTRAL);
         }
         if (decision.callInEndsAt() != null && decision.callInEndsAt().isAfter(clock.now())) {
-            return Badge.of("Open until " + Formats.dateTime(decision.callInEndsAt()), Badge.Tone.INFO);
+            return Badge.of(Words.t("meetings.openUntil", Formats.dateTime(decision.callInEndsAt())), Badge.Tone.INFO);
         }
-        return Badge.of("Period ended: in effect", Badge.Tone.SUCCESS);
+        return Badge.of(Words.t("meetings.inEffect"), Badge.Tone.SUCCESS);
     }
 }

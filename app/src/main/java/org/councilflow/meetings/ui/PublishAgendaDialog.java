@@ -8,6 +8,7 @@ import org.councilflow.common.ui.Formats;
 import org.councilflow.meetings.AgendaDocument;
 import org.councilflow.meetings.Meeting;
 import org.councilflow.meetings.Meetings;
+import org.councilflow.common.ui.Words;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -26,23 +27,19 @@ class PublishAgendaDialog extends Dialog {
 
     PublishAgendaDialog(Meetings meetings, Meeting meeting, Function<Meeting.AgendaItem, String> heading,
             Consumer<Meeting> published) {
-        setHeaderTitle("Publish the agenda?");
+        setHeaderTitle(Words.t("agenda.publishQuestion"));
         setId("publish-dialog");
-        add(new Paragraph("This is what the public site will show for the meeting of " + meeting.committeeName()
-                + " on " + Formats.numericDateTime(meeting.startsAt()) + ". Once published, the order is fixed and every"
-                + " change is an amendment with a note."));
+        add(new Paragraph(Words.t("agenda.publishText", meeting.committeeName(), Formats.numericDateTime(meeting.startsAt()))));
         OrderedList preview = new OrderedList();
         preview.setId("publish-preview");
         for (Meeting.AgendaItem item : meeting.currentItems()) {
             ListItem line = new ListItem(new Span(item.number() + " " + heading.apply(item)));
             if (item.exempt()) {
-                line.add(new Span(" (exempt, Schedule 12A paragraph " + item.exemptParagraph()
-                        + ": heading only)"));
+                line.add(new Span(" " + Words.t("agenda.exemptHeadingOnly", item.exemptParagraph())));
             } else {
                 UnorderedList documents = new UnorderedList();
                 for (AgendaDocument document : item.documents()) {
-                    documents.add(new ListItem(document.title() + " (" + document.kind().label() + ")"
-                            + (document.exempt() ? ": exempt, not published" : "")));
+                    documents.add(new ListItem(document.title() + " (" + Words.t("documentKind." + document.kind().name()) + ")" + (document.exempt() ? ": " + Words.t("agenda.exemptNotPublished") : "")));
                 }
                 if (documents.getChildren().findAny().isPresent()) {
                     line.add(documents);
@@ -51,16 +48,16 @@ class PublishAgendaDialog extends Dialog {
             preview.add(line);
         }
         add(preview);
-        Button publish = new Button("Publish agenda", click -> {
+        Button publish = new Button(Words.t("agenda.publish"), click -> {
             Meeting[] result = new Meeting[1];
             if (Feedback.attempt(() -> result[0] = meetings.publishAgenda(meeting.id(), meeting.version()))) {
-                Feedback.success("Agenda published.");
+                Feedback.success(Words.t("agenda.published.done"));
                 close();
                 published.accept(result[0]);
             }
         });
         publish.setId("confirm-publish");
         publish.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        getFooter().add(new Button("Not yet", click -> close()), publish);
+        getFooter().add(new Button(Words.t("agenda.notYet"), click -> close()), publish);
     }
 }

@@ -14,6 +14,7 @@ import org.councilflow.minutes.Attendance;
 import org.councilflow.minutes.Attendance.GuestKind;
 import org.councilflow.minutes.Attendance.Presence;
 import org.councilflow.minutes.Attendances;
+import org.councilflow.common.ui.Words;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -43,10 +44,10 @@ import jakarta.annotation.security.RolesAllowed;
 @RolesAllowed("CLERK")
 class AttendanceView extends VerticalLayout implements BeforeEnterObserver {
 
-    static final Map<Presence, String> PRESENCE = Map.of(Presence.PRESENT, "Present", Presence.APOLOGIES, "Apologies",
-            Presence.SUBSTITUTE, "Substitute", Presence.ABSENT, "Absent");
-    static final Map<MemberRole, String> ROLES = Map.of(MemberRole.CHAIR, "Chair", MemberRole.VICE_CHAIR, "Vice-chair",
-            MemberRole.MEMBER, "Member", MemberRole.CO_OPTED, "Co-opted member");
+    /** An enum's names in the UI's language, from the bundle's {@code prefix + NAME}. */
+    static <T extends Enum<T>> Map<T, String> names(T[] values, String prefix) {
+        return java.util.Arrays.stream(values).collect(java.util.stream.Collectors.toMap(v -> v, v -> Words.t(prefix + v.name())));
+    }
 
     private final Attendances attendances;
     private final Meetings meetings;
@@ -80,9 +81,9 @@ class AttendanceView extends VerticalLayout implements BeforeEnterObserver {
         Meeting meeting = meetings.get(meetingId);
         Attendance attendance = attendances.get(meetingId);
         removeAll();
-        H2 title = new H2("Attendance: " + meeting.committeeName() + ", " + Formats.dateTime(meeting.startsAt()));
+        H2 title = new H2(Words.t("attendance.title", meeting.committeeName(), Formats.dateTime(meeting.startsAt())));
         title.setId("meeting-title");
-        add(title, new Anchor("meetings/" + meetingId + "/minutes", "Minutes of this meeting"));
+        add(title, new Anchor("meetings/" + meetingId + "/minutes", Words.t("attendance.minutesLink")));
         show(attendance);
     }
 
@@ -97,19 +98,19 @@ class AttendanceView extends VerticalLayout implements BeforeEnterObserver {
         attendance.members().forEach(this::addMember);
         attendance.officers().forEach(this::addOfficer);
         attendance.others().forEach(this::addGuest);
-        Button addMember = new Button("Add a member", VaadinIcon.PLUS.create(),
+        Button addMember = new Button(Words.t("committees.addMember"), VaadinIcon.PLUS.create(),
                 click -> addMember(new Attendance.Member("", MemberRole.MEMBER, Presence.PRESENT, null)));
         addMember.setId("add-attendance-member");
-        Button addOfficer = new Button("Add an officer", VaadinIcon.PLUS.create(), click -> addOfficer(new Attendance.Person("", "")));
+        Button addOfficer = new Button(Words.t("attendance.addOfficer"), VaadinIcon.PLUS.create(), click -> addOfficer(new Attendance.Person("", "")));
         addOfficer.setId("add-officer");
-        Button addGuest = new Button("Add an attendee or witness", VaadinIcon.PLUS.create(),
+        Button addGuest = new Button(Words.t("attendance.addGuest"), VaadinIcon.PLUS.create(),
                 click -> addGuest(new Attendance.Guest("", "", GuestKind.WITNESS)));
         addGuest.setId("add-guest");
-        Button save = new Button("Save attendance", click -> save());
+        Button save = new Button(Words.t("attendance.save"), click -> save());
         save.setId("save-attendance");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        add(new H3("Members"), memberRows, addMember, new H3("Officers present"), officerRows, addOfficer,
-                new H3("Also present, and witnesses"), otherRows, addGuest, save);
+        add(new H3(Words.t("committees.members")), memberRows, addMember, new H3(Words.t("attendance.officers")), officerRows, addOfficer,
+                new H3(Words.t("attendance.others")), otherRows, addGuest, save);
     }
 
     void save() {
@@ -125,16 +126,16 @@ class AttendanceView extends VerticalLayout implements BeforeEnterObserver {
         Attendance[] saved = new Attendance[1];
         if (Feedback.attempt(() -> saved[0] = attendances.record(meetingId, draft, version))) {
             version = saved[0].version();
-            Feedback.success("Attendance saved.");
+            Feedback.success(Words.t("attendance.saved"));
         }
     }
 
     private void addMember(Attendance.Member member) {
         int n = members.size() + 1;
-        TextField name = field("Name", member.name(), "attendance-member-name-" + n);
-        Select<MemberRole> role = select("Role", MemberRole.values(), ROLES, member.role(), "attendance-member-role-" + n);
-        Select<Presence> presence = select("Presence", Presence.values(), PRESENCE, member.presence(), "presence-" + n);
-        TextField substituteFor = field("Substitute for", member.substituteFor(), "substitute-for-" + n);
+        TextField name = field(Words.t("committees.name"), member.name(), "attendance-member-name-" + n);
+        Select<MemberRole> role = select(Words.t("committees.role"), MemberRole.values(), names(MemberRole.values(), "memberRole."), member.role(), "attendance-member-role-" + n);
+        Select<Presence> presence = select(Words.t("attendance.presence"), Presence.values(), names(Presence.values(), "presence."), member.presence(), "presence-" + n);
+        TextField substituteFor = field(Words.t("attendance.substituteFor"), member.substituteFor(), "substitute-for-" + n);
         substituteFor.setVisible(member.presence() == Presence.SUBSTITUTE);
         presence.addValueChangeListener(e -> substituteFor.setVisible(e.getValue() == Presence.SUBSTITUTE));
         members.add(new MemberRow(name, role, presence, substituteFor));
@@ -143,19 +144,18 @@ class AttendanceView extends VerticalLayout implements BeforeEnterObserver {
 
     private void addOfficer(Attendance.Person officer) {
         int n = officers.size() + 1;
-        TextField name = field("Name", officer.name(), "officer-name-" + n);
-        TextField role = field("Post", officer.role(), "officer-role-" + n);
+        TextField name = field(Words.t("committees.name"), officer.name(), "officer-name-" + n);
+        TextField role = field(Words.t("attendance.post"), officer.role(), "officer-role-" + n);
         officers.add(new PersonRow(name, role));
         officerRows.add(row(name, role));
     }
 
     private void addGuest(Attendance.Guest guest) {
         int n = others.size() + 1;
-        TextField name = field("Name", guest.name(), "guest-name-" + n);
-        TextField role = field("Role", guest.role(), "guest-role-" + n);
-        role.setPlaceholder("Executive Director – People");
-        Select<GuestKind> kind = select("As", GuestKind.values(),
-                Map.of(GuestKind.WITNESS, "Witness", GuestKind.OTHER, "Also present"), guest.kind(), "guest-kind-" + n);
+        TextField name = field(Words.t("committees.name"), guest.name(), "guest-name-" + n);
+        TextField role = field(Words.t("committees.role"), guest.role(), "guest-role-" + n);
+        role.setPlaceholder(Words.t("attendance.rolePlaceholder"));
+        Select<GuestKind> kind = select(Words.t("attendance.as"), GuestKind.values(), names(GuestKind.values(), "guestKind."), guest.kind(), "guest-kind-" + n);
         others.add(new GuestRow(name, role, kind));
         otherRows.add(row(name, role, kind));
     }

@@ -11,6 +11,7 @@ import org.councilflow.minutes.Declaration;
 import org.councilflow.minutes.ItemMinutes;
 import org.councilflow.minutes.Minutes;
 import org.councilflow.reports.Markdown;
+import org.councilflow.common.ui.Words;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -32,11 +33,11 @@ import com.vaadin.flow.component.textfield.TextField;
  */
 class ItemMinutesEditor extends VerticalLayout {
 
-    final TextArea minutes = new TextArea("Minutes");
-    final TextArea minutesCy = new TextArea("Minutes in Welsh (optional)");
+    final TextArea minutes = new TextArea(Words.t("minutes.minutes"));
+    final TextArea minutesCy = new TextArea(Words.t("minutes.minutesCy"));
     final List<ResolutionRow> resolutions = new ArrayList<>();
     final List<DeclarationRow> declarations = new ArrayList<>();
-    final Button save = new Button("Save minutes of this item");
+    final Button save = new Button(Words.t("minutes.saveItem"));
     private final VerticalLayout resolutionRows = new VerticalLayout();
     private final VerticalLayout declarationRows = new VerticalLayout();
     private final Div preview = new Div();
@@ -67,12 +68,12 @@ class ItemMinutesEditor extends VerticalLayout {
         minutes.setWidthFull();
         minutes.setMinHeight("8em");
         minutes.setMaxLength(ItemMinutes.MAX_MINUTES);
-        minutes.setHelperText("Markdown: paragraphs, lists with \"-\" or \"·\" and \"o\" for points below them, tables.");
+        minutes.setHelperText(Words.t("minutes.markdownHelp"));
         minutesCy.setId("minutes-cy-" + key);
         minutesCy.setValue(item.welsh() == null || item.welsh().minutes() == null ? "" : item.welsh().minutes());
         minutesCy.setWidthFull();
         minutesCy.setMaxLength(ItemMinutes.MAX_MINUTES);
-        Button show = new Button("Preview", VaadinIcon.EYE.create(), click -> preview());
+        Button show = new Button(Words.t("minutes.preview"), VaadinIcon.EYE.create(), click -> preview());
         show.setId("preview-" + key);
         preview.setId("preview-html-" + key);
         resolutionRows.setPadding(false);
@@ -85,20 +86,20 @@ class ItemMinutesEditor extends VerticalLayout {
         if (resolutions.isEmpty()) {
             addResolution(new Resolution("", List.of()), new Resolution("", List.of()));
         }
-        Button addResolution = new Button("Add a resolution", VaadinIcon.PLUS.create(),
+        Button addResolution = new Button(Words.t("minutes.addResolution"), VaadinIcon.PLUS.create(),
                 click -> addResolution(new Resolution("", List.of()), new Resolution("", List.of())));
         addResolution.setId("add-resolution-" + key);
         declarationRows.setPadding(false);
         declarationRows.setId("declarations-" + key);
         item.declarations().forEach(this::addDeclaration);
-        Button addDeclaration = new Button("Add a declaration of interest", VaadinIcon.PLUS.create(),
+        Button addDeclaration = new Button(Words.t("minutes.addDeclaration"), VaadinIcon.PLUS.create(),
                 click -> addDeclaration(new Declaration("", Declaration.Kind.OTHER_REGISTRABLE, "", false)));
         addDeclaration.setId("add-declaration-" + key);
         save.setId("save-" + key);
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.addClickListener(click -> save());
-        add(minutes, show, preview, minutesCy, new H4("Resolutions"), resolutionRows, addResolution,
-                new H4("Declarations of interest"), declarationRows, addDeclaration, save);
+        add(minutes, show, preview, minutesCy, new H4(Words.t("minutes.resolutions")), resolutionRows, addResolution,
+                new H4(Words.t("agendaKind.DECLARATIONS")), declarationRows, addDeclaration, save);
     }
 
     void preview() {
@@ -129,7 +130,7 @@ class ItemMinutesEditor extends VerticalLayout {
         ItemMinutes[] saved = new ItemMinutes[1];
         if (Feedback.attempt(() -> saved[0] = service.save(meetingId, itemId, draft, version))) {
             version = saved[0].version();
-            Feedback.success("Minutes saved.");
+            Feedback.success(Words.t("minutes.saved"));
         }
     }
 
@@ -139,19 +140,19 @@ class ItemMinutesEditor extends VerticalLayout {
 
     private void addResolution(Resolution resolution, Resolution welsh) {
         int n = resolutions.size() + 1;
-        TextArea text = new TextArea("Resolution " + n);
+        TextArea text = new TextArea(Words.t("minutes.resolution", n));
         text.setValue(resolution.text());
         text.setWidthFull();
         text.setId("resolution-" + key + "-" + n);
-        TextArea points = new TextArea("Its sub-points, one per line (shown as a), b) …)");
+        TextArea points = new TextArea(Words.t("minutes.subPoints"));
         points.setValue(String.join("\n", resolution.points()));
         points.setWidthFull();
         points.setId("points-" + key + "-" + n);
-        TextArea textCy = new TextArea("Resolution " + n + " in Welsh (optional)");
+        TextArea textCy = new TextArea(Words.t("minutes.resolutionCy", n));
         textCy.setValue(welsh.text());
         textCy.setWidthFull();
         textCy.setId("resolution-cy-" + key + "-" + n);
-        TextArea pointsCy = new TextArea("Its sub-points in Welsh, one per line");
+        TextArea pointsCy = new TextArea(Words.t("minutes.pointsCy"));
         pointsCy.setValue(String.join("\n", welsh.points()));
         pointsCy.setWidthFull();
         pointsCy.setId("points-cy-" + key + "-" + n);
@@ -161,19 +162,19 @@ class ItemMinutesEditor extends VerticalLayout {
 
     private void addDeclaration(Declaration declaration) {
         int n = declarations.size() + 1;
-        TextField member = new TextField("Member");
+        TextField member = new TextField(Words.t("memberRole.MEMBER"));
         member.setValue(declaration.member());
         member.setId("declaration-member-" + key + "-" + n);
         Select<Declaration.Kind> kind = new Select<>();
-        kind.setLabel("Interest");
+        kind.setLabel(Words.t("minutes.interest"));
         kind.setItems(Declaration.Kind.values());
-        kind.setItemLabelGenerator(Declaration.Kind::label);
+        kind.setItemLabelGenerator(k -> Words.t("declarationKind." + k.name()));
         kind.setValue(declaration.kind());
         kind.setId("declaration-kind-" + key + "-" + n);
-        TextField nature = new TextField("Nature");
+        TextField nature = new TextField(Words.t("minutes.nature"));
         nature.setValue(declaration.nature());
         nature.setId("declaration-nature-" + key + "-" + n);
-        Checkbox left = new Checkbox("Left the room", declaration.leftRoom());
+        Checkbox left = new Checkbox(Words.t("minutes.leftRoom"), declaration.leftRoom());
         left.setId("declaration-left-" + key + "-" + n);
         declarations.add(new DeclarationRow(member, kind, nature, left));
         HorizontalLayout row = new HorizontalLayout(member, kind, nature, left);

@@ -15,6 +15,7 @@ import org.councilflow.minutes.MeetingMinutes;
 import org.councilflow.minutes.Minutes;
 import org.councilflow.minutes.MinutesStyles;
 import org.councilflow.reports.Reports;
+import org.councilflow.common.ui.Words;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -53,7 +54,7 @@ class MinutesView extends VerticalLayout implements BeforeEnterObserver {
     private final Reports reports;
     final List<ItemMinutesEditor> editors = new ArrayList<>();
     final Select<Candidate> approvedAt = new Select<>();
-    final TextField note = new TextField("What was corrected");
+    final TextField note = new TextField(Words.t("minutes.whatCorrected"));
     private UUID meetingId;
 
     /** An item "minutes of the previous meeting" of a later meeting of the committee. */
@@ -79,15 +80,15 @@ class MinutesView extends VerticalLayout implements BeforeEnterObserver {
         editors.clear();
         Meeting meeting = meetings.get(meetingId);
         MeetingMinutes record = minutes.get(meetingId);
-        H2 title = new H2("Minutes: " + meeting.committeeName() + ", " + Formats.dateTime(meeting.startsAt()));
+        H2 title = new H2(Words.t("minutes.title", meeting.committeeName(), Formats.dateTime(meeting.startsAt())));
         title.setId("meeting-title");
         Span status = record.status() == MeetingMinutes.Status.APPROVED
-                ? Badge.of("Approved, version " + record.latestVersion(), Badge.Tone.SUCCESS)
-                : Badge.of("Draft", Badge.Tone.NEUTRAL);
+                ? Badge.of(Words.t("minutes.approvedVersion", record.latestVersion()), Badge.Tone.SUCCESS)
+                : Badge.of(Words.t("minutes.draft"), Badge.Tone.NEUTRAL);
         status.setId("minutes-status");
-        add(title, status, new Anchor("meetings/" + meetingId + "/attendance", "Attendance of this meeting"));
+        add(title, status, new Anchor("meetings/" + meetingId + "/attendance", Words.t("minutes.attendanceLink")));
         if (meeting.agenda().isEmpty()) {
-            add(new Paragraph("The agenda has no items yet: there is nothing to minute."));
+            add(new Paragraph(Words.t("minutes.noItems")));
         }
         for (int i = 0; i < meeting.agenda().size(); i++) {
             Meeting.AgendaItem item = meeting.agenda().get(i);
@@ -101,31 +102,30 @@ class MinutesView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private VerticalLayout approval(Meeting meeting, MeetingMinutes record) {
-        VerticalLayout section = new VerticalLayout(new H3("Approval"));
+        VerticalLayout section = new VerticalLayout(new H3(Words.t("minutes.approval")));
         section.setPadding(false);
         List<Candidate> candidates = new ArrayList<>();
         for (Meeting later : meetings.from(meeting.startsAt().plusSeconds(1))) {
             if (later.committeeId().equals(meeting.committeeId()) && !later.startsAt().isAfter(Instant.now())) {
                 later.agenda().stream().filter(i -> i.kind() == AgendaItemKind.PREVIOUS_MINUTES)
-                        .forEach(i -> candidates.add(new Candidate(i.id(), Formats.dateTime(later.startsAt()) + ", item " + i.number())));
+                        .forEach(i -> candidates.add(new Candidate(i.id(), Words.t("minutes.candidate", Formats.dateTime(later.startsAt()), i.number()))));
             }
         }
-        approvedAt.setLabel("Approved at (the item \"minutes of the previous meeting\" of a later meeting)");
+        approvedAt.setLabel(Words.t("minutes.approvedAt"));
         approvedAt.setItems(candidates);
         approvedAt.setItemLabelGenerator(Candidate::label);
         approvedAt.setId("approved-at");
         approvedAt.setEmptySelectionAllowed(false);
         if (candidates.isEmpty()) {
-            section.add(new Paragraph("The minutes are approved at the committee's next meeting, under its item \"minutes of"
-                    + " the previous meeting\"; no such meeting has begun yet."));
+            section.add(new Paragraph(Words.t("minutes.noLaterMeeting")));
         }
-        Button approve = new Button("Record approval", click -> {
+        Button approve = new Button(Words.t("minutes.recordApproval"), click -> {
             if (approvedAt.getValue() == null) {
-                Feedback.error("Choose the meeting and item at which the minutes were approved.");
+                Feedback.error(Words.t("minutes.chooseApproval"));
                 return;
             }
             if (Feedback.attempt(() -> minutes.approve(meetingId, approvedAt.getValue().itemId(), record.latestVersion()))) {
-                Feedback.success("Minutes approved: they are now public.");
+                Feedback.success(Words.t("minutes.approved"));
                 show();
             }
         });
@@ -135,9 +135,9 @@ class MinutesView extends VerticalLayout implements BeforeEnterObserver {
         row.setAlignItems(FlexComponent.Alignment.BASELINE);
         section.add(row);
         if (styles.get().style().publishDraftMinutes()) {
-            Button draft = new Button("Publish as draft", click -> {
+            Button draft = new Button(Words.t("minutes.publishDraft"), click -> {
                 if (Feedback.attempt(() -> minutes.publishDraft(meetingId, record.latestVersion()))) {
-                    Feedback.success("Draft minutes published, marked as draft.");
+                    Feedback.success(Words.t("minutes.draftPublished"));
                     show();
                 }
             });
@@ -148,15 +148,14 @@ class MinutesView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private VerticalLayout amendment(MeetingMinutes record) {
-        VerticalLayout section = new VerticalLayout(new H3("Amendment"), new Paragraph("These minutes are approved. Change the"
-                + " items above, then record the correction as an amendment: the public sees it as a new version with your note."));
+        VerticalLayout section = new VerticalLayout(new H3(Words.t("minutes.amendment")), new Paragraph(Words.t("minutes.amendmentText")));
         section.setPadding(false);
         note.setId("amendment-note");
         note.setMaxLength(500);
         note.setWidthFull();
-        Button amend = new Button("Record amendment", click -> {
+        Button amend = new Button(Words.t("minutes.recordAmendment"), click -> {
             if (Feedback.attempt(() -> minutes.amend(meetingId, note.getValue(), record.latestVersion()))) {
-                Feedback.success("Amendment published.");
+                Feedback.success(Words.t("minutes.amendmentPublished"));
                 show();
             }
         });
@@ -168,10 +167,9 @@ class MinutesView extends VerticalLayout implements BeforeEnterObserver {
     private VerticalLayout versions(MeetingMinutes record) {
         UnorderedList list = new UnorderedList();
         list.setId("minutes-versions");
-        record.versions().forEach(v -> list.add(new ListItem("Version " + v.version() + " (" + v.kind().name().toLowerCase()
-                + "), " + Formats.dateTime(v.createdAt()) + " by " + v.createdBy() + (v.note() == null ? "" : ": " + v.note()))));
-        VerticalLayout section = new VerticalLayout(new H3("Versions"), record.versions().isEmpty()
-                ? new Paragraph("None yet: the minutes are a draft, not public.") : list);
+        record.versions().forEach(v -> list.add(new ListItem(Words.t("minutes.version", v.version(), Words.t("minutesKind." + v.kind().name()), Formats.dateTime(v.createdAt()), v.createdBy()) + (v.note() == null ? "" : ": " + v.note()))));
+        VerticalLayout section = new VerticalLayout(new H3(Words.t("minutes.versions")), record.versions().isEmpty()
+                ? new Paragraph(Words.t("minutes.noVersions")) : list);
         section.setPadding(false);
         return section;
     }

@@ -9,6 +9,7 @@ import org.councilflow.plans.InspectionEvent;
 import org.councilflow.plans.Plan;
 import org.councilflow.plans.Plans;
 import org.councilflow.plans.Risk;
+import org.councilflow.common.ui.Words;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.details.Details;
@@ -42,7 +43,7 @@ class PlanDashboardView extends VerticalLayout {
     PlanDashboardView(Plans plans) {
         this.plans = plans;
         List<Plan.Summary> all = plans.all();
-        plan.setLabel("Plan");
+        plan.setLabel(Words.t("plans.plan"));
         plan.setId("plan");
         plan.setWidth("min(100%, 36em)");
         plan.setItems(all);
@@ -50,9 +51,9 @@ class PlanDashboardView extends VerticalLayout {
         plan.addValueChangeListener(change -> show(change.getValue()));
         dashboard.setId("dashboard");
         dashboard.setWidthFull();
-        add(new H2("Improvement plan"), plan, dashboard);
+        add(new H2(Words.t("plans.heading")), plan, dashboard);
         if (all.isEmpty()) {
-            dashboard.add(new Paragraph("The council has no improvement plan yet."));
+            dashboard.add(new Paragraph(Words.t("plans.none")));
         } else {
             plan.setValue(all.get(0));
         }
@@ -65,20 +66,19 @@ class PlanDashboardView extends VerticalLayout {
         }
         Plan current = plans.get(summary.id());
         if (current.origin() != null) {
-            dashboard.add(new Paragraph("From " + current.origin().inspection() + " (" + Formats.date(current.origin().date())
-                    + "): " + current.origin().judgement() + ". Aiming for: " + current.targetJudgement() + "."));
+            dashboard.add(new Paragraph(Words.t("plans.origin", current.origin().inspection(), Formats.date(current.origin().date()), current.origin().judgement(), current.targetJudgement())));
         }
-        dashboard.add(new H3("Themes and actions"));
+        dashboard.add(new H3(Words.t("plans.themes")));
         for (Plan.Theme theme : current.themes()) {
-            Details details = new Details(theme.number() + ". " + theme.title() + (theme.turnaround() ? " (turnaround priority)" : ""));
+            Details details = new Details(theme.number() + ". " + theme.title() + (theme.turnaround() ? " " + Words.t("plans.turnaround") : ""));
             details.setWidthFull();
             Grid<Plan.Action> actions = new Grid<>();
-            actions.setAriaLabel("Actions of theme " + theme.number());
-            actions.addColumn(Plan.Action::reference).setHeader("Ref").setAutoWidth(true);
-            actions.addColumn(Plan.Action::description).setHeader("Action").setFlexGrow(3);
-            actions.addColumn(Plan.Action::owner).setHeader("Owner");
-            actions.addColumn(a -> Formats.date(a.dueDate())).setHeader("Due").setAutoWidth(true);
-            actions.addComponentColumn(a -> rag(a.rag())).setHeader("RAG").setAutoWidth(true);
+            actions.setAriaLabel(Words.t("plans.actionsOf", theme.number()));
+            actions.addColumn(Plan.Action::reference).setHeader(Words.t("plans.ref")).setAutoWidth(true);
+            actions.addColumn(Plan.Action::description).setHeader(Words.t("plans.action")).setFlexGrow(3);
+            actions.addColumn(Plan.Action::owner).setHeader(Words.t("plans.owner"));
+            actions.addColumn(a -> Formats.date(a.dueDate())).setHeader(Words.t("plans.due")).setAutoWidth(true);
+            actions.addComponentColumn(a -> rag(a.rag())).setHeader(Words.t("plans.rag")).setAutoWidth(true);
             actions.setItems(theme.actions());
             // the description wraps: on a phone the whole row is read without scrolling sideways
             actions.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
@@ -87,36 +87,36 @@ class PlanDashboardView extends VerticalLayout {
             details.add(actions);
             dashboard.add(details);
         }
-        dashboard.add(new H3("Performance indicators"));
+        dashboard.add(new H3(Words.t("plans.indicators")));
         Grid<Indicator> indicators = new Grid<>();
         indicators.setId("indicators");
-        indicators.setAriaLabel("Performance indicators");
-        indicators.addColumn(Indicator::name).setHeader("Indicator").setFlexGrow(2);
-        indicators.addComponentColumn(Sparkline::of).setHeader("Trend").setAutoWidth(true);
+        indicators.setAriaLabel(Words.t("plans.indicators"));
+        indicators.addColumn(Indicator::name).setHeader(Words.t("plans.indicator")).setFlexGrow(2);
+        indicators.addComponentColumn(Sparkline::of).setHeader(Words.t("plans.trend")).setAutoWidth(true);
         indicators.addColumn(i -> last(i) == null ? "" : last(i).period() + ": " + last(i).value().stripTrailingZeros().toPlainString())
-                .setHeader("Latest").setAutoWidth(true);
-        indicators.addColumn(i -> i.target() == null ? "" : i.target().stripTrailingZeros().toPlainString()).setHeader("Target").setAutoWidth(true);
-        indicators.addComponentColumn(i -> last(i) == null || last(i).rag() == null ? new Span() : rag(last(i).rag())).setHeader("RAG").setAutoWidth(true);
-        indicators.addColumn(i -> last(i) == null || last(i).trend() == null ? "" : last(i).trend().name().toLowerCase()).setHeader("Direction").setAutoWidth(true);
+                .setHeader(Words.t("plans.latest")).setAutoWidth(true);
+        indicators.addColumn(i -> i.target() == null ? "" : i.target().stripTrailingZeros().toPlainString()).setHeader(Words.t("plans.target")).setAutoWidth(true);
+        indicators.addComponentColumn(i -> last(i) == null || last(i).rag() == null ? new Span() : rag(last(i).rag())).setHeader(Words.t("plans.rag")).setAutoWidth(true);
+        indicators.addColumn(i -> last(i) == null || last(i).trend() == null ? "" : Words.t("plans.trend." + last(i).trend().name())).setHeader(Words.t("plans.direction")).setAutoWidth(true);
         indicators.setItems(plans.indicators(current.id()));
         indicators.setAllRowsVisible(true);
         dashboard.add(indicators);
 
-        dashboard.add(new H3("Risk register"));
+        dashboard.add(new H3(Words.t("plans.risks")));
         Grid<Risk> risks = new Grid<>();
         risks.setId("risks");
-        risks.setAriaLabel("Risk register");
-        risks.addColumn(Risk::reference).setHeader("Ref").setAutoWidth(true);
-        risks.addColumn(Risk::title).setHeader("Risk").setFlexGrow(2);
-        risks.addColumn(Risk::owner).setHeader("Owner");
-        risks.addColumn(Risk::inherentScore).setHeader("Inherent").setAutoWidth(true);
-        risks.addColumn(Risk::residualScore).setHeader("Residual").setAutoWidth(true);
-        risks.addComponentColumn(PlanDashboardView::movement).setHeader("Movement").setAutoWidth(true);
+        risks.setAriaLabel(Words.t("plans.risks"));
+        risks.addColumn(Risk::reference).setHeader(Words.t("plans.ref")).setAutoWidth(true);
+        risks.addColumn(Risk::title).setHeader(Words.t("plans.risk")).setFlexGrow(2);
+        risks.addColumn(Risk::owner).setHeader(Words.t("plans.owner"));
+        risks.addColumn(Risk::inherentScore).setHeader(Words.t("plans.inherent")).setAutoWidth(true);
+        risks.addColumn(Risk::residualScore).setHeader(Words.t("plans.residual")).setAutoWidth(true);
+        risks.addComponentColumn(PlanDashboardView::movement).setHeader(Words.t("plans.movement")).setAutoWidth(true);
         risks.setItems(plans.risks(current.id()));
         risks.setAllRowsVisible(true);
         dashboard.add(risks);
 
-        dashboard.add(new H3("Inspection timeline"));
+        dashboard.add(new H3(Words.t("plans.inspections")));
         OrderedList timeline = new OrderedList();
         timeline.setId("inspections");
         for (InspectionEvent event : plans.inspections(current.id())) {
@@ -133,19 +133,19 @@ class PlanDashboardView extends VerticalLayout {
 
     private static Component movement(Risk risk) {
         if (risk.movement() == null) {
-            return new Span("new");
+            return new Span(Words.t("plans.new"));
         }
         return switch (risk.movement()) {
-            case UP -> Badge.of("▲ up from " + risk.previousResidualScore(), Badge.Tone.ERROR);
-            case DOWN -> Badge.of("▼ down from " + risk.previousResidualScore(), Badge.Tone.SUCCESS);
-            case UNCHANGED -> Badge.of("unchanged", Badge.Tone.NEUTRAL);
+            case UP -> Badge.of(Words.t("plans.up", risk.previousResidualScore()), Badge.Tone.ERROR);
+            case DOWN -> Badge.of(Words.t("plans.down", risk.previousResidualScore()), Badge.Tone.SUCCESS);
+            case UNCHANGED -> Badge.of(Words.t("plans.unchanged"), Badge.Tone.NEUTRAL);
         };
     }
 
     private static String ragCounts(List<Plan.Action> actions) {
         return java.util.Arrays.stream(Plan.Rag.values())
                 .map(rag -> actions.stream().filter(a -> a.rag() == rag).count() + " " + label(rag).toLowerCase())
-                .filter(text -> !text.startsWith("0 ")).reduce((a, b) -> a + ", " + b).orElse("no actions");
+                .filter(text -> !text.startsWith("0 ")).reduce((a, b) -> a + ", " + b).orElse(Words.t("plans.noActions"));
     }
 
     static Component rag(Plan.Rag rag) {
@@ -159,11 +159,11 @@ class PlanDashboardView extends VerticalLayout {
 
     private static String label(Plan.Rag rag) {
         return switch (rag) {
-            case RED -> "Red";
-            case AMBER -> "Amber";
-            case GREEN -> "Green";
-            case COMPLETE -> "Complete";
-            case NOT_STARTED -> "Not started";
+            case RED -> Words.t("plans.red");
+            case AMBER -> Words.t("plans.amber");
+            case GREEN -> Words.t("plans.green");
+            case COMPLETE -> Words.t("plans.complete");
+            case NOT_STARTED -> Words.t("plans.notStarted");
         };
     }
 }

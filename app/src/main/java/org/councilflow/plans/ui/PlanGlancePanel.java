@@ -12,6 +12,7 @@ import org.councilflow.identity.Role;
 import org.councilflow.plans.Plan;
 import org.councilflow.plans.Plans;
 import org.councilflow.shell.ui.HomePanel;
+import org.councilflow.common.ui.Words;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Anchor;
@@ -44,14 +45,14 @@ class PlanGlancePanel implements HomePanel {
         if (roles.stream().noneMatch(STAFF::contains)) {
             return Optional.empty();
         }
-        Section card = HomePanel.card("plan-glance", "Our plan at a glance");
+        Section card = HomePanel.card("plan-glance", Words.t("plans.glance"));
         List<Plan.Summary> all = plans.all();
         if (all.isEmpty()) {
-            card.add(new Paragraph("The council has no improvement plan yet."));
+            card.add(new Paragraph(Words.t("plans.none")));
         }
         LocalDate today = LocalDate.now(org.councilflow.common.Locality.zoneId());
         all.stream().limit(SHOWN).forEach(summary -> card.add(glance(plans.get(summary.id()), today)));
-        card.add(new Anchor("plans", "Open the plan"));
+        card.add(new Anchor("plans", Words.t("plans.open")));
         return Optional.of(card);
     }
 
@@ -62,7 +63,7 @@ class PlanGlancePanel implements HomePanel {
         title.getStyle().set("font-weight", "600").set("display", "block");
         glance.add(title);
         if (plan.targetJudgement() != null && !plan.targetJudgement().isBlank()) {
-            glance.add(new Paragraph("Aiming for: " + plan.targetJudgement() + "."));
+            glance.add(new Paragraph(Words.t("plans.aimingFor", plan.targetJudgement())));
         }
         Div rags = new Div();
         rags.getStyle().set("display", "flex").set("flex-wrap", "wrap").set("gap", "var(--lumo-space-xs)");
@@ -77,9 +78,7 @@ class PlanGlancePanel implements HomePanel {
         glance.add(rags);
         long late = actions.stream().filter(a -> a.dueDate() != null && a.dueDate().isBefore(today)
                 && a.rag() != Plan.Rag.COMPLETE).count();
-        Paragraph overdue = new Paragraph(actions.size() + (actions.size() == 1 ? " action in " : " actions in ")
-                + plan.themes().size() + (plan.themes().size() == 1 ? " theme; " : " themes; ")
-                + (late == 0 ? "none past its due date." : late + " past their due date and not complete."));
+        Paragraph overdue = new Paragraph(Words.t(actions.size() == 1 ? "plans.oneAction" : "plans.actions", actions.size()) + " " + Words.t(plan.themes().size() == 1 ? "plans.oneTheme" : "plans.themeCount", plan.themes().size()) + " " + (late == 0 ? Words.t("plans.noneLate") : Words.t("plans.late", late)));
         overdue.addClassName("plan-overdue");
         glance.add(overdue);
         return glance;

@@ -16,6 +16,7 @@ import javax.xml.transform.TransformerFactory;
 import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.stream.StreamResult;
 
+import org.councilflow.common.ui.Words;
 import org.councilflow.plans.Indicator;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -48,9 +49,9 @@ final class Sparkline {
 
     static String label(Indicator indicator) {
         List<Indicator.Value> values = indicator.values();
-        return indicator.name() + ": " + (values.isEmpty() ? "no values yet" : String.join(", ",
+        return indicator.name() + ": " + (values.isEmpty() ? Words.t("plans.noValues") : String.join(", ",
                 values.stream().map(v -> v.period() + " " + v.value().stripTrailingZeros().toPlainString()).toList()))
-                + (indicator.target() == null ? "" : "; target " + indicator.target().stripTrailingZeros().toPlainString());
+                + (indicator.target() == null ? "" : "; " + Words.t("plans.targetLower") + " " + indicator.target().stripTrailingZeros().toPlainString());
     }
 
     /** The drawing as an SVG document. */

@@ -1,5 +1,7 @@
 package org.councilflow.shell.ui;
 
+import org.councilflow.common.ui.Words;
+
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -23,7 +25,7 @@ abstract class ErrorPage extends VerticalLayout {
         Div mark = new Div(VaadinIcon.EXCLAMATION_CIRCLE_O.create());
         mark.getStyle().set("color", "var(--lumo-error-text-color)");
         mark.getElement().setAttribute("aria-hidden", "true");
-        Anchor back = new Anchor("", "Back to the start page");
+        Anchor back = new Anchor("", Words.t("error.back"));
         back.setId("error-back");
         Div alert = new Div(title, detail, next);
         alert.getElement().setAttribute("role", "alert");

@@ -5,6 +5,7 @@ import java.util.UUID;
 import org.councilflow.common.NotFoundException;
 import org.councilflow.tenancy.Tenant;
 import org.councilflow.tenancy.Tenants;
+import org.councilflow.common.ui.Words;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.AccessDeniedException;
@@ -40,11 +41,10 @@ final class ErrorPages {
 
         @Override
         public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<NotFoundException> parameter) {
-            String council = tenants.current().map(Tenant::displayName).orElse("this council");
-            show("Not found in " + council,
+            String council = tenants.current().map(Tenant::displayName).orElse(Words.t("error.thisCouncil"));
+            show(Words.t("error.notFoundIn", council),
                     parameter.getException().getMessage().replace("this council", council) + ".",
-                    "If someone sent you this link, it may belong to another council, which you cannot see from here. "
-                            + "If you hold a role in that council too, switch council and open the link again.");
+                    Words.t("error.otherCouncil"));
             return HttpServletResponse.SC_NOT_FOUND;
         }
     }
@@ -58,9 +58,9 @@ final class ErrorPages {
         @Override
         public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<AccessDeniedException> parameter) {
             String reason = parameter.getException().getMessage();
-            show("You cannot open this", reason == null || reason.equals("Access Denied")
-                    ? "Your roles in this council do not include this." : reason,
-                    "Ask your council's administrator if you think you should have access.");
+            show(Words.t("error.cannotOpen"), reason == null || reason.equals("Access Denied")
+                    ? Words.t("error.rolesDoNotInclude") : reason,
+                    Words.t("error.askAdmin"));
             return HttpServletResponse.SC_FORBIDDEN;
         }
     }
@@ -74,8 +74,7 @@ final class ErrorPages {
         @Override
         public int setErrorParameter(BeforeEnterEvent event,
                 ErrorParameter<com.vaadin.flow.router.AccessDeniedException> parameter) {
-            show("You cannot open this page", "Your roles in this council do not include the page "
-                    + event.getLocation().getPath() + ".", "Ask your council's administrator if you think you should have access.");
+            show(Words.t("error.cannotOpenPage"), Words.t("error.pageNotInRoles", event.getLocation().getPath()), Words.t("error.askAdmin"));
             return HttpServletResponse.SC_FORBIDDEN;
         }
     }
@@ -88,8 +87,8 @@ final class ErrorPages {
         @Override
         public int setErrorParameter(BeforeEnterEvent event,
                 ErrorParameter<com.vaadin.flow.router.NotFoundException> parameter) {
-            show("Page not found", "There is no page " + event.getLocation().getPath() + " here, or your roles do not open it.",
-                    "Use the navigation to find what you need.");
+            show(Words.t("error.pageNotFound"), Words.t("error.noSuchPage", event.getLocation().getPath()),
+                    Words.t("error.useNavigation"));
             return HttpServletResponse.SC_NOT_FOUND;
         }
     }
@@ -104,8 +103,8 @@ final class ErrorPages {
         public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<Exception> parameter) {
             String reference = UUID.randomUUID().toString().substring(0, 8);
             log.error("Error page shown with reference {}", reference, parameter.getCaughtException());
-            show("Something went wrong", "CouncilFlow could not show this page. Nothing you saved before was lost.",
-                    "Try again in a moment. If it keeps happening, give the support desk the reference " + reference + ".");
+            show(Words.t("error.wrong"), Words.t("error.couldNotShow"),
+                    Words.t("error.tryAgain", reference));
             return HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
         }
     }

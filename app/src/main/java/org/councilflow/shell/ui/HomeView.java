@@ -11,6 +11,7 @@ import org.councilflow.identity.Role;
 import org.councilflow.tenancy.CouncilChoice;
 import org.councilflow.tenancy.Tenant;
 import org.councilflow.tenancy.Tenants;
+import org.councilflow.common.ui.Words;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Text;
@@ -41,7 +42,7 @@ class HomeView extends VerticalLayout {
 
     HomeView(CurrentUsers users, Tenants tenants, List<HomePanel> panels) {
         CurrentUser user = users.require();
-        H2 greeting = new H2("Welcome, " + user.displayName());
+        H2 greeting = new H2(Words.t("home.welcome", user.displayName()));
         greeting.setId("greeting");
         add(greeting);
 
@@ -56,17 +57,15 @@ class HomeView extends VerticalLayout {
         Optional<Tenant> council = tenants.current();
         council.ifPresent(tenant -> {
             Set<Role> roles = user.rolesIn(tenant.slug());
-            Paragraph working = new Paragraph("You are working in " + tenant.displayName() + " as "
-                    + String.join(", ", roles.stream().map(Role::groupName).toList()) + ".");
+            Paragraph working = new Paragraph(Words.t("home.workingIn", tenant.displayName(), String.join(", ", roles.stream().map(role -> Words.t("role." + role.groupName())).toList())));
             working.setId("working-in");
             add(working);
             if (roles.equals(java.util.EnumSet.of(Role.MEMBER))) {
                 // councillors read what the public reads: the staff views hold work not yet signed off
-                Anchor site = new Anchor("/councils/" + tenant.slug(), "the council's public site");
+                Anchor site = new Anchor("/councils/" + tenant.slug(), Words.t("home.publicSite"));
                 site.setId("public-site");
                 site.getElement().setAttribute("router-ignore", true);
-                add(new Paragraph(new Text("As a councillor you read the council's published agendas, reports and "
-                        + "decisions under Council papers, or on "), site, new Text(".")));
+                add(new Paragraph(new Text(Words.t("home.councillor") + " "), site, new Text(".")));
             }
             dashboard.setId("home-dashboard");
             // cards side by side on a wide screen, one under the other on a phone
@@ -80,14 +79,14 @@ class HomeView extends VerticalLayout {
         });
         if (user.tenantRoles().isEmpty()) {
             add(new Paragraph(user.platformAdmin()
-                    ? "You administer the CouncilFlow platform."
-                    : "You have no role in any council yet. Ask your council's administrator for access."));
+                    ? Words.t("home.platformAdmin")
+                    : Words.t("home.noRole")));
             return;
         }
-        add(new Paragraph("Your councils and roles:"));
+        add(new Paragraph(Words.t("home.yourCouncils")));
         UnorderedList councils = new UnorderedList();
         user.tenantRoles().forEach((tenant, roles) -> councils.add(new ListItem(
-                tenant + ": " + String.join(", ", roles.stream().map(Role::groupName).toList()))));
+                tenant + ": " + String.join(", ", roles.stream().map(role -> Words.t("role." + role.groupName())).toList()))));
         add(councils);
     }
 

@@ -6,10 +6,11 @@ import java.util.Optional;
 
 import org.councilflow.identity.CurrentUser;
 import org.councilflow.identity.CurrentUsers;
-import org.councilflow.identity.Role;
+import org.councilflow.common.ui.StaffLanguage;
 import org.councilflow.tenancy.CouncilChoice;
 import org.councilflow.tenancy.Tenant;
 import org.councilflow.tenancy.Tenants;
+import org.councilflow.common.ui.Words;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
@@ -51,7 +52,7 @@ import jakarta.servlet.http.HttpSession;
  */
 @Layout
 @PermitAll
-class MainLayout extends AppLayout implements AfterNavigationObserver {
+class MainLayout extends AppLayout implements AfterNavigationObserver, com.vaadin.flow.router.HasDynamicTitle {
 
     private static final String STYLE = stylesheet();
 
@@ -74,7 +75,7 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
         viewTitle.setId("view-title");
 
         DrawerToggle toggle = new DrawerToggle();
-        toggle.setAriaLabel("Menu");
+        toggle.setAriaLabel(getTranslation("shell.menu"));
         HorizontalLayout navbar = new HorizontalLayout(skipLink(), toggle, product, viewTitle);
         navbar.setWidthFull();
         navbar.setAlignItems(FlexComponent.Alignment.CENTER);
@@ -125,7 +126,7 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     /** "Skip to main content": the first stop of the Tab key on every page, shown once focused. */
     private static Component skipLink() {
-        Anchor skip = new Anchor("#main-content", "Skip to main content");
+        Anchor skip = new Anchor("#main-content", Words.t("shell.skip"));
         skip.addClassName("cf-skip-link");
         skip.setId("skip-link");
         // the router would treat the fragment as a navigation: move focus on the page itself instead
@@ -138,10 +139,7 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
     @Override
     public void afterNavigation(AfterNavigationEvent event) {
         // the view's own title: the page's title is only updated after this layout has been told of the navigation
-        String title = event.getActiveChain().stream().findFirst()
-                .map(view -> view.getClass().getAnnotation(com.vaadin.flow.router.PageTitle.class))
-                .map(com.vaadin.flow.router.PageTitle::value).orElse("");
-        viewTitle.setText(title.replace(" · CouncilFlow", ""));
+        viewTitle.setText(event.getActiveChain().stream().findFirst().map(view -> title(view.getClass())).orElse(""));
         if (!navigated) {
             // a page load: focus starts at the top of the page, where the skip link is the first Tab stop
             navigated = true;
@@ -156,6 +154,24 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
                 + " h.focus({ preventScroll: true }); } })");
     }
 
+    /** The page's title in the person's language: the view's own ({@code title.<View>}) and the product's name. */
+    @Override
+    public String getPageTitle() {
+        return UI.getCurrent().getInternals().getActiveRouterTargetsChain().stream().findFirst()
+                .map(view -> title(view.getClass()) + " · CouncilFlow").orElse("CouncilFlow");
+    }
+
+    /** A view's title from the bundle ({@code title.<simple class name>}), else its English {@code @PageTitle}. */
+    static String title(Class<?> view) {
+        String key = "title." + view.getSimpleName();
+        String title = Words.t(key);
+        if (!title.equals("!" + key + "!")) {
+            return title;
+        }
+        return java.util.Optional.ofNullable(view.getAnnotation(com.vaadin.flow.router.PageTitle.class))
+                .map(com.vaadin.flow.router.PageTitle::value).orElse("").replace(" · CouncilFlow", "");
+    }
+
     private static String stylesheet() {
         try (var in = MainLayout.class.getResourceAsStream("shell.css")) {
             return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
@@ -168,15 +184,25 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
     private static SideNav navigation() {
         SideNav nav = new SideNav();
         nav.setId("navigation");
-        nav.getElement().setAttribute("aria-label", "Main");
+        nav.getElement().setAttribute("aria-label", Words.t("shell.navigation"));
         for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
-            SideNavItem item = new SideNavItem(entry.title(), entry.path());
+            SideNavItem item = new SideNavItem(menuTitle(entry), entry.path());
             if (entry.icon() != null && entry.icon().startsWith("vaadin:")) {
                 item.setPrefixComponent(new Icon(entry.icon()));
             }
             nav.addItem(item);
         }
         return nav;
+    }
+
+    /** The menu's name of a view ({@code menu.<simple class name>}), else its English {@code @Menu} title. */
+    private static String menuTitle(MenuEntry entry) {
+        if (entry.menuClass() == null) {
+            return entry.title();
+        }
+        String key = "menu." + entry.menuClass().getSimpleName();
+        String title = Words.t(key);
+        return title.equals("!" + key + "!") ? entry.title() : title;
     }
 
     /** The council's initials in its colour: a recognisable mark without a logo upload. */
@@ -227,7 +253,7 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
         }
         Select<String> switcher = new Select<>();
         switcher.setId("council-switcher");
-        switcher.setAriaLabel("Council");
+        switcher.setAriaLabel(Words.t("shell.council"));
         switcher.setItems(councils.keySet());
         switcher.setItemLabelGenerator(slug -> councils.getOrDefault(slug, slug));
         switcher.setValue(chosen);
@@ -250,15 +276,33 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
         label.setSpacing(true);
         label.getChildren().skip(1).findFirst().ifPresent(name -> name.addClassName("cf-user-name"));
         MenuItem root = menu.addItem(label);
-        root.setAriaLabel("User menu: " + user.displayName());
+        root.setAriaLabel(Words.t("shell.userMenu", user.displayName()));
         SubMenu sub = root.getSubMenu();
-        String roles = council.map(c -> String.join(", ", user.rolesIn(c.slug()).stream().map(Role::groupName).toList()))
-                .filter(r -> !r.isEmpty()).orElse(user.platformAdmin() ? "platform administrator" : "no role here");
-        MenuItem who = sub.addItem("Signed in as " + user.username() + " (" + roles + ")");
+        String roles = council.map(c -> String.join(", ", user.rolesIn(c.slug()).stream().map(role -> Words.t("role." + role.groupName())).toList()))
+                .filter(r -> !r.isEmpty()).orElse(Words.t(user.platformAdmin() ? "shell.platformAdmin" : "shell.noRole"));
+        MenuItem who = sub.addItem(Words.t("shell.signedInAs", user.username(), roles));
         who.setEnabled(false);
-        MenuItem signOut = sub.addItem(new Div(VaadinIcon.SIGN_OUT.create(), new Span(" Sign out")),
+        languages(sub);
+        MenuItem signOut = sub.addItem(new Div(VaadinIcon.SIGN_OUT.create(), new Span(" " + Words.t("shell.signOut"))),
                 click -> authentication.logout());
         signOut.setId("sign-out");
         return menu;
+    }
+
+    /**
+     * English and Cymraeg, each named in its own language and marked with its {@code lang}, the one in use checked:
+     * choosing one remembers it in this browser and redraws the page in it (ADR 0016).
+     */
+    private static void languages(SubMenu sub) {
+        java.util.Locale current = UI.getCurrent().getLocale();
+        for (java.util.Locale language : List.of(StaffLanguage.ENGLISH, StaffLanguage.WELSH)) {
+            boolean welsh = StaffLanguage.welsh(language);
+            Span name = new Span(welsh ? "Cymraeg" : "English");
+            name.getElement().setAttribute("lang", language.getLanguage());
+            MenuItem item = sub.addItem(name, click -> StaffLanguage.choose(language));
+            item.setId("language-" + language.getLanguage());
+            item.setCheckable(true);
+            item.setChecked(StaffLanguage.welsh(current) == welsh);
+        }
     }
 }

@@ -6,6 +6,7 @@ import org.councilflow.tenancy.NewTenant;
 import org.councilflow.tenancy.PlatformTenants;
 import org.councilflow.tenancy.Tenant;
 import org.councilflow.tenancy.TenantStatus;
+import org.councilflow.common.ui.Words;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
@@ -35,15 +36,15 @@ class CouncilsView extends VerticalLayout {
     CouncilsView(PlatformTenants councils) {
         this.councils = councils;
         grid.setId("councils");
-        grid.setAriaLabel("Councils on the platform");
-        grid.addColumn(Tenant::slug).setHeader("Slug").setAutoWidth(true);
-        grid.addColumn(Tenant::displayName).setHeader("Council").setFlexGrow(2);
+        grid.setAriaLabel(Words.t("councils.gridLabel"));
+        grid.addColumn(Tenant::slug).setHeader(Words.t("councils.slug")).setAutoWidth(true);
+        grid.addColumn(Tenant::displayName).setHeader(Words.t("councils.council")).setFlexGrow(2);
         grid.addComponentColumn(t -> Badge.of(t.status().name().toLowerCase(), t.status() == TenantStatus.ACTIVE
-                ? Badge.Tone.SUCCESS : Badge.Tone.WARNING)).setHeader("Status").setAutoWidth(true);
-        grid.addComponentColumn(this::action).setHeader("Action").setAutoWidth(true);
+                ? Badge.Tone.SUCCESS : Badge.Tone.WARNING)).setHeader(Words.t("councils.status")).setAutoWidth(true);
+        grid.addComponentColumn(this::action).setHeader(Words.t("councils.action")).setAutoWidth(true);
         grid.setAllRowsVisible(true);
         refresh();
-        add(new H2("Councils"), grid, new H3("Onboard a council"), onboard());
+        add(new H2(Words.t("councils.heading")), grid, new H3(Words.t("councils.onboardHeading")), onboard());
     }
 
     private void refresh() {
@@ -52,31 +53,31 @@ class CouncilsView extends VerticalLayout {
 
     private Component action(Tenant council) {
         if (council.status() == TenantStatus.ACTIVE) {
-            Button suspend = new Button("Suspend", click -> {
+            Button suspend = new Button(Words.t("councils.suspend"), click -> {
                 if (Feedback.attempt(() -> councils.suspend(council.slug(), "Suspended by the platform operator"))) {
                     refresh();
                 }
             });
-            suspend.setAriaLabel("Suspend " + council.displayName());
+            suspend.setAriaLabel(Words.t("councils.suspendLabel", council.displayName()));
             return suspend;
         }
-        Button reactivate = new Button("Reactivate", click -> {
+        Button reactivate = new Button(Words.t("councils.reactivate"), click -> {
             if (Feedback.attempt(() -> councils.reactivate(council.slug()))) {
                 refresh();
             }
         });
-        reactivate.setAriaLabel("Reactivate " + council.displayName());
+        reactivate.setAriaLabel(Words.t("councils.reactivateLabel", council.displayName()));
         return reactivate;
     }
 
     private Component onboard() {
-        TextField slug = new TextField("Slug");
-        slug.setHelperText("e.g. tower-hamlets");
-        TextField name = new TextField("Council name");
-        EmailField email = new EmailField("First administrator's email");
-        TextField first = new TextField("First name");
-        TextField last = new TextField("Last name");
-        Button onboard = new Button("Onboard", click -> {
+        TextField slug = new TextField(Words.t("councils.slug"));
+        slug.setHelperText(Words.t("councils.slugHelp"));
+        TextField name = new TextField(Words.t("councils.name"));
+        EmailField email = new EmailField(Words.t("councils.adminEmail"));
+        TextField first = new TextField(Words.t("people.firstName"));
+        TextField last = new TextField(Words.t("people.lastName"));
+        Button onboard = new Button(Words.t("councils.onboard"), click -> {
             java.util.concurrent.atomic.AtomicReference<PlatformTenants.Onboarded> done = new java.util.concurrent.atomic.AtomicReference<>();
             boolean ok;
             try {
@@ -87,8 +88,7 @@ class CouncilsView extends VerticalLayout {
                 ok = false;
             }
             if (ok) {
-                Feedback.success("Onboarded. Administrator " + done.get().adminUsername()
-                        + (done.get().adminTemporaryPassword() == null ? "" : ", temporary password " + done.get().adminTemporaryPassword()));
+                Feedback.success(done.get().adminTemporaryPassword() == null ? Words.t("councils.onboarded", done.get().adminUsername()) : Words.t("councils.onboardedPassword", done.get().adminUsername(), done.get().adminTemporaryPassword()));
                 refresh();
             }
         });

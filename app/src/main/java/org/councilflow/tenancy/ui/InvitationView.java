@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.councilflow.common.ui.Feedback;
 import org.councilflow.identity.Role;
 import org.councilflow.tenancy.Invitations;
+import org.councilflow.common.ui.Words;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.H2;
@@ -28,7 +29,7 @@ import jakarta.annotation.security.PermitAll;
 class InvitationView extends VerticalLayout implements BeforeEnterObserver {
 
     private final Invitations invitations;
-    final Button accept = new Button("Accept the invitation");
+    final Button accept = new Button(Words.t("invitation.accept"));
     final Paragraph result = new Paragraph();
     private String token = "";
 
@@ -39,15 +40,13 @@ class InvitationView extends VerticalLayout implements BeforeEnterObserver {
         accept.addClickListener(click -> {
             AtomicReference<Invitations.Accepted> accepted = new AtomicReference<>();
             if (Feedback.attempt(() -> accepted.set(invitations.accept(token)))) {
-                String roles = String.join(", ", accepted.get().roles().stream().map(Role::groupName).sorted().toList());
-                result.setText("Accepted: you now hold " + roles + " in " + accepted.get().tenant()
-                        + ". Sign out and in again to start working there.");
+                String roles = String.join(", ", accepted.get().roles().stream().map(role -> Words.t("role." + role.groupName())).sorted().toList());
+                result.setText(Words.t("invitation.accepted", roles, accepted.get().tenant()));
                 Feedback.success(result.getText());
                 accept.setEnabled(false);
             }
         });
-        add(new H2("Invitation to a council"), new Paragraph("Accept the invitation sent to your e-mail address. It works"
-                + " once, for the account that has that address."), accept, result);
+        add(new H2(Words.t("invitation.heading")), new Paragraph(Words.t("invitation.text")), accept, result);
     }
 
     @Override

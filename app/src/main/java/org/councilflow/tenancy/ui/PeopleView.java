@@ -10,6 +10,7 @@ import org.councilflow.identity.Role;
 import org.councilflow.identity.TenantDirectory.DirectoryUser;
 import org.councilflow.tenancy.Invitations;
 import org.councilflow.tenancy.TenantUsers;
+import org.councilflow.common.ui.Words;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
@@ -47,15 +48,15 @@ class PeopleView extends VerticalLayout {
         this.users = users;
         this.invitations = invitations;
         grid.setId("people");
-        grid.setAriaLabel("People of the council");
-        grid.addColumn(DirectoryUser::username).setHeader("Username").setAutoWidth(true);
-        grid.addColumn(u -> u.firstName() + " " + u.lastName()).setHeader("Name");
-        grid.addColumn(u -> RoleChoices.summary(u.roles())).setHeader("Roles").setFlexGrow(2);
-        grid.addComponentColumn(this::rolesButton).setHeader("Change").setAutoWidth(true).setFlexGrow(0).setFrozenToEnd(true);
+        grid.setAriaLabel(Words.t("people.gridLabel"));
+        grid.addColumn(DirectoryUser::username).setHeader(Words.t("people.username")).setAutoWidth(true);
+        grid.addColumn(u -> u.firstName() + " " + u.lastName()).setHeader(Words.t("people.name"));
+        grid.addColumn(u -> RoleChoices.summary(u.roles())).setHeader(Words.t("people.roles")).setFlexGrow(2);
+        grid.addComponentColumn(this::rolesButton).setHeader(Words.t("people.change")).setAutoWidth(true).setFlexGrow(0).setFrozenToEnd(true);
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setAllRowsVisible(true);
         refresh();
-        add(new H2("People"), grid, new H3("Invite someone"), invite());
+        add(new H2(Words.t("people.heading")), grid, new H3(Words.t("people.invite")), invite());
     }
 
     private void refresh() {
@@ -63,9 +64,9 @@ class PeopleView extends VerticalLayout {
     }
 
     private Component rolesButton(DirectoryUser user) {
-        Button change = new Button("Change roles", click -> editRoles(user));
+        Button change = new Button(Words.t("people.changeRoles"), click -> editRoles(user));
         change.addThemeVariants(ButtonVariant.LUMO_SMALL);
-        change.getElement().setAttribute("aria-label", "Change roles of " + user.username());
+        change.getElement().setAttribute("aria-label", Words.t("people.changeRolesOf", user.username()));
         change.addClassName("change-roles");
         return change;
     }
@@ -73,12 +74,12 @@ class PeopleView extends VerticalLayout {
     /** The person's roles as plain choices; nothing changes until "Save roles". */
     void editRoles(DirectoryUser user) {
         Dialog dialog = new Dialog();
-        dialog.setHeaderTitle("Roles of " + user.firstName() + " " + user.lastName());
-        CheckboxGroup<Role> choices = roleChoices("What " + user.username() + " does in this council");
+        dialog.setHeaderTitle(Words.t("people.rolesOf", user.firstName() + " " + user.lastName()));
+        CheckboxGroup<Role> choices = roleChoices(Words.t("people.whatTheyDo", user.username()));
         choices.setId("role-choices");
         choices.setValue(user.roles());
-        Paragraph note = new Paragraph("Changes take effect the next time they sign in.");
-        Button save = new Button("Save roles", click -> {
+        Paragraph note = new Paragraph(Words.t("people.nextSignIn"));
+        Button save = new Button(Words.t("people.saveRoles"), click -> {
             Set<Role> wanted = choices.getValue();
             List<Role> granted = new ArrayList<>();
             List<Role> revoked = new ArrayList<>();
@@ -95,20 +96,18 @@ class PeopleView extends VerticalLayout {
             });
             if (done) {
                 dialog.close();
-                Feedback.success(granted.isEmpty() && revoked.isEmpty() ? "No change to the roles of " + user.username() + "."
-                        : "Roles of " + user.username() + " saved: " + RoleChoices.summary(wanted.isEmpty()
-                                ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(wanted)) + ". They take effect at their next sign-in.");
+                Feedback.success(granted.isEmpty() && revoked.isEmpty() ? Words.t("people.noChange", user.username())
+                        : Words.t("people.saved", user.username(), RoleChoices.summary(wanted.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(wanted))));
             } else if (!granted.isEmpty() || !revoked.isEmpty()) {
                 // some changes went through before the refusal: say which, so that nothing is silently half done
-                Feedback.error("Only partly saved: " + (granted.isEmpty() ? "" : "granted " + RoleChoices.summary(EnumSet.copyOf(granted)) + " ")
-                        + (revoked.isEmpty() ? "" : "removed " + RoleChoices.summary(EnumSet.copyOf(revoked))) + ".");
+                Feedback.error(Words.t("people.partly", (granted.isEmpty() ? "" : Words.t("people.granted", RoleChoices.summary(EnumSet.copyOf(granted))) + " ") + (revoked.isEmpty() ? "" : Words.t("people.removed", RoleChoices.summary(EnumSet.copyOf(revoked))))));
             }
             refresh();
         });
         save.setId("save-roles");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         dialog.add(choices, note);
-        dialog.getFooter().add(new Button("Cancel", c -> dialog.close()), save);
+        dialog.getFooter().add(new Button(Words.t("common.cancel"), c -> dialog.close()), save);
         dialog.setWidth("min(36em, 95vw)");
         dialog.open();
     }
@@ -122,16 +121,16 @@ class PeopleView extends VerticalLayout {
     }
 
     private Component invite() {
-        EmailField email = new EmailField("Email");
-        TextField first = new TextField("First name");
-        TextField last = new TextField("Last name");
-        CheckboxGroup<Role> roles = roleChoices("Roles");
-        Button add = new Button("Send invitation", click -> {
+        EmailField email = new EmailField(Words.t("people.email"));
+        TextField first = new TextField(Words.t("people.firstName"));
+        TextField last = new TextField(Words.t("people.lastName"));
+        CheckboxGroup<Role> roles = roleChoices(Words.t("people.roles"));
+        Button add = new Button(Words.t("people.sendInvitation"), click -> {
             Set<Role> chosen = roles.getValue().isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles.getValue());
             if (Feedback.attempt(() -> invitations.invite(new TenantUsers.Invitation(email.getValue(), first.getValue(),
                     last.getValue(), chosen)))) {
                 // the same message whether or not the address has an account: nothing about it is disclosed
-                Feedback.success("Invitation sent to " + email.getValue().strip() + ". They appear here once they accept it.");
+                Feedback.success(Words.t("people.invited", email.getValue().strip()));
                 email.clear();
                 first.clear();
                 last.clear();

@@ -4,6 +4,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.councilflow.identity.Role;
+import org.councilflow.common.ui.Words;
 
 /** The roles as an administrator chooses them: what the person does, in the council's words, then the role's name. */
 final class RoleChoices {
@@ -13,29 +14,29 @@ final class RoleChoices {
 
     static String label(Role role) {
         return switch (role) {
-            case AUTHOR -> "Writes progress reports (author)";
-            case MANAGER -> "Signs off reports as a team manager (manager)";
-            case BOARD -> "Reads reports for the improvement board (board)";
-            case BOARD_CHAIR -> "Chairs the improvement board's review (board chair)";
-            case CLERK -> "Democratic services: meetings, agendas and decisions (clerk)";
-            case MEMBER -> "Councillor: reads published papers and may request call-in (member)";
-            case TENANT_ADMIN -> "Administers the council's settings and people (administrator)";
+            case AUTHOR -> Words.t("roles.author");
+            case MANAGER -> Words.t("roles.manager");
+            case BOARD -> Words.t("roles.board");
+            case BOARD_CHAIR -> Words.t("roles.boardChair");
+            case CLERK -> Words.t("roles.clerk");
+            case MEMBER -> Words.t("roles.member");
+            case TENANT_ADMIN -> Words.t("roles.tenantAdmin");
         };
     }
 
     /** A short list for a table, "author, manager", or "no role". */
     static String summary(Set<Role> roles) {
         if (roles.isEmpty()) {
-            return "No role";
+            return Words.t("roles.none");
         }
         return roles.stream().sorted().map(RoleChoices::shortName).collect(Collectors.joining(", "));
     }
 
     static String shortName(Role role) {
         return switch (role) {
-            case BOARD_CHAIR -> "board chair";
-            case TENANT_ADMIN -> "administrator";
-            default -> role.groupName();
+            case BOARD_CHAIR -> Words.t("role.board-chair");
+            case TENANT_ADMIN -> Words.t("roles.administrator");
+            default -> Words.t("role." + role.groupName());
         };
     }
 }

@@ -8,6 +8,7 @@ import org.councilflow.tenancy.SiteLanguages;
 import org.councilflow.tenancy.Tenant;
 import org.councilflow.tenancy.TenantSettings;
 import org.councilflow.tenancy.Tenants;
+import org.councilflow.common.ui.Words;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -34,14 +35,14 @@ import jakarta.annotation.security.RolesAllowed;
 @RolesAllowed("TENANT_ADMIN")
 class SettingsView extends VerticalLayout {
 
-    final TextField name = new TextField("Council name");
-    final TextField colour = new TextField("Branding colour");
-    final Checkbox boardReview = new Checkbox("Reports pass through improvement board review");
-    final IntegerField notice = new IntegerField("Agenda notice (clear working days)");
+    final TextField name = new TextField(Words.t("councils.name"));
+    final TextField colour = new TextField(Words.t("settings.colour"));
+    final Checkbox boardReview = new Checkbox(Words.t("settings.boardReview"));
+    final IntegerField notice = new IntegerField(Words.t("settings.notice"));
     private static final String SAVED = SettingsView.class.getName() + ".saved";
 
     final Paragraph saved = new Paragraph();
-    final IntegerField callIn = new IntegerField("Call-in period (working days)");
+    final IntegerField callIn = new IntegerField(Words.t("settings.callIn"));
     final Select<SiteLanguages> languages = new Select<>();
 
     SettingsView(Tenants tenants) {
@@ -51,24 +52,24 @@ class SettingsView extends VerticalLayout {
         name.setId("council-name");
         colour.setValue(settings.brandingColour());
         colour.setId("branding-colour");
-        colour.setHelperText("As #rrggbb; the staff UI and public pages use it.");
+        colour.setHelperText(Words.t("settings.colourHelp"));
         boardReview.setValue(settings.boardReviewEnabled());
         notice.setValue(settings.agendaNoticeDays());
         notice.setMin(5);
         notice.setMax(60);
         notice.setStepButtonsVisible(true);
-        notice.setHelperText("At least 5: the statutory minimum of five clear working days.");
+        notice.setHelperText(Words.t("settings.noticeHelp"));
         callIn.setValue(settings.callInDays());
-        languages.setLabel("Public site and e-mail languages");
+        languages.setLabel(Words.t("settings.languages"));
         languages.setItems(SiteLanguages.values());
         languages.setItemLabelGenerator(l -> switch (l) {
-            case ENGLISH -> "English only";
-            case WELSH -> "Welsh only (Cymraeg yn unig)";
-            case BILINGUAL -> "Bilingual, Welsh first (Dwyieithog)";
+            case ENGLISH -> Words.t("settings.english");
+            case WELSH -> Words.t("settings.welsh");
+            case BILINGUAL -> Words.t("settings.bilingual");
         });
         languages.setValue(settings.languages());
         languages.setId("site-languages");
-        Button save = new Button("Save settings", click -> {
+        Button save = new Button(Words.t("settings.save"), click -> {
             TenantSettings changed = new TenantSettings(colour.getValue().strip(), boardReview.getValue(),
                     notice.getValue() == null ? -1 : notice.getValue(), callIn.getValue() == null ? -1 : callIn.getValue(),
                     settings.slaDays(), settings.bankHolidays(), languages.getValue());
@@ -81,12 +82,12 @@ class SettingsView extends VerticalLayout {
         });
         save.setId("save-settings");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        add(new H2("Council settings"));
+        add(new H2(Words.t("settings.heading")));
         Object savedAt = VaadinSession.getCurrent().getAttribute(SAVED);
         if (savedAt != null) {
             VaadinSession.getCurrent().setAttribute(SAVED, null);
-            saved.setText("Settings saved at " + savedAt + ".");
-            Feedback.success("Settings saved.");
+            saved.setText(Words.t("settings.savedAt", savedAt));
+            Feedback.success(Words.t("settings.saved"));
         }
         saved.setId("settings-saved");
         // a live region: a screen reader announces the confirmation without moving focus

@@ -9,6 +9,7 @@ import org.councilflow.documents.DocumentRefusedException;
 import org.councilflow.documents.Documents;
 import org.councilflow.reports.ReportAppendices;
 import org.councilflow.reports.ReportAppendices.Appendix;
+import org.councilflow.common.ui.Words;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -34,14 +35,14 @@ final class AppendicesPanel extends Details {
     final UnorderedList list = new UnorderedList();
 
     AppendicesPanel(UUID reportId, ReportAppendices appendices, Documents documents) {
-        super("Appendices");
+        super(Words.t("part.appendices"));
         this.reportId = reportId;
         this.appendices = appendices;
         setId("part-appendices");
         setWidthFull();
         list.setId("appendices");
         reload();
-        TextField appendixTitle = new TextField("Title of the next appendix");
+        TextField appendixTitle = new TextField(Words.t("appendix.nextTitle"));
         appendixTitle.setId("appendix-title");
         appendixTitle.setWidth("30em");
         UI ui = UI.getCurrent();
@@ -53,7 +54,7 @@ final class AppendicesPanel extends Details {
             try {
                 appendices.add(reportId, name.isBlank() ? metadata.fileName() : name, documents.check(metadata.fileName(), bytes));
             } catch (DocumentRefusedException e) {
-                refusal = e.getMessage() + ". Nothing was stored.";
+                refusal = Words.t("agenda.nothingStored", e.getMessage());
             } catch (RuntimeException e) {
                 refusal = Feedback.describe(e);
                 if (refusal == null) {
@@ -63,11 +64,11 @@ final class AppendicesPanel extends Details {
             String outcome = refusal;
             ui.access(() -> {
                 if (outcome == null) {
-                    Feedback.success("Appendix added: " + metadata.fileName());
+                    Feedback.success(Words.t("appendix.added", metadata.fileName()));
                     appendixTitle.clear();
                     reload();
                 } else {
-                    Feedback.error("The appendix was not added: " + outcome);
+                    Feedback.error(Words.t("appendix.notAdded", outcome));
                 }
             });
         }));
@@ -76,25 +77,23 @@ final class AppendicesPanel extends Details {
         upload.setMaxFiles(1);
         upload.addFileRejectedListener(rejected -> Feedback.error(rejected.getErrorMessage()));
         upload.addSucceededListener(done -> upload.clearFileList());
-        add(new Paragraph("PDF, Word or Excel documents. The upload shows its progress; each file becomes the next"
-                + " numbered appendix. Move or remove them while the report is a draft: once submitted, what is signed off"
-                + " is what is published."), list, appendixTitle, upload);
+        add(new Paragraph(Words.t("appendix.help")), list, appendixTitle, upload);
     }
 
     void reload() {
         list.removeAll();
         List<Appendix> all = appendices.all(reportId);
         for (Appendix a : all) {
-            String label = "Appendix " + a.number() + ": " + a.title();
-            Button up = iconButton(VaadinIcon.ARROW_UP, "Move " + label + " up", () -> move(a, a.number() - 1));
+            String label = Words.t("appendix.label", a.number(), a.title());
+            Button up = iconButton(VaadinIcon.ARROW_UP, Words.t("appendix.up", label), () -> move(a, a.number() - 1));
             up.setId("appendix-up-" + a.number());
             up.setEnabled(a.number() > 1);
-            Button down = iconButton(VaadinIcon.ARROW_DOWN, "Move " + label + " down", () -> move(a, a.number() + 1));
+            Button down = iconButton(VaadinIcon.ARROW_DOWN, Words.t("appendix.down", label), () -> move(a, a.number() + 1));
             down.setId("appendix-down-" + a.number());
             down.setEnabled(a.number() < all.size());
-            Button remove = iconButton(VaadinIcon.TRASH, "Remove " + label, () -> {
+            Button remove = iconButton(VaadinIcon.TRASH, Words.t("appendix.remove", label), () -> {
                 if (Feedback.attempt(() -> appendices.remove(reportId, a.number()))) {
-                    Feedback.success(label + " removed; the later appendices moved up a number.");
+                    Feedback.success(Words.t("appendix.removed", label));
                     reload();
                 }
             });
@@ -104,13 +103,13 @@ final class AppendicesPanel extends Details {
                     up, down, remove));
         }
         if (all.isEmpty()) {
-            list.add(new ListItem("No appendices yet."));
+            list.add(new ListItem(Words.t("appendix.none")));
         }
     }
 
     private void move(Appendix appendix, int to) {
         if (Feedback.attempt(() -> appendices.move(reportId, appendix.number(), to))) {
-            Feedback.success("Appendix " + appendix.number() + " (" + appendix.title() + ") is now appendix " + to + ".");
+            Feedback.success(Words.t("appendix.moved", appendix.number(), appendix.title(), to));
         }
         reload();
     }

@@ -19,6 +19,7 @@ import org.councilflow.workflow.Completion;
 import org.councilflow.workflow.CycleTask;
 import org.councilflow.workflow.InboxQuery;
 import org.councilflow.workflow.ReportCycle;
+import org.councilflow.common.ui.Words;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -62,6 +63,11 @@ class CommitteeStageView extends VerticalLayout implements BeforeEnterObserver {
         STATUSES.put("NOTED", "Noted");
     }
 
+    /** A decision's status in the UI's language (the key, as recorded, if unknown). */
+    static String status(String status) {
+        return status != null && STATUSES.containsKey(status) ? Words.t("decisionStatus." + status) : status;
+    }
+
     private final Reports reports;
     private final Meetings meetings;
     private final Decisions decisions;
@@ -70,12 +76,12 @@ class CommitteeStageView extends VerticalLayout implements BeforeEnterObserver {
 
     UUID reportId;
     CycleTask task;
-    final ComboBox<Meeting> meeting = new ComboBox<>("Meeting");
+    final ComboBox<Meeting> meeting = new ComboBox<>(Words.t("meetings.meeting"));
     final Select<String> status = new Select<>();
     final List<TextArea> resolutions = new ArrayList<>();
     final VerticalLayout resolutionRows = new VerticalLayout();
-    final TextArea minutes = new TextArea("Minutes");
-    final Checkbox callIn = new Checkbox("Subject to call-in");
+    final TextArea minutes = new TextArea(Words.t("minutes.minutes"));
+    final Checkbox callIn = new Checkbox(Words.t("committee.subjectToCallIn"));
 
     CommitteeStageView(Reports reports, Meetings meetings, Decisions decisions, ReportCycle cycle,
             org.councilflow.publication.DecisionPreviews previews) {
@@ -94,12 +100,12 @@ class CommitteeStageView extends VerticalLayout implements BeforeEnterObserver {
         removeAll();
         H2 title = new H2(report.document().header().title());
         title.setId("report-title");
-        add(title, new Anchor("reports/" + reportId + "/review", "Read the report"),
-                new Anchor("reports/" + reportId + "/history", "History"));
+        add(title, new Anchor("reports/" + reportId + "/review", Words.t("committee.readReport")),
+                new Anchor("reports/" + reportId + "/history", Words.t("reports.history")));
         task = cycle.inbox(InboxQuery.forReport(reportId), InboxQuery.Sort.CREATED, false, 0, 10).stream()
                 .filter(t -> CLERK_STAGES.contains(t.stage())).findFirst().orElse(null);
         if (task == null) {
-            Paragraph none = new Paragraph("This report is not waiting for democratic services.");
+            Paragraph none = new Paragraph(Words.t("committee.notWaiting"));
             none.setId("no-task");
             add(none);
             decisions.latest(reportId).filter(d -> d.publishedAt() != null)
@@ -121,15 +127,15 @@ class CommitteeStageView extends VerticalLayout implements BeforeEnterObserver {
         meeting.setWidth("36em");
         meeting.setItems(meetings.from(Instant.now()));
         meeting.setItemLabelGenerator(m -> m.committeeName() + ", " + Formats.dateTime(m.startsAt()) + ", " + m.venue());
-        meeting.setHelperText("The agenda must be published the council's notice period (in clear working days) before the meeting.");
-        Button schedule = new Button("Schedule to this meeting", VaadinIcon.CALENDAR.create(), click -> {
+        meeting.setHelperText(Words.t("committee.noticeHelp"));
+        Button schedule = new Button(Words.t("committee.schedule"), VaadinIcon.CALENDAR.create(), click -> {
             if (meeting.getValue() == null) {
                 meeting.setInvalid(true);
-                meeting.setErrorMessage("Choose a meeting");
+                meeting.setErrorMessage(Words.t("committee.chooseMeeting"));
                 return;
             }
             finish(new Completion("schedule", null, Map.of("meetingId", meeting.getValue().id().toString())),
-                    "Scheduled to " + meeting.getValue().committeeName() + " on " + Formats.date(meeting.getValue().startsAt()) + ".");
+                    Words.t("committee.scheduled", meeting.getValue().committeeName(), Formats.date(meeting.getValue().startsAt())));
         });
         schedule.setId("schedule");
         schedule.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -137,10 +143,10 @@ class CommitteeStageView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private void record(Report report) {
-        status.setLabel("Decision");
+        status.setLabel(Words.t("committee.decision"));
         status.setId("decision-status");
         status.setItems(STATUSES.keySet());
-        status.setItemLabelGenerator(STATUSES::get);
+        status.setItemLabelGenerator(CommitteeStageView::status);
         status.setValue("RECOMMENDATIONS_APPROVED");
         resolutionRows.setPadding(false);
         resolutionRows.setId("resolutions");
@@ -148,24 +154,24 @@ class CommitteeStageView extends VerticalLayout implements BeforeEnterObserver {
         if (resolutions.isEmpty()) {
             addResolution("");
         }
-        Button more = new Button("Add a resolution", VaadinIcon.PLUS.create(), click -> addResolution(""));
+        Button more = new Button(Words.t("minutes.addResolution"), VaadinIcon.PLUS.create(), click -> addResolution(""));
         more.setId("add-resolution");
         minutes.setId("minutes");
         minutes.setWidthFull();
         minutes.setMinHeight("8em");
-        Button save = new Button("Record decision", VaadinIcon.GAVEL.create(), click -> {
+        Button save = new Button(Words.t("stage.recordDecision"), VaadinIcon.GAVEL.create(), click -> {
             List<String> texts = resolutions.stream().map(TextArea::getValue).filter(t -> !t.isBlank()).map(String::strip).toList();
             finish(new Completion(status.getValue(), null, Map.of("resolutions", texts, "minutes", minutes.getValue())),
-                    "Decision recorded: " + STATUSES.get(status.getValue()) + ".");
+                    Words.t("committee.recorded", status(status.getValue())));
         });
         save.setId("record");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        add(status, new Paragraph("Resolutions, numbered in order (the report's recommendations to start from):"),
+        add(status, new Paragraph(Words.t("committee.resolutions")),
                 resolutionRows, more, minutes, save);
     }
 
     private void addResolution(String text) {
-        TextArea area = new TextArea("Resolution " + (resolutions.size() + 1));
+        TextArea area = new TextArea(Words.t("minutes.resolution", resolutions.size() + 1));
         area.setValue(text);
         area.setWidthFull();
         area.setId("resolution-" + (resolutions.size() + 1));
@@ -178,18 +184,17 @@ class CommitteeStageView extends VerticalLayout implements BeforeEnterObserver {
         if (decision != null) {
             OrderedList list = new OrderedList();
             decision.resolutions().forEach(r -> list.add(new ListItem(r)));
-            Paragraph what = new Paragraph("Decision of " + Formats.date(decision.decidedOn()) + ": "
-                    + STATUSES.getOrDefault(decision.status(), decision.status()) + ".");
+            Paragraph what = new Paragraph(Words.t("committee.decisionOf", Formats.date(decision.decidedOn()), status(decision.status())));
             what.setId("decision");
             add(what, list);
         }
         callIn.setId("call-in");
         callIn.setValue(true);
-        callIn.setHelperText("Councillors may then call the decision in during the council's call-in period before it takes effect.");
+        callIn.setHelperText(Words.t("committee.callInHelp"));
         // a preview of the public page first; publishing happens only on its confirm
-        Button publish = new Button("Preview and publish…", VaadinIcon.GLOBE.create(),
+        Button publish = new Button(Words.t("committee.previewPublish"), VaadinIcon.GLOBE.create(),
                 click -> publishing().preview(callIn.getValue(), () -> finish(
-                        new Completion("publish", null, Map.of("subjectToCallIn", callIn.getValue())), "Decision published.")));
+                        new Completion("publish", null, Map.of("subjectToCallIn", callIn.getValue())), Words.t("committee.published"))));
         publish.setId("publish");
         publish.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         add(callIn, publish);

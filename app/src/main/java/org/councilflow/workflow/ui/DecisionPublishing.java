@@ -11,6 +11,7 @@ import org.councilflow.meetings.Decision;
 import org.councilflow.meetings.Decisions;
 import org.councilflow.publication.DecisionPreviews;
 import org.councilflow.workflow.ReportCycle;
+import org.councilflow.common.ui.Words;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
@@ -48,32 +49,30 @@ final class DecisionPublishing {
         Instant now = cycle.now();
         Optional<String> page = previews.decisionPage(reportId, subjectToCallIn, now, cycle.callInEndsIfPublishedNow());
         Dialog dialog = new Dialog();
-        dialog.setHeaderTitle("Preview: the decision's public page");
+        dialog.setHeaderTitle(Words.t("publishing.previewTitle"));
         dialog.setWidth("min(60em, 95vw)");
         if (page.isPresent()) {
             IFrame frame = new IFrame();
             frame.setSrcdoc(page.get());
             frame.setSandbox(IFrame.SandboxType.RESTRICT_ALL); // the page as text and styles only: no scripts, no origin
-            frame.setTitle("Preview of the decision's public page");
+            frame.setTitle(Words.t("publishing.frameTitle"));
             frame.setId("decision-preview");
             frame.setWidthFull();
             frame.setHeight("60vh");
             frame.getStyle().set("border", "1px solid var(--lumo-contrast-20pct)");
-            dialog.add(new Paragraph("This is the page the public will read once you publish. Check the resolutions, the"
-                    + " date and the call-in period."), frame);
+            dialog.add(new Paragraph(Words.t("publishing.check")), frame);
         } else {
-            Paragraph none = new Paragraph("This decision will not appear on the public site: its report is exempt or"
-                    + " was never on a published agenda. Publishing records it and starts its call-in period.");
+            Paragraph none = new Paragraph(Words.t("publishing.notPublic"));
             none.setId("decision-preview-none");
             dialog.add(none);
         }
-        Button confirm = new Button("Publish now", VaadinIcon.GLOBE.create(), click -> {
+        Button confirm = new Button(Words.t("publishing.now"), VaadinIcon.GLOBE.create(), click -> {
             dialog.close();
             publish.run();
         });
         confirm.setId("confirm-publish");
         confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        Button back = new Button("Back", click -> dialog.close());
+        Button back = new Button(Words.t("publishing.back"), click -> dialog.close());
         back.setId("cancel-publish");
         dialog.getFooter().add(back, confirm);
         dialog.open();
@@ -85,11 +84,11 @@ final class DecisionPublishing {
         VerticalLayout form = new VerticalLayout();
         form.setPadding(false);
         form.setId("amendment");
-        H3 heading = new H3("Correct the published decision");
+        H3 heading = new H3(Words.t("publishing.correct"));
         List<TextArea> rows = new ArrayList<>();
         Div resolutions = new Div();
         decision.resolutions().forEach(text -> {
-            TextArea area = new TextArea("Resolution " + (rows.size() + 1));
+            TextArea area = new TextArea(Words.t("minutes.resolution", rows.size() + 1));
             area.setValue(text);
             area.setWidthFull();
             area.setId("amend-resolution-" + (rows.size() + 1));
@@ -97,33 +96,32 @@ final class DecisionPublishing {
             resolutions.add(area);
         });
         resolutions.setWidthFull();
-        TextArea minutes = new TextArea("Minutes");
+        TextArea minutes = new TextArea(Words.t("minutes.minutes"));
         minutes.setValue(decision.minutes() == null ? "" : decision.minutes());
         minutes.setWidthFull();
         minutes.setId("amend-minutes");
-        TextArea note = new TextArea("What was corrected, and why");
+        TextArea note = new TextArea(Words.t("publishing.whatWhy"));
         note.setRequired(true);
         note.setMaxLength(1000);
         note.setWidthFull();
-        note.setHelperText("Required. The public page shows it with the date: a published decision is never changed silently.");
+        note.setHelperText(Words.t("publishing.whatWhyHelp"));
         note.setId("amend-note");
-        Button amend = new Button("Publish the amendment", VaadinIcon.EDIT.create(), click -> {
+        Button amend = new Button(Words.t("publishing.amend"), VaadinIcon.EDIT.create(), click -> {
             if (note.getValue().isBlank()) {
                 note.setInvalid(true);
-                note.setErrorMessage("Say what was corrected and why");
+                note.setErrorMessage(Words.t("publishing.sayWhat"));
                 note.focus();
                 return;
             }
             List<String> texts = rows.stream().map(TextArea::getValue).filter(t -> !t.isBlank()).toList();
             if (Feedback.attempt(() -> decisions.amend(reportId, decision, texts, minutes.getValue(), note.getValue(), cycle.now()))) {
-                Feedback.success("Amendment published, with its note.");
+                Feedback.success(Words.t("publishing.amended"));
                 note.clear();
             }
         });
         amend.setId("amend");
         amend.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        form.add(heading, new Paragraph("Published on the public site. A correction is published as an amendment:"
-                + " the page keeps its address and lists the amendment with your note."), resolutions, minutes, note, amend);
+        form.add(heading, new Paragraph(Words.t("publishing.publishedText")), resolutions, minutes, note, amend);
         return form;
     }
 }

@@ -9,6 +9,7 @@ import org.councilflow.common.ui.Formats;
 import org.councilflow.identity.Role;
 import org.councilflow.publication.Publications;
 import org.councilflow.shell.ui.HomePanel;
+import org.councilflow.common.ui.Words;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Anchor;
@@ -40,26 +41,25 @@ class DecisionsPanel implements HomePanel {
         if (roles.isEmpty()) {
             return Optional.empty();
         }
-        Section card = HomePanel.card("recent-decisions", "Recent decisions");
+        Section card = HomePanel.card("recent-decisions", Words.t("home.recentDecisions"));
         UnorderedList list = new UnorderedList();
         Instant now = Instant.now();
         publications.decisions().stream().limit(SHOWN).forEach(decision -> {
             Anchor link = new Anchor(decision.path(), decision.reportTitle());
             link.getElement().setAttribute("router-ignore", true);
-            ListItem item = new ListItem(link, new Span(" — " + CommitteeStageView.STATUSES.getOrDefault(decision.status(),
-                    decision.status()) + ", " + Formats.date(decision.decidedOn()) + " "));
+            ListItem item = new ListItem(link, new Span(" — " + CommitteeStageView.status(decision.status()) + ", " + Formats.date(decision.decidedOn()) + " "));
             if (decision.openToCallIn(now)) {
-                item.add(Badge.of("Call-in until " + Formats.date(decision.callInEndsAt()), Badge.Tone.INFO));
+                item.add(Badge.of(Words.t("home.callInUntil", Formats.date(decision.callInEndsAt())), Badge.Tone.INFO));
             }
             list.add(item);
         });
         if (list.getChildren().findAny().isEmpty()) {
-            card.add(new Paragraph("No decision published yet."));
+            card.add(new Paragraph(Words.t("home.noDecision")));
         } else {
             card.add(list);
         }
         if (roles.contains(Role.MEMBER) || roles.contains(Role.CLERK)) {
-            card.add(new Anchor("papers", roles.contains(Role.MEMBER) ? "All council papers, and call-in" : "All council papers"));
+            card.add(new Anchor("papers", roles.contains(Role.MEMBER) ? Words.t("home.allPapersCallIn") : Words.t("home.allPapers")));
         }
         return Optional.of(card);
     }

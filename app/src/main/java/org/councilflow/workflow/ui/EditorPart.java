@@ -5,6 +5,7 @@ import org.councilflow.common.ui.Badge;
 import org.councilflow.common.ui.Feedback;
 import org.councilflow.common.ui.Formats;
 import org.councilflow.reports.Report;
+import org.councilflow.common.ui.Words;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.vaadin.flow.component.button.Button;
@@ -50,16 +51,16 @@ abstract class EditorPart {
 
     void save() {
         if (conflicted) {
-            view.state("Not saved: " + label + " was changed by someone else", Badge.Tone.ERROR);
+            view.state(Words.t("editor.changedBySomeone", label), Badge.Tone.ERROR);
             return;
         }
-        view.state("Saving…", Badge.Tone.NEUTRAL);
+        view.state(Words.t("editor.saving"), Badge.Tone.NEUTRAL);
         try {
             JsonNode node = view.json.valueToTree(content());
             Report saved = view.reports.savePart(view.reportId, key, node, revision);
             revision = saved.revisions().getOrDefault(key, revision + 1);
             view.title.setText(saved.document().header().title());
-            view.state("All changes saved at " + Formats.time(saved.updatedAt()), Badge.Tone.SUCCESS);
+            view.state(Words.t("editor.savedAt", Formats.time(saved.updatedAt())), Badge.Tone.SUCCESS);
         } catch (ConflictException e) {
             showConflict(e.getMessage());
         } catch (RuntimeException e) {
@@ -67,41 +68,40 @@ abstract class EditorPart {
             if (reason == null) {
                 throw e;
             }
-            view.state("Not saved: " + reason, Badge.Tone.ERROR);
+            view.state(Words.t("editor.notSaved", reason), Badge.Tone.ERROR);
         }
     }
 
     private void showConflict(String message) {
         conflicted = true;
         details.setOpened(true);
-        view.state("Not saved: " + label + " was changed by someone else", Badge.Tone.ERROR);
+        view.state(Words.t("editor.changedBySomeone", label), Badge.Tone.ERROR);
         conflict.removeAll();
         Object mine = content();
         String myText = mine instanceof String text ? text : view.json.valueToTree(mine).toPrettyString();
-        Paragraph what = new Paragraph(message + " What you typed is still here, nothing is lost: keep your"
-                + " version (it replaces theirs), or take theirs and copy from yours below.");
-        Button keepMine = new Button("Keep my version", click -> {
+        Paragraph what = new Paragraph(message + " " + Words.t("editor.conflict"));
+        Button keepMine = new Button(Words.t("editor.keepMine"), click -> {
             revision = view.reports.get(view.reportId).revisions().getOrDefault(key, 0);
             conflicted = false;
             conflict.setVisible(false);
             save();
         });
         keepMine.setId("keep-mine-" + key);
-        Button takeTheirs = new Button("Use their version", click -> {
+        Button takeTheirs = new Button(Words.t("editor.useTheirs"), click -> {
             Report current = view.reports.get(view.reportId);
             revision = current.revisions().getOrDefault(key, 0);
             conflicted = false;
             load(current);
             conflict.removeAll();
-            TextArea yours = new TextArea("Your text, to copy from");
+            TextArea yours = new TextArea(Words.t("editor.yourText"));
             yours.setValue(myText);
             yours.setReadOnly(true);
             yours.setWidthFull();
             yours.setId("your-text-" + key);
-            Button dismiss = new Button("Done", done -> conflict.setVisible(false));
-            conflict.add(new Paragraph("Their version is loaded above. Your text:"), yours, dismiss);
+            Button dismiss = new Button(Words.t("editor.done"), done -> conflict.setVisible(false));
+            conflict.add(new Paragraph(Words.t("editor.theirsLoaded")), yours, dismiss);
             conflict.getElement().setAttribute("role", "region");
-            view.state("All changes saved", Badge.Tone.SUCCESS);
+            view.state(Words.t("editor.allSaved"), Badge.Tone.SUCCESS);
         });
         takeTheirs.setId("take-theirs-" + key);
         keepMine.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

@@ -10,6 +10,7 @@ import org.councilflow.reports.Report;
 import org.councilflow.reports.ReportDocument;
 import org.councilflow.reports.ReportDocument.Header;
 import org.councilflow.reports.Reports;
+import org.councilflow.common.ui.Words;
 
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.datepicker.DatePicker;
@@ -20,26 +21,26 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 
 final class HeaderPart extends EditorPart {
-    final TextField reportTitle = new TextField("Title");
-    final TextField committee = new TextField("Committee");
-    final DatePicker meetingDate = BritishPickers.date("Meeting date");
-    final TextField reportOf = new TextField("Report of");
-    final TextField wards = new TextField("Wards");
+    final TextField reportTitle = new TextField(Words.t("history.title"));
+    final TextField committee = new TextField(Words.t("meetings.committee"));
+    final DatePicker meetingDate = BritishPickers.date(Words.t("header.meetingDate"));
+    final TextField reportOf = new TextField(Words.t("agenda.reportOf"));
+    final TextField wards = new TextField(Words.t("header.wards"));
     final Select<ReportDocument.Status> status = new Select<>();
-    final TextField exemption = new TextField("Exemption (Schedule 12A paragraph)");
-    final Checkbox urgent = new Checkbox("Urgent");
-    final Checkbox keyDecision = new Checkbox("Key decision");
-    final TextArea enclosures = new TextArea("Enclosures");
-    final TextArea officerContact = new TextArea("Officer contact");
-    final IntegerField sequenceNumber = new IntegerField("Update number");
-    final DatePicker periodStart = BritishPickers.date("Reporting period from");
-    final DatePicker periodEnd = BritishPickers.date("Reporting period to");
+    final TextField exemption = new TextField(Words.t("header.exemption"));
+    final Checkbox urgent = new Checkbox(Words.t("header.urgent"));
+    final Checkbox keyDecision = new Checkbox(Words.t("header.keyDecision"));
+    final TextArea enclosures = new TextArea(Words.t("header.enclosures"));
+    final TextArea officerContact = new TextArea(Words.t("header.officerContact"));
+    final IntegerField sequenceNumber = new IntegerField(Words.t("reports.updateNumber"));
+    final DatePicker periodStart = BritishPickers.date(Words.t("header.periodFrom"));
+    final DatePicker periodEnd = BritishPickers.date(Words.t("header.periodTo"));
 
     HeaderPart(ReportEditorView view, Report report) {
-        super(view, "header", "Header", report);
-        status.setLabel("Status");
+        super(view, "header", Words.t("part.header"), report);
+        status.setLabel(Words.t("agenda.status"));
         status.setItems(ReportDocument.Status.values());
-        status.setItemLabelGenerator(s -> s == ReportDocument.Status.PUBLIC ? "Public" : "Exempt");
+        status.setItemLabelGenerator(s -> s == ReportDocument.Status.PUBLIC ? Words.t("header.public") : Words.t("agenda.exemptBadge"));
         reportTitle.setRequiredIndicatorVisible(true);
         reportTitle.setId("header-title");
         meetingDate.setId("header-meeting-date");

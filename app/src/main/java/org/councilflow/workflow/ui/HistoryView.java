@@ -13,6 +13,7 @@ import org.councilflow.reports.ReportReviews;
 import org.councilflow.reports.Reports;
 import org.councilflow.workflow.CycleEvent;
 import org.councilflow.workflow.ReportCycle;
+import org.councilflow.common.ui.Words;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Div;
@@ -57,19 +58,19 @@ class HistoryView extends VerticalLayout implements BeforeEnterObserver {
         Report report = reports.get(reportId);
         removeAll();
         timeline.removeAll();
-        H2 title = new H2("History: " + report.document().header().title());
+        H2 title = new H2(Words.t("reportHistory.title", report.document().header().title()));
         title.setId("report-title");
         List<Entry> entries = new ArrayList<>();
         for (CycleEvent step : cycle.history(reportId)) {
             Div line = new Div();
             line.add(new Span(Stages.label(step.stage()) + " "));
             if (step.completed() == null) {
-                line.add(Badge.of("Waiting", Badge.Tone.NEUTRAL), new Span(" since " + Formats.dateTime(step.started())));
+                line.add(Badge.of(Words.t("reportHistory.waiting"), Badge.Tone.NEUTRAL), new Span(" " + Words.t("reportHistory.since", Formats.dateTime(step.started()))));
             } else {
                 line.add(Badge.of(outcome(step.outcome()), "return".equals(step.outcome()) ? Badge.Tone.ERROR : Badge.Tone.SUCCESS),
-                        new Span(" by " + step.completedBy() + " on " + Formats.dateTime(step.completed())));
+                        new Span(" " + Words.t("reportHistory.byOn", step.completedBy(), Formats.dateTime(step.completed()))));
                 if (step.reason() != null) {
-                    Paragraph reason = new Paragraph("Reason: " + step.reason());
+                    Paragraph reason = new Paragraph(Words.t("reportHistory.reason", step.reason()));
                     reason.getStyle().set("margin", "0.2em 0 0 1em");
                     line.add(reason);
                 }
@@ -77,22 +78,16 @@ class HistoryView extends VerticalLayout implements BeforeEnterObserver {
             entries.add(new Entry(step.completed() == null ? step.started() : step.completed(), line));
         }
         for (Report.Version version : reports.versions(reportId)) {
-            entries.add(new Entry(version.frozenAt(), new Div(Badge.of("Version " + version.number(), Badge.Tone.INFO),
-                    new Span(" frozen by " + version.frozenBy() + " on " + Formats.dateTime(version.frozenAt())))));
+            entries.add(new Entry(version.frozenAt(), new Div(Badge.of(Words.t("reports.version", version.number()), Badge.Tone.INFO), new Span(" " + Words.t("reportHistory.frozen", version.frozenBy(), Formats.dateTime(version.frozenAt()))))));
         }
-        reviews.comments(reportId).forEach(c -> entries.add(new Entry(c.createdAt(), new Div(new Span("Comment by "
-                + c.author() + " on " + ReviewView.partLabel(c.part()) + " (version " + c.version() + "), "
-                + Formats.dateTime(c.createdAt()) + ": " + c.text())))));
+        reviews.comments(reportId).forEach(c -> entries.add(new Entry(c.createdAt(), new Div(new Span(Words.t("reportHistory.comment", c.author(), ReviewView.partLabel(c.part()), c.version(), Formats.dateTime(c.createdAt())) + ": " + c.text())))));
         reviews.challenges(reportId).forEach(c -> {
-            entries.add(new Entry(c.raisedAt(), new Div(new Span("Challenge raised by " + c.raisedBy() + " on "
-                    + ReviewView.partLabel(c.part()) + ", " + Formats.dateTime(c.raisedAt()) + ": " + c.question()))));
+            entries.add(new Entry(c.raisedAt(), new Div(new Span(Words.t("reportHistory.challenge", c.raisedBy(), ReviewView.partLabel(c.part()), Formats.dateTime(c.raisedAt())) + ": " + c.question()))));
             if (c.answeredAt() != null) {
-                entries.add(new Entry(c.answeredAt(), new Div(new Span("Challenge answered by " + c.answeredBy() + ", "
-                        + Formats.dateTime(c.answeredAt()) + ": " + c.answer()))));
+                entries.add(new Entry(c.answeredAt(), new Div(new Span(Words.t("reportHistory.answered", c.answeredBy(), Formats.dateTime(c.answeredAt())) + ": " + c.answer()))));
             }
             if (c.closedAt() != null) {
-                entries.add(new Entry(c.closedAt(), new Div(new Span("Challenge closed by " + c.closedBy() + ", "
-                        + Formats.dateTime(c.closedAt())))));
+                entries.add(new Entry(c.closedAt(), new Div(new Span(Words.t("reportHistory.closed", c.closedBy(), Formats.dateTime(c.closedAt()))))));
             }
         });
         entries.sort(Comparator.comparing(Entry::at));
@@ -100,23 +95,23 @@ class HistoryView extends VerticalLayout implements BeforeEnterObserver {
         timeline.setId("timeline");
         add(title);
         if (entries.isEmpty()) {
-            add(new Paragraph("Nothing has happened to this report yet beyond its drafting."));
+            add(new Paragraph(Words.t("reportHistory.nothing")));
         }
         add(timeline);
     }
 
     private static String outcome(String outcome) {
         if (outcome == null) {
-            return "Done";
+            return Words.t("outcome.done");
         }
         return switch (outcome) {
-            case "submit" -> "Submitted";
-            case "approve" -> "Signed off";
-            case "endorse" -> "Endorsed";
-            case "return" -> "Returned";
-            case "schedule" -> "Scheduled";
-            case "publish" -> "Published";
-            default -> CommitteeStageView.STATUSES.getOrDefault(outcome, outcome);
+            case "submit" -> Words.t("outcome.submit");
+            case "approve" -> Words.t("outcome.approve");
+            case "endorse" -> Words.t("outcome.endorse");
+            case "return" -> Words.t("outcome.return");
+            case "schedule" -> Words.t("outcome.schedule");
+            case "publish" -> Words.t("outcome.publish");
+            default -> CommitteeStageView.status(outcome);
         };
     }
 }

@@ -10,6 +10,7 @@ import org.councilflow.workflow.CycleTask;
 import org.councilflow.workflow.InboxQuery;
 import org.councilflow.workflow.ReportCycle;
 import org.councilflow.workflow.TeamTasks;
+import org.councilflow.common.ui.Words;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
@@ -52,33 +53,33 @@ class InboxView extends VerticalLayout {
     final Grid<CycleTask> grid = new Grid<>(CycleTask.class, false);
     final Select<InboxQuery.Scope> scope = new Select<>();
     final Select<String> stage = new Select<>();
-    final TextField search = new TextField("Report title contains");
-    final Checkbox overdueOnly = new Checkbox("Overdue only");
+    final TextField search = new TextField(Words.t("inbox.search"));
+    final Checkbox overdueOnly = new Checkbox(Words.t("inbox.overdueOnly"));
 
     InboxView(ReportCycle cycle, TeamTasks team, CurrentUsers users) {
         this.cycle = cycle;
         this.actions = new TaskActions(cycle, team, this::refresh);
         this.me = users.require().username();
         setSizeFull();
-        H2 heading = new H2("Inbox");
+        H2 heading = new H2(Words.t("inbox.heading"));
         heading.setId("inbox-heading");
         add(heading, filters(), grid());
         expand(grid);
     }
 
     private Component filters() {
-        scope.setLabel("Show");
+        scope.setLabel(Words.t("inbox.show"));
         scope.setItems(InboxQuery.Scope.values());
         scope.setItemLabelGenerator(s -> switch (s) {
-            case ALL -> "My tasks and claimable";
-            case MINE -> "My tasks";
-            case CLAIMABLE -> "Claimable by me";
+            case ALL -> Words.t("inbox.all");
+            case MINE -> Words.t("inbox.mine");
+            case CLAIMABLE -> Words.t("inbox.claimable");
         });
         scope.setValue(InboxQuery.Scope.ALL);
         scope.setId("inbox-scope");
-        stage.setLabel("Stage");
+        stage.setLabel(Words.t("inbox.stage"));
         stage.setItems(concat("", Stages.LABELS.keySet()));
-        stage.setItemLabelGenerator(s -> s.isEmpty() ? "Any stage" : Stages.label(s));
+        stage.setItemLabelGenerator(s -> s.isEmpty() ? Words.t("inbox.anyStage") : Stages.label(s));
         stage.setValue("");
         stage.setId("inbox-stage");
         search.setValueChangeMode(ValueChangeMode.LAZY);
@@ -98,18 +99,18 @@ class InboxView extends VerticalLayout {
 
     private Grid<CycleTask> grid() {
         grid.setId("inbox");
-        grid.setAriaLabel("Inbox tasks");
+        grid.setAriaLabel(Words.t("inbox.gridLabel"));
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setPageSize(50);
-        grid.addComponentColumn(this::reportCell).setHeader("Report").setFlexGrow(3).setKey("report");
-        grid.addColumn(task -> Stages.label(task.stage())).setHeader("Stage").setSortable(true)
+        grid.addComponentColumn(this::reportCell).setHeader(Words.t("meetings.report")).setFlexGrow(3).setKey("report");
+        grid.addColumn(task -> Stages.label(task.stage())).setHeader(Words.t("inbox.stage")).setSortable(true)
                 .setSortProperty(InboxQuery.Sort.STAGE.name()).setKey("stage").setAutoWidth(true);
-        grid.addComponentColumn(this::assigneeCell).setHeader("Claimed").setAutoWidth(true).setKey("assignee");
-        grid.addColumn(task -> Formats.date(task.created())).setHeader("Received").setSortable(true)
+        grid.addComponentColumn(this::assigneeCell).setHeader(Words.t("inbox.claimed")).setAutoWidth(true).setKey("assignee");
+        grid.addColumn(task -> Formats.date(task.created())).setHeader(Words.t("inbox.received")).setSortable(true)
                 .setSortProperty(InboxQuery.Sort.CREATED.name()).setKey("created").setAutoWidth(true);
-        grid.addComponentColumn(this::dueCell).setHeader("Due").setSortable(true)
+        grid.addComponentColumn(this::dueCell).setHeader(Words.t("plans.due")).setSortable(true)
                 .setSortProperty(InboxQuery.Sort.DUE.name()).setKey("due").setAutoWidth(true);
-        grid.addComponentColumn(this::actionCell).setHeader("Action").setTextAlign(ColumnTextAlign.END)
+        grid.addComponentColumn(this::actionCell).setHeader(Words.t("plans.action")).setTextAlign(ColumnTextAlign.END)
                 .setAutoWidth(true).setFlexGrow(0).setKey("action");
         grid.setItems(query -> {
             List<QuerySortOrder> orders = query.getSortOrders();
@@ -117,7 +118,7 @@ class InboxView extends VerticalLayout {
             boolean ascending = !orders.isEmpty() && orders.get(0).getDirection() == SortDirection.ASCENDING;
             return cycle.inbox(filter(), sort, ascending, query.getOffset(), query.getLimit()).stream();
         }, query -> (int) Math.min(Integer.MAX_VALUE, cycle.countInbox(filter())));
-        grid.setEmptyStateText("Nothing waiting for you. Tasks appear here when a report reaches a stage your roles work.");
+        grid.setEmptyStateText(Words.t("inbox.empty"));
         return grid;
     }
 
@@ -130,16 +131,16 @@ class InboxView extends VerticalLayout {
     }
 
     private Component reportCell(CycleTask task) {
-        Span title = new Span(task.reportTitle() == null ? "(untitled report)" : task.reportTitle());
+        Span title = new Span(task.reportTitle() == null ? Words.t("inbox.untitled") : task.reportTitle());
         title.getStyle().set("font-weight", "600");
         return title;
     }
 
     private Component assigneeCell(CycleTask task) {
         if (task.assignee() == null) {
-            return Badge.of("Claimable by any " + task.role(), Badge.Tone.INFO);
+            return Badge.of(Words.t("inbox.claimableBy", Words.t("role." + task.role())), Badge.Tone.INFO);
         }
-        return new Span(task.assignee().equals(me) ? "You" : task.assignee());
+        return new Span(task.assignee().equals(me) ? Words.t("inbox.you") : task.assignee());
     }
 
     private Component dueCell(CycleTask task) {
@@ -147,10 +148,10 @@ class InboxView extends VerticalLayout {
         cell.setSpacing(true);
         cell.setAlignItems(FlexComponent.Alignment.CENTER);
         if (task.overdue()) {
-            cell.add(Badge.of("Overdue", Badge.Tone.ERROR));
+            cell.add(Badge.of(Words.t("inbox.overdue"), Badge.Tone.ERROR));
         }
         if (Stages.escalated(task)) {
-            cell.add(Badge.of("Escalated", Badge.Tone.WARNING));
+            cell.add(Badge.of(Words.t("inbox.escalated"), Badge.Tone.WARNING));
         }
         return cell;
     }
@@ -159,7 +160,7 @@ class InboxView extends VerticalLayout {
         java.util.Optional<String> refusal = cycle.refusal(task);
         if (refusal.isPresent()) {
             // never offered to someone the rules refuse: say why instead of a button that would fail
-            Span why = Badge.of(refusal.get().startsWith("Four-eyes") ? "Another " + task.role() + " must take it" : "Not yours",
+            Span why = Badge.of(refusal.get().startsWith("Four-eyes") ? Words.t("inbox.another", Words.t("role." + task.role())) : Words.t("inbox.notYours"),
                     Badge.Tone.NEUTRAL);
             why.setTitle(refusal.get());
             why.getElement().setAttribute("aria-label", refusal.get());
@@ -178,11 +179,11 @@ class InboxView extends VerticalLayout {
 
     private Button primaryAction(CycleTask task) {
         boolean claimable = task.assignee() == null;
-        String title = task.reportTitle() == null ? "report" : task.reportTitle();
-        Button action = new Button(claimable ? "Claim and open" : "Open",
+        String title = task.reportTitle() == null ? Words.t("inbox.report") : task.reportTitle();
+        Button action = new Button(claimable ? Words.t("inbox.claimAndOpen") : Words.t("inbox.open"),
                 claimable ? VaadinIcon.HAND.create() : VaadinIcon.ARROW_RIGHT.create());
         action.addThemeVariants(claimable ? ButtonVariant.LUMO_PRIMARY : ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
-        action.setAriaLabel((claimable ? "Claim and open " : "Open ") + Stages.label(task.stage()) + ": " + title);
+        action.setAriaLabel((claimable ? Words.t("inbox.claimAndOpen") : Words.t("inbox.open")) + " " + Stages.label(task.stage()) + ": " + title);
         action.addClickListener(click -> open(task));
         return action;
     }

@@ -13,6 +13,7 @@ import org.councilflow.meetings.Meeting;
 import org.councilflow.meetings.Meetings;
 import org.councilflow.publication.Publications;
 import org.councilflow.shell.ui.HomePanel;
+import org.councilflow.common.ui.Words;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Anchor;
@@ -51,7 +52,7 @@ class MeetingsPanel implements HomePanel {
         if (roles.isEmpty()) {
             return Optional.empty();
         }
-        Section card = HomePanel.card("next-meetings", "Next meetings");
+        Section card = HomePanel.card("next-meetings", Words.t("home.nextMeetings"));
         UnorderedList list = new UnorderedList();
         Instant now = Instant.now();
         if (roles.stream().anyMatch(STAFF::contains)) {
@@ -60,12 +61,12 @@ class MeetingsPanel implements HomePanel {
                 ListItem item = new ListItem(new Span(meeting.committeeName() + ", " + Formats.dateTime(meeting.startsAt())
                         + ", " + meeting.venue() + " "));
                 boolean published = meetings.agendaPublishedAt(meeting.id()).isPresent();
-                item.add(published ? Badge.of("Agenda published", Badge.Tone.SUCCESS)
-                        : Badge.of(meeting.agenda().size() + " item(s), agenda not published", Badge.Tone.NEUTRAL));
+                item.add(published ? Badge.of(Words.t("home.agendaPublished"), Badge.Tone.SUCCESS)
+                        : Badge.of(Words.t("home.agendaNotPublished", meeting.agenda().size()), Badge.Tone.NEUTRAL));
                 list.add(item);
             });
             if (roles.contains(Role.CLERK) && !next.isEmpty()) {
-                card.add(list, new Anchor("meetings", "Arrange and publish meetings"));
+                card.add(list, new Anchor("meetings", Words.t("home.arrangeMeetings")));
             } else {
                 card.add(list);
             }
@@ -81,7 +82,7 @@ class MeetingsPanel implements HomePanel {
         }
         if (list.getChildren().findAny().isEmpty()) {
             card.remove(list);
-            card.add(new Paragraph("No meeting coming up."));
+            card.add(new Paragraph(Words.t("home.noMeeting")));
         }
         return Optional.of(card);
     }

@@ -12,6 +12,7 @@ import org.councilflow.shell.ui.HomePanel;
 import org.councilflow.workflow.CycleTask;
 import org.councilflow.workflow.InboxQuery;
 import org.councilflow.workflow.ReportCycle;
+import org.councilflow.common.ui.Words;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Anchor;
@@ -44,36 +45,36 @@ class MyTasksPanel implements HomePanel {
         if (roles.stream().noneMatch(WORKERS::contains)) {
             return Optional.empty();
         }
-        Section card = HomePanel.card("my-tasks", "My tasks");
+        Section card = HomePanel.card("my-tasks", Words.t("inbox.mine"));
         long mine = cycle.countInbox(new InboxQuery(InboxQuery.Scope.MINE, null, null, false, null));
         long claimable = cycle.countInbox(new InboxQuery(InboxQuery.Scope.CLAIMABLE, null, null, false, null));
         long overdue = cycle.countInbox(new InboxQuery(InboxQuery.Scope.ALL, null, null, true, null));
-        Paragraph counts = new Paragraph(mine + " claimed by you, " + claimable + " waiting to be claimed. ");
+        Paragraph counts = new Paragraph(Words.t("home.taskCounts", mine, claimable) + " ");
         counts.setId("task-counts");
         if (overdue > 0) {
-            counts.add(Badge.of(overdue + " overdue", Badge.Tone.ERROR));
+            counts.add(Badge.of(Words.t("home.overdueCount", overdue), Badge.Tone.ERROR));
         }
         card.add(counts);
         List<CycleTask> soonest = cycle.inbox(InboxQuery.EVERYTHING, InboxQuery.Sort.DUE, true, 0, SHOWN);
         if (soonest.isEmpty()) {
-            card.add(new Paragraph("Nothing waiting for you."));
+            card.add(new Paragraph(Words.t("home.nothingWaiting")));
         } else {
             UnorderedList list = new UnorderedList();
             list.setId("due-soonest");
             soonest.forEach(task -> list.add(item(task)));
             card.add(list);
         }
-        card.add(new Anchor("inbox", "Open the inbox"));
+        card.add(new Anchor("inbox", Words.t("home.openInbox")));
         return Optional.of(card);
     }
 
     private static ListItem item(CycleTask task) {
-        Anchor open = new Anchor(Stages.path(task), task.reportTitle() == null ? "(untitled report)" : task.reportTitle());
+        Anchor open = new Anchor(Stages.path(task), task.reportTitle() == null ? Words.t("inbox.untitled") : task.reportTitle());
         Span detail = new Span(" — " + Stages.label(task.stage())
-                + (task.due() == null ? "" : ", due " + Formats.date(task.due())) + " ");
+                + (task.due() == null ? "" : ", " + Words.t("home.due", Formats.date(task.due()))) + " ");
         ListItem item = new ListItem(open, detail);
         if (task.overdue()) {
-            item.add(Badge.of("Overdue", Badge.Tone.ERROR));
+            item.add(Badge.of(Words.t("inbox.overdue"), Badge.Tone.ERROR));
         }
         return item;
     }

@@ -15,6 +15,7 @@ import org.councilflow.publication.Publications.PublishedAgenda;
 import org.councilflow.publication.Publications.PublishedDecision;
 import org.councilflow.tenancy.TenantContext;
 import org.councilflow.workflow.ReportCycle;
+import org.councilflow.common.ui.Words;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
@@ -60,15 +61,15 @@ class PapersView extends VerticalLayout {
         this.decisions = decisions;
         this.cycle = cycle;
         this.member = users.require().rolesIn(TenantContext.require()).contains(Role.MEMBER);
-        H2 heading = new H2("Council papers");
+        H2 heading = new H2(Words.t("papers.heading"));
         heading.setId("papers-heading");
-        Anchor site = new Anchor("/councils/" + TenantContext.require(), "the council's public site");
+        Anchor site = new Anchor("/councils/" + TenantContext.require(), Words.t("home.publicSite"));
         site.getElement().setAttribute("router-ignore", true);
         Paragraph intro = new Paragraph();
-        intro.add(new Span("What the council has published, as the public reads it on "), site, new Span("."));
+        intro.add(new Span(Words.t("papers.intro") + " "), site, new Span("."));
         decisionList.setId("decisions");
         agendaList.setId("agendas");
-        add(heading, intro, new H3("Decisions"), decisionList, new H3("Agendas and reports"), agendaList);
+        add(heading, intro, new H3(Words.t("papers.decisions")), decisionList, new H3(Words.t("papers.agendas")), agendaList);
         refresh();
     }
 
@@ -76,13 +77,13 @@ class PapersView extends VerticalLayout {
         decisionList.removeAll();
         List<PublishedDecision> published = publications.decisions();
         if (published.isEmpty()) {
-            decisionList.add(new Paragraph("No decision published yet."));
+            decisionList.add(new Paragraph(Words.t("home.noDecision")));
         }
         published.forEach(d -> decisionList.add(decision(d)));
         agendaList.removeAll();
         List<PublishedAgenda> agendas = publications.agendas();
         if (agendas.isEmpty()) {
-            agendaList.add(new Paragraph("No agenda published yet."));
+            agendaList.add(new Paragraph(Words.t("papers.noAgenda")));
         }
         agendas.forEach(a -> agendaList.add(agenda(a)));
     }
@@ -92,24 +93,23 @@ class PapersView extends VerticalLayout {
         Decision current = decisions.readable(published.reportId()).orElse(null);
         boolean calledIn = published.calledInAt() != null || current != null && current.calledInAt() != null;
         Section card = card();
-        card.getElement().setAttribute("aria-label", "Decision: " + published.reportTitle());
+        card.getElement().setAttribute("aria-label", Words.t("papers.decisionLabel", published.reportTitle()));
         Anchor title = new Anchor(published.path(), published.reportTitle());
         title.getElement().setAttribute("router-ignore", true);
         title.getStyle().set("font-weight", "600");
-        Span status = new Span(CommitteeStageView.STATUSES.getOrDefault(published.status(), published.status()));
-        Paragraph line = new Paragraph(published.decisionMaker() + ", decided " + Formats.date(published.decidedOn())
-                + ", published " + Formats.date(published.publishedAt()) + ". ");
+        Span status = new Span(CommitteeStageView.status(published.status()));
+        Paragraph line = new Paragraph(Words.t("papers.decidedPublished", published.decisionMaker(), Formats.date(published.decidedOn()), Formats.date(published.publishedAt())) + " ");
         line.getStyle().set("margin", "var(--lumo-space-xs) 0");
         line.add(status);
         card.add(title, line);
         if (calledIn) {
-            card.add(Badge.of("Called in", Badge.Tone.WARNING));
+            card.add(Badge.of(Words.t("papers.calledIn"), Badge.Tone.WARNING));
         } else if (published.openToCallIn(Instant.now())) {
-            card.add(Badge.of("Call-in until " + Formats.dateTime(published.callInEndsAt()), Badge.Tone.INFO));
+            card.add(Badge.of(Words.t("home.callInUntil", Formats.dateTime(published.callInEndsAt())), Badge.Tone.INFO));
             if (member) {
-                Button callIn = new Button("Request call-in", click -> requestCallIn(published));
+                Button callIn = new Button(Words.t("papers.requestCallIn"), click -> requestCallIn(published));
                 callIn.addThemeVariants(ButtonVariant.LUMO_SMALL);
-                callIn.getElement().setAttribute("aria-label", "Request call-in: " + published.reportTitle());
+                callIn.getElement().setAttribute("aria-label", Words.t("papers.requestCallIn") + ": " + published.reportTitle());
                 callIn.addClassName("call-in");
                 callIn.getStyle().set("margin-inline-start", "var(--lumo-space-s)");
                 card.add(callIn);
@@ -120,29 +120,29 @@ class PapersView extends VerticalLayout {
 
     void requestCallIn(PublishedDecision published) {
         Dialog dialog = new Dialog();
-        dialog.setHeaderTitle("Request call-in");
-        TextArea reason = new TextArea("Why should the decision be called in?");
+        dialog.setHeaderTitle(Words.t("papers.requestCallIn"));
+        TextArea reason = new TextArea(Words.t("papers.why"));
         reason.setId("call-in-reason");
         reason.setRequired(true);
         reason.setMaxLength(5000);
         reason.setWidthFull();
-        reason.setHelperText("Democratic services read this; the decision does not take effect until scrutiny.");
+        reason.setHelperText(Words.t("papers.whyHelp"));
         dialog.add(new Paragraph(published.reportTitle()), reason);
-        Button send = new Button("Request call-in", click -> {
+        Button send = new Button(Words.t("papers.requestCallIn"), click -> {
             if (reason.getValue().isBlank()) {
                 reason.setInvalid(true);
-                reason.setErrorMessage("Say why the decision should be called in");
+                reason.setErrorMessage(Words.t("papers.sayWhy"));
                 return;
             }
             if (Feedback.attempt(() -> cycle.requestCallIn(published.reportId(), reason.getValue()))) {
                 dialog.close();
-                Feedback.success("Call-in requested for " + published.reportTitle() + ". Democratic services have been told.");
+                Feedback.success(Words.t("papers.requested", published.reportTitle()));
                 refresh();
             }
         });
         send.setId("send-call-in");
         send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.getFooter().add(new Button("Cancel", c -> dialog.close()), send);
+        dialog.getFooter().add(new Button(Words.t("common.cancel"), c -> dialog.close()), send);
         dialog.setWidth("min(40em, 95vw)");
         dialog.open();
         reason.focus();
@@ -150,17 +150,17 @@ class PapersView extends VerticalLayout {
 
     private Component agenda(PublishedAgenda agenda) {
         Section card = card();
-        card.getElement().setAttribute("aria-label", "Agenda: " + agenda.committeeName() + ", " + Formats.date(agenda.startsAt()));
+        card.getElement().setAttribute("aria-label", Words.t("agenda.title", agenda.committeeName(), Formats.date(agenda.startsAt())));
         Anchor title = new Anchor(agenda.path(), agenda.committeeName() + ", " + Formats.dateTime(agenda.startsAt()));
         title.getElement().setAttribute("router-ignore", true);
         title.getStyle().set("font-weight", "600");
-        Paragraph where = new Paragraph(agenda.venue() + ". Agenda published " + Formats.date(agenda.publishedAt()) + ".");
+        Paragraph where = new Paragraph(agenda.venue() + ". " + Words.t("papers.agendaPublished", Formats.date(agenda.publishedAt())));
         where.getStyle().set("margin", "var(--lumo-space-xs) 0");
         card.add(title, where);
         if (!agenda.reports().isEmpty()) {
             UnorderedList items = new UnorderedList();
             agenda.reports().forEach(report -> {
-                Anchor link = new Anchor(report.path(), "Item " + report.item() + ": " + report.title());
+                Anchor link = new Anchor(report.path(), Words.t("papers.item", report.item(), report.title()));
                 link.getElement().setAttribute("router-ignore", true);
                 items.add(new ListItem(link));
             });

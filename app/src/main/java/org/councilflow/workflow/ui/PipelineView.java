@@ -13,6 +13,7 @@ import org.councilflow.identity.Role;
 import org.councilflow.meetings.Decision;
 import org.councilflow.tenancy.TenantContext;
 import org.councilflow.workflow.Pipeline;
+import org.councilflow.common.ui.Words;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Anchor;
@@ -57,7 +58,7 @@ class PipelineView extends VerticalLayout {
         this.entries = pipeline.entries();
         this.clerk = users.require().rolesIn(TenantContext.require()).contains(Role.CLERK);
         setSizeFull();
-        H2 heading = new H2("Reports by stage and decision");
+        H2 heading = new H2(Words.t("pipeline.heading"));
         heading.setId("pipeline-heading");
 
         List<String> stages = new ArrayList<>(List.of(ANY));
@@ -67,19 +68,18 @@ class PipelineView extends VerticalLayout {
                 stages.add(phase.name());
             }
         }
-        stage.setLabel("Stage");
+        stage.setLabel(Words.t("inbox.stage"));
         stage.setId("pipeline-stage");
         stage.setItems(stages);
-        stage.setItemLabelGenerator(s -> s.isEmpty() ? "Every stage" : stageLabel(s));
+        stage.setItemLabelGenerator(s -> s.isEmpty() ? Words.t("pipeline.everyStage") : stageLabel(s));
         stage.setValue(ANY);
         stage.getStyle().set("min-width", "17em");
         List<String> statuses = new ArrayList<>(List.of(ANY, NO_DECISION));
         statuses.addAll(CommitteeStageView.STATUSES.keySet());
-        decision.setLabel("Decision");
+        decision.setLabel(Words.t("committee.decision"));
         decision.setId("pipeline-decision");
         decision.setItems(statuses);
-        decision.setItemLabelGenerator(s -> s.isEmpty() ? "Any decision" : s.equals(NO_DECISION) ? "None yet"
-                : CommitteeStageView.STATUSES.get(s));
+        decision.setItemLabelGenerator(s -> s.isEmpty() ? Words.t("pipeline.anyDecision") : s.equals(NO_DECISION) ? Words.t("pipeline.noneYet") : CommitteeStageView.status(s));
         decision.setValue(ANY);
         decision.getStyle().set("min-width", "17em");
         stage.addValueChangeListener(e -> refresh());
@@ -106,7 +106,7 @@ class PipelineView extends VerticalLayout {
         groups.removeAll();
         List<Pipeline.Entry> shown = shown();
         if (shown.isEmpty()) {
-            groups.add(new Paragraph("No report matches."));
+            groups.add(new Paragraph(Words.t("pipeline.noMatch")));
             return;
         }
         Map<String, List<Pipeline.Entry>> byGroup = new LinkedHashMap<>();
@@ -166,7 +166,7 @@ class PipelineView extends VerticalLayout {
         if (Stages.LABELS.containsKey(key)) {
             return Stages.label(key);
         }
-        return Pipeline.Phase.valueOf(key).label();
+        return Words.t("phase." + key);
     }
 
     private Component reportCell(Pipeline.Entry entry) {
@@ -174,7 +174,7 @@ class PipelineView extends VerticalLayout {
         title.getStyle().set("font-weight", "600");
         Div cell = new Div(title);
         if (entry.report().sequenceNumber() != null) {
-            Span number = new Span(" · update " + entry.report().sequenceNumber());
+            Span number = new Span(" · " + Words.t("pipeline.update", entry.report().sequenceNumber()));
             number.getStyle().set("color", "var(--lumo-secondary-text-color)");
             cell.add(number);
         }
@@ -185,39 +185,36 @@ class PipelineView extends VerticalLayout {
         Div cell = new Div();
         if (entry.stage() != null) {
             cell.add(new Span(Stages.label(entry.stage())));
-            Span who = new Span(entry.assignee() == null ? "waiting to be claimed" : "with " + entry.assignee());
+            Span who = new Span(entry.assignee() == null ? Words.t("pipeline.waiting") : Words.t("pipeline.with", entry.assignee()));
             who.getStyle().set("display", "block").set("font-size", "var(--lumo-font-size-s)")
                     .set("color", "var(--lumo-secondary-text-color)");
             cell.add(who);
             if (entry.due() != null) {
-                Span due = new Span("due " + Formats.date(entry.due()) + " ");
+                Span due = new Span(Words.t("home.due", Formats.date(entry.due())) + " ");
                 due.getStyle().set("font-size", "var(--lumo-font-size-s)");
                 cell.add(due);
                 if (entry.overdue()) {
-                    cell.add(Badge.of("Overdue", Badge.Tone.ERROR));
+                    cell.add(Badge.of(Words.t("inbox.overdue"), Badge.Tone.ERROR));
                 }
             }
         } else {
-            cell.add(new Span(entry.phase().label()));
+            cell.add(new Span(Words.t("phase." + entry.phase().name())));
         }
         return cell;
     }
 
     private Component meetingCell(Pipeline.Entry entry) {
-        return new Span(entry.committee() == null ? "Not scheduled to a meeting"
+        return new Span(entry.committee() == null ? Words.t("pipeline.notScheduled")
                 : entry.committee() + ", " + Formats.dateTime(entry.meetingStartsAt()));
     }
 
     private Component decisionCell(Pipeline.Entry entry) {
         Decision d = entry.decision();
         if (d == null) {
-            return new Span("None yet");
+            return new Span(Words.t("pipeline.noneYet"));
         }
-        Div cell = new Div(new Span(CommitteeStageView.STATUSES.getOrDefault(d.status(), d.status())));
-        String detail = d.publishedAt() == null ? "recorded " + Formats.date(d.decidedOn()) + ", not published"
-                : "published " + Formats.date(d.publishedAt())
-                        + (d.calledInAt() != null ? ", called in " + Formats.date(d.calledInAt())
-                                : Boolean.TRUE.equals(d.subjectToCallIn()) ? ", call-in until " + Formats.dateTime(d.callInEndsAt()) : "");
+        Div cell = new Div(new Span(CommitteeStageView.status(d.status())));
+        String detail = d.publishedAt() == null ? Words.t("pipeline.recorded", Formats.date(d.decidedOn())) : Words.t("pipeline.published", Formats.date(d.publishedAt())) + (d.calledInAt() != null ? ", " + Words.t("pipeline.calledIn", Formats.date(d.calledInAt())) : Boolean.TRUE.equals(d.subjectToCallIn()) ? ", " + Words.t("pipeline.callInUntil", Formats.dateTime(d.callInEndsAt())) : "");
         Span line = new Span(detail);
         line.getStyle().set("display", "block").set("font-size", "var(--lumo-font-size-s)")
                 .set("color", "var(--lumo-secondary-text-color)");
@@ -234,14 +231,14 @@ class PipelineView extends VerticalLayout {
         String title = entry.report().title();
         String report = "reports/" + entry.report().id();
         if (clerk && (entry.stage() != null && COMMITTEE_STAGES.contains(entry.stage()) || entry.decision() != null)) {
-            links.add(link(report + "/committee", "Committee stage", title, false));
+            links.add(link(report + "/committee", Words.t("pipeline.committeeStage"), title, false));
         }
-        links.add(link(report + "/history", "History", title, false));
+        links.add(link(report + "/history", Words.t("reports.history"), title, false));
         if (entry.reportPath() != null) {
-            links.add(link(entry.reportPath(), "Public report", title, true));
+            links.add(link(entry.reportPath(), Words.t("pipeline.publicReport"), title, true));
         }
         if (entry.decisionPath() != null) {
-            links.add(link(entry.decisionPath(), "Public decision", title, true));
+            links.add(link(entry.decisionPath(), Words.t("pipeline.publicDecision"), title, true));
         }
         return links;
     }

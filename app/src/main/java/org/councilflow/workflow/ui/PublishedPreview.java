@@ -2,6 +2,7 @@ package org.councilflow.workflow.ui;
 
 import org.councilflow.publication.ReportPreview;
 import org.councilflow.reports.ReportDocument;
+import org.councilflow.common.ui.Words;
 
 import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.details.Details;
@@ -15,7 +16,7 @@ import com.vaadin.flow.server.VaadinService;
 final class PublishedPreview extends Details {
 
     private PublishedPreview(String html) {
-        super("As it will be published");
+        super(Words.t("preview.asPublished"));
         setId("published-preview");
         // the fragment's HTML: escaped by its template, Markdown through the reports' sanitiser (no scripts, no styles)
         Div box = new Div(new Html(html));

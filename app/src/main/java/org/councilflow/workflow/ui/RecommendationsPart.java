@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.councilflow.reports.Report;
+import org.councilflow.common.ui.Words;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -22,10 +23,10 @@ final class RecommendationsPart extends EditorPart {
     final VerticalLayout rows = new VerticalLayout();
 
     RecommendationsPart(ReportEditorView view, Report report) {
-        super(view, "recommendations", "Recommendations", report);
+        super(view, "recommendations", Words.t("part.recommendations"), report);
         rows.setPadding(false);
         rows.setId("recommendations");
-        Button addOne = new Button("Add a recommendation", VaadinIcon.PLUS.create(), click -> {
+        Button addOne = new Button(Words.t("recommendations.add"), VaadinIcon.PLUS.create(), click -> {
             items.add("");
             render();
             focusLast();
@@ -45,7 +46,7 @@ final class RecommendationsPart extends EditorPart {
         rows.removeAll();
         for (int i = 0; i < items.size(); i++) {
             int index = i;
-            TextArea area = new TextArea("Recommendation " + (i + 1));
+            TextArea area = new TextArea(Words.t("recommendations.one", i + 1));
             area.setValue(items.get(i));
             area.setWidthFull();
             area.setId("recommendation-" + (i + 1));
@@ -55,11 +56,11 @@ final class RecommendationsPart extends EditorPart {
                 items.set(index, change.getValue());
                 save();
             });
-            Button up = iconButton(VaadinIcon.ARROW_UP, "Move recommendation " + (i + 1) + " up", () -> move(index, -1));
+            Button up = iconButton(VaadinIcon.ARROW_UP, Words.t("recommendations.up", i + 1), () -> move(index, -1));
             up.setEnabled(i > 0);
-            Button down = iconButton(VaadinIcon.ARROW_DOWN, "Move recommendation " + (i + 1) + " down", () -> move(index, 1));
+            Button down = iconButton(VaadinIcon.ARROW_DOWN, Words.t("recommendations.down", i + 1), () -> move(index, 1));
             down.setEnabled(i < items.size() - 1);
-            Button remove = iconButton(VaadinIcon.TRASH, "Remove recommendation " + (i + 1), () -> {
+            Button remove = iconButton(VaadinIcon.TRASH, Words.t("recommendations.remove", i + 1), () -> {
                 items.remove(index);
                 render();
                 save();

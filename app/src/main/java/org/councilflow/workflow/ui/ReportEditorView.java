@@ -17,6 +17,7 @@ import org.councilflow.workflow.Completion;
 import org.councilflow.workflow.CycleTask;
 import org.councilflow.workflow.InboxQuery;
 import org.councilflow.workflow.ReportCycle;
+import org.councilflow.common.ui.Words;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.vaadin.flow.component.Component;
@@ -66,7 +67,7 @@ class ReportEditorView extends VerticalLayout implements BeforeEnterObserver {
 
     UUID reportId;
     final Span saveState = new Span();
-    final Button submit = new Button("Submit for sign-off", VaadinIcon.PAPERPLANE.create());
+    final Button submit = new Button(Words.t("editor.submit"), VaadinIcon.PAPERPLANE.create());
     final Map<String, EditorPart> parts = new LinkedHashMap<>();
     final H2 title = new H2();
     private final Div stageNote = new Div();
@@ -99,11 +100,11 @@ class ReportEditorView extends VerticalLayout implements BeforeEnterObserver {
         saveState.setId("save-state");
         saveState.getElement().setAttribute("role", "status");
         saveState.getElement().setAttribute("aria-live", "polite");
-        state("All changes saved", Badge.Tone.SUCCESS);
+        state(Words.t("editor.allSaved"), Badge.Tone.SUCCESS);
         submit.setId("submit");
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         submit.addClickListener(click -> confirmSubmit());
-        Anchor history = new Anchor("reports/" + reportId + "/history", "History");
+        Anchor history = new Anchor("reports/" + reportId + "/history", Words.t("reports.history"));
         HorizontalLayout top = new HorizontalLayout(title, saveState, history, submit);
         top.setWidthFull();
         top.setAlignItems(FlexComponent.Alignment.BASELINE);
@@ -114,7 +115,7 @@ class ReportEditorView extends VerticalLayout implements BeforeEnterObserver {
         describeStage(report);
 
         add(new HeaderPart(this, report).details);
-        add(new TextPart(this, "summary", "Summary", report).details);
+        add(new TextPart(this, "summary", Words.t("part.summary"), report).details);
         add(new RecommendationsPart(this, report).details);
         Map<String, Section> sections = new LinkedHashMap<>();
         report.document().sections().forEach(section -> sections.put(section.key(), section));
@@ -152,9 +153,9 @@ class ReportEditorView extends VerticalLayout implements BeforeEnterObserver {
                 .set("border-radius", "var(--lumo-border-radius-m)").set("background", "var(--lumo-primary-color-10pct)")
                 .set("width", "100%").set("box-sizing", "border-box");
         addComponentAtIndex(1, locked);
-        state("Read-only: submitted for sign-off", Badge.Tone.NEUTRAL);
+        state(Words.t("editor.readOnly"), Badge.Tone.NEUTRAL);
         submit.setEnabled(false);
-        submit.setTooltipText("Submitted for sign-off: nothing to submit until it is returned");
+        submit.setTooltipText(Words.t("editor.nothingToSubmit"));
         parts.values().forEach(part -> readOnly(part.details));
         getChildren().filter(child -> "part-appendices".equals(child.getId().orElse(null))).forEach(this::readOnly);
     }
@@ -174,19 +175,17 @@ class ReportEditorView extends VerticalLayout implements BeforeEnterObserver {
         stageNote.removeAll();
         if (report.stage() != Report.Stage.DRAFT) {
             stageNote.add(new Paragraph(report.stage() == Report.Stage.SIGNED_OFF
-                    ? "Version " + report.approval().version() + " is signed off."
-                    : "Version " + report.latestVersion() + " is submitted for sign-off."));
+                    ? Words.t("editor.signedOff", report.approval().version()) : Words.t("editor.submitted", report.latestVersion())));
             return;
         }
-        String text = report.latestVersion() == 0 ? "Draft, not yet submitted."
-                : "Draft after version " + report.latestVersion() + ".";
+        String text = report.latestVersion() == 0 ? Words.t("editor.draft") : Words.t("editor.draftAfter", report.latestVersion());
         List<CycleTask> mine = draftTasks();
         if (mine.isEmpty() && !cycleStarted()) {
-            text += " Submitting starts the report's way through sign-off, board review and committee.";
+            text += " " + Words.t("editor.submitStarts");
         } else if (mine.isEmpty()) {
-            text += " The report is further on in its cycle: what you change here goes into its next version.";
+            text += " " + Words.t("editor.furtherOn");
             submit.setEnabled(false);
-            submit.setTooltipText("The report is not at the drafting stage");
+            submit.setTooltipText(Words.t("editor.notDrafting"));
         }
         stageNote.add(new Paragraph(text));
     }
@@ -220,14 +219,14 @@ class ReportEditorView extends VerticalLayout implements BeforeEnterObserver {
     private void confirmSubmit() {
         List<String> conflicts = parts.values().stream().filter(p -> p.conflicted).map(p -> p.label).toList();
         if (!conflicts.isEmpty()) {
-            Feedback.error("Resolve the change made by someone else in " + String.join(", ", conflicts) + " first.");
+            Feedback.error(Words.t("editor.resolveFirst", String.join(", ", conflicts)));
             return;
         }
         ConfirmDialog confirm = new ConfirmDialog();
-        confirm.setHeader("Submit for sign-off?");
-        confirm.setText("This freezes the report as its next version and sends it to a manager for sign-off.");
+        confirm.setHeader(Words.t("editor.submitQuestion"));
+        confirm.setText(Words.t("editor.submitText"));
         confirm.setCancelable(true);
-        confirm.setConfirmText("Submit");
+        confirm.setConfirmText(Words.t("editor.submitShort"));
         confirm.addConfirmListener(yes -> submitNow());
         confirm.open();
     }
@@ -239,7 +238,7 @@ class ReportEditorView extends VerticalLayout implements BeforeEnterObserver {
             cycle.complete(task.id(), new Completion("submit", null, null));
         });
         if (done) {
-            Feedback.success("Submitted for sign-off: version " + reports.get(reportId).latestVersion() + " is frozen.");
+            Feedback.success(Words.t("editor.submittedFrozen", reports.get(reportId).latestVersion()));
             UI.getCurrent().navigate("inbox");
         }
     }
@@ -256,7 +255,7 @@ class ReportEditorView extends VerticalLayout implements BeforeEnterObserver {
     // ---------------------------------------------------------------------------------------------- helpers
 
     static Component sideBySide(Component editor, Component preview) {
-        Div previewBox = new Div(new H3("Preview"), preview);
+        Div previewBox = new Div(new H3(Words.t("minutes.preview")), preview);
         previewBox.getStyle().set("flex", "1 1 24em").set("min-width", "0");
         Div editorBox = new Div(editor);
         editorBox.getStyle().set("flex", "1 1 28em").set("min-width", "0");
@@ -283,12 +282,12 @@ class ReportEditorView extends VerticalLayout implements BeforeEnterObserver {
 
     static String defaultHeading(String key) {
         return switch (key) {
-            case "body" -> "Update by improvement theme";
-            case "reasons" -> "Reasons for recommendations";
-            case "alternatives" -> "Alternative options considered and not recommended";
-            case "postDecision" -> "Post decision implementation";
-            case "implications" -> "Implications of decision";
-            case "backgroundPapers" -> "Background papers";
+            case "body" -> Words.t("section.body");
+            case "reasons" -> Words.t("section.reasons");
+            case "alternatives" -> Words.t("section.alternatives");
+            case "postDecision" -> Words.t("section.postDecision");
+            case "implications" -> Words.t("section.implications");
+            case "backgroundPapers" -> Words.t("section.backgroundPapers");
             default -> key;
         };
     }

@@ -14,6 +14,7 @@ import org.councilflow.reports.ReportDocument;
 import org.councilflow.reports.Reports;
 import org.councilflow.tenancy.TenantContext;
 import org.councilflow.workflow.ReportCycle;
+import org.councilflow.common.ui.Words;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
@@ -47,7 +48,7 @@ class ReportsView extends VerticalLayout {
     private final Plans plans;
     private final ReportCycle cycle;
     final Grid<Report.Summary> grid = new Grid<>();
-    final Button create = new Button("New report", VaadinIcon.PLUS.create());
+    final Button create = new Button(Words.t("reports.new"), VaadinIcon.PLUS.create());
 
     ReportsView(Reports reports, Plans plans, ReportCycle cycle, CurrentUsers users) {
         this.reports = reports;
@@ -58,7 +59,7 @@ class ReportsView extends VerticalLayout {
         boolean editor = roles.contains(Role.AUTHOR) || roles.contains(Role.MANAGER);
         boolean reviewer = roles.contains(Role.MANAGER) || roles.contains(Role.BOARD) || roles.contains(Role.BOARD_CHAIR)
                 || roles.contains(Role.AUTHOR) || roles.contains(Role.CLERK);
-        H2 heading = new H2("Progress reports");
+        H2 heading = new H2(Words.t("reports.heading"));
         create.setId("new-report");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         create.addClickListener(click -> newReport());
@@ -66,14 +67,14 @@ class ReportsView extends VerticalLayout {
         HorizontalLayout top = new HorizontalLayout(heading, create);
         top.setAlignItems(Alignment.BASELINE);
         grid.setId("reports");
-        grid.setAriaLabel("Progress reports");
-        grid.addColumn(r -> r.title()).setHeader("Title").setFlexGrow(3).setSortable(true);
-        grid.addColumn(r -> r.sequenceNumber() == null ? "" : r.sequenceNumber().toString()).setHeader("Update no.").setAutoWidth(true);
-        grid.addColumn(r -> r.latestVersion() == 0 ? "Draft" : "Version " + r.latestVersion()).setHeader("Submitted").setAutoWidth(true);
-        grid.addColumn(r -> Formats.dateTime(r.updatedAt())).setHeader("Last changed").setAutoWidth(true);
-        grid.addComponentColumn(r -> links(r, editor, reviewer)).setHeader("Open").setAutoWidth(true);
+        grid.setAriaLabel(Words.t("reports.heading"));
+        grid.addColumn(r -> r.title()).setHeader(Words.t("history.title")).setFlexGrow(3).setSortable(true);
+        grid.addColumn(r -> r.sequenceNumber() == null ? "" : r.sequenceNumber().toString()).setHeader(Words.t("reports.updateNo")).setAutoWidth(true);
+        grid.addColumn(r -> r.latestVersion() == 0 ? Words.t("minutes.draft") : Words.t("reports.version", r.latestVersion())).setHeader(Words.t("reports.submitted")).setAutoWidth(true);
+        grid.addColumn(r -> Formats.dateTime(r.updatedAt())).setHeader(Words.t("reports.lastChanged")).setAutoWidth(true);
+        grid.addComponentColumn(r -> links(r, editor, reviewer)).setHeader(Words.t("inbox.open")).setAutoWidth(true);
         grid.setItems(reports.all());
-        grid.setEmptyStateText("No reports yet.");
+        grid.setEmptyStateText(Words.t("reports.none"));
         add(top, grid);
         expand(grid);
     }
@@ -81,12 +82,12 @@ class ReportsView extends VerticalLayout {
     private Component links(Report.Summary report, boolean editor, boolean reviewer) {
         HorizontalLayout links = new HorizontalLayout();
         if (editor) {
-            links.add(new Anchor("reports/" + report.id() + "/edit", "Edit"));
+            links.add(new Anchor("reports/" + report.id() + "/edit", Words.t("reports.edit")));
         }
         if (reviewer && report.latestVersion() > 0) {
-            links.add(new Anchor("reports/" + report.id() + "/review", "Read"));
+            links.add(new Anchor("reports/" + report.id() + "/review", Words.t("agenda.read")));
         }
-        links.add(new Anchor("reports/" + report.id() + "/history", "History"));
+        links.add(new Anchor("reports/" + report.id() + "/history", Words.t("reports.history")));
         links.getChildren().forEach(link -> ((Anchor) link).getElement().setAttribute("aria-label",
                 ((Anchor) link).getText() + ": " + report.title()));
         return links;
@@ -94,9 +95,9 @@ class ReportsView extends VerticalLayout {
 
     void newReport() {
         Dialog dialog = new Dialog();
-        dialog.setHeaderTitle("New progress report");
+        dialog.setHeaderTitle(Words.t("reports.newTitle"));
         Select<Plan.Summary> plan = new Select<>();
-        plan.setLabel("Improvement plan");
+        plan.setLabel(Words.t("plans.heading"));
         List<Plan.Summary> all = plans.all();
         plan.setItems(all);
         plan.setItemLabelGenerator(Plan.Summary::title);
@@ -104,18 +105,18 @@ class ReportsView extends VerticalLayout {
             plan.setValue(all.get(0));
         }
         plan.setId("new-report-plan");
-        TextField title = new TextField("Title");
+        TextField title = new TextField(Words.t("history.title"));
         title.setRequired(true);
         title.setId("new-report-title");
         title.setWidthFull();
-        IntegerField number = new IntegerField("Update number");
+        IntegerField number = new IntegerField(Words.t("reports.updateNumber"));
         number.setId("new-report-number");
         FormLayout form = new FormLayout(plan, title, number);
         form.setColspan(title, 2);
-        Button start = new Button("Create and start drafting", click -> {
+        Button start = new Button(Words.t("reports.create"), click -> {
             if (title.getValue().isBlank()) {
                 title.setInvalid(true);
-                title.setErrorMessage("Give the report a title");
+                title.setErrorMessage(Words.t("reports.giveTitle"));
                 return;
             }
             ReportDocument.Header header = new ReportDocument.Header(null, null, title.getValue().strip(), null, null,
@@ -135,7 +136,7 @@ class ReportsView extends VerticalLayout {
         start.setId("create-report");
         start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         dialog.add(form);
-        dialog.getFooter().add(new Button("Cancel", c -> dialog.close()), start);
+        dialog.getFooter().add(new Button(Words.t("common.cancel"), c -> dialog.close()), start);
         dialog.open();
         title.focus();
     }

@@ -29,6 +29,7 @@ import org.councilflow.workflow.Completion;
 import org.councilflow.workflow.CycleTask;
 import org.councilflow.workflow.InboxQuery;
 import org.councilflow.workflow.ReportCycle;
+import org.councilflow.common.ui.Words;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
@@ -101,20 +102,19 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver {
         title.setId("report-title");
         add(title);
         if (report.latestVersion() == 0) {
-            Paragraph none = new Paragraph("This report has not been submitted yet: there is no version to review.");
+            Paragraph none = new Paragraph(Words.t("review.notSubmitted"));
             none.setId("no-version");
             add(none);
             return;
         }
         version = reports.version(reportId, report.latestVersion());
-        Paragraph about = new Paragraph("Version " + version.number() + ", submitted by " + version.frozenBy() + " on "
-                + Formats.dateTime(version.frozenAt()) + ".");
+        Paragraph about = new Paragraph(Words.t("review.about", version.number(), version.frozenBy(), Formats.dateTime(version.frozenAt())));
         about.setId("version-about");
         task = cycle.inbox(InboxQuery.forReport(reportId), InboxQuery.Sort.CREATED, false, 0, 10).stream()
                 .filter(t -> REVIEW_STAGES.contains(t.stage())).findFirst().orElse(null);
         outcome.setId("outcome");
         changes.setId("changes");
-        add(about, new Anchor("reports/" + reportId + "/history", "History of this report"), outcome, changes);
+        add(about, new Anchor("reports/" + reportId + "/history", Words.t("review.historyLink")), outcome, changes);
         renderOutcome();
         if (isReviewer()) {
             renderChanges();
@@ -139,11 +139,11 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver {
         H3 heading = new H3(Stages.label(task.stage()));
         heading.getStyle().set("margin-top", "0");
         boolean signOff = task.stage().equals("managerSignOff");
-        Button approve = new Button(signOff ? "Approve" : "Endorse", VaadinIcon.CHECK.create(),
+        Button approve = new Button(signOff ? Words.t("review.approve") : Words.t("review.endorse"), VaadinIcon.CHECK.create(),
                 click -> complete(signOff ? "approve" : "endorse", null));
         approve.setId("approve");
         approve.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SUCCESS);
-        Button giveBack = new Button("Return to author", VaadinIcon.ARROW_BACKWARD.create(), click -> askReason());
+        Button giveBack = new Button(Words.t("review.returnToAuthor"), VaadinIcon.ARROW_BACKWARD.create(), click -> askReason());
         giveBack.setId("return");
         giveBack.addThemeVariants(ButtonVariant.LUMO_ERROR);
         HorizontalLayout buttons = new HorizontalLayout(approve, giveBack);
@@ -152,8 +152,7 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver {
         // four-eyes as the server applies it: who submitted, created the report or saved any part of it
         java.util.Optional<String> refusal = signOff ? reports.signOffRefusal(reportId) : java.util.Optional.empty();
         if (signOff && me.equals(version.frozenBy())) {
-            Paragraph fourEyes = new Paragraph("You submitted version " + version.number() + " of this report, so another"
-                    + " manager must sign it off: that is the four-eyes rule. You can still read it and comment.");
+            Paragraph fourEyes = new Paragraph(Words.t("review.fourEyesOwn", version.number()));
             fourEyes.setId("four-eyes");
             fourEyes.getStyle().set("font-weight", "600");
             approve.setEnabled(false);
@@ -162,8 +161,7 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver {
             giveBack.getElement().setAttribute("aria-describedby", "four-eyes");
             outcome.add(fourEyes);
         } else if (refusal.isPresent()) {
-            Paragraph fourEyes = new Paragraph(refusal.get().replaceFirst("^Four-eyes: you", "You")
-                    + " That is the four-eyes rule. You can still read it, comment on it or return it.");
+            Paragraph fourEyes = new Paragraph(refusal.get().replaceFirst("^Four-eyes: you", "You") + " " + Words.t("review.fourEyesRule"));
             fourEyes.setId("four-eyes");
             fourEyes.getStyle().set("font-weight", "600");
             approve.setEnabled(false);
@@ -171,26 +169,24 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver {
             outcome.add(fourEyes);
         } else {
             outcome.add(new Paragraph(signOff
-                    ? "Approve sends the report to the improvement board (or straight to committee where the council has no board review)."
-                    : "Endorse sends the report on to democratic services for committee."
-                    + " Returning it sends it back to the author with your reason."));
+                    ? Words.t("review.approveHelp") : Words.t("review.endorseHelp") + " " + Words.t("review.returnHelp")));
         }
         outcome.add(buttons);
     }
 
     private void askReason() {
         Dialog dialog = new Dialog();
-        dialog.setHeaderTitle("Return to the author");
-        TextArea reason = new TextArea("Why is it returned?");
+        dialog.setHeaderTitle(Words.t("review.returnTitle"));
+        TextArea reason = new TextArea(Words.t("review.why"));
         reason.setId("return-reason");
         reason.setRequired(true);
-        reason.setHelperText("Required. The author sees this, and it stays in the report's history.");
+        reason.setHelperText(Words.t("review.whyHelp"));
         reason.setWidth("32em");
         reason.setMaxLength(5000);
-        Button send = new Button("Return", click -> {
+        Button send = new Button(Words.t("review.return"), click -> {
             if (reason.getValue().isBlank()) {
                 reason.setInvalid(true);
-                reason.setErrorMessage("Give the reason: a report is never returned without one");
+                reason.setErrorMessage(Words.t("review.giveReason"));
                 reason.focus();
                 return;
             }
@@ -199,7 +195,7 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver {
         });
         send.setId("confirm-return");
         send.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
-        Button cancel = new Button("Cancel", click -> dialog.close());
+        Button cancel = new Button(Words.t("common.cancel"), click -> dialog.close());
         dialog.add(reason);
         dialog.getFooter().add(cancel, send);
         dialog.open();
@@ -215,9 +211,9 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver {
         });
         if (done) {
             Feedback.success(switch (outcomeName) {
-                case "approve" -> "Signed off.";
-                case "endorse" -> "Endorsed.";
-                default -> "Returned to the author.";
+                case "approve" -> Words.t("review.signedOff");
+                case "endorse" -> Words.t("review.endorsed");
+                default -> Words.t("review.returned");
             });
             UI.getCurrent().navigate("inbox");
         }
@@ -228,39 +224,38 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver {
     private void renderChanges() {
         changes.removeAll();
         ReportDiff diff = reports.changesSinceMyLastReview(reportId);
-        H3 heading = new H3(diff.from() == 0 ? "New to you" : "Changes since version " + diff.from() + ", which you last reviewed");
+        H3 heading = new H3(diff.from() == 0 ? Words.t("review.newToYou") : Words.t("review.changesSince", diff.from()));
         changes.add(heading);
         if (diff.from() == 0) {
-            changes.add(new Paragraph("You have not reviewed this report before, so all of version " + diff.to()
-                    + " is new to you (" + diff.changes().size() + " parts)."));
+            changes.add(new Paragraph(Words.t("review.allNew", diff.to(), diff.changes().size())));
         } else if (diff.changes().isEmpty()) {
-            changes.add(new Paragraph("Nothing changed since version " + diff.from() + "."));
+            changes.add(new Paragraph(Words.t("review.nothingChanged", diff.from())));
         } else {
             UnorderedList list = new UnorderedList();
             list.setId("change-list");
             for (ReportDiff.Change change : diff.changes()) {
                 ListItem item = new ListItem();
                 item.add(Badge.of(switch (change.kind()) {
-                    case ADDED -> "Added";
-                    case REMOVED -> "Removed";
-                    case CHANGED -> "Changed";
+                    case ADDED -> Words.t("review.added");
+                    case REMOVED -> Words.t("review.removed");
+                    case CHANGED -> Words.t("review.changed");
                 }, change.kind() == ReportDiff.Kind.REMOVED ? Badge.Tone.ERROR : Badge.Tone.INFO));
                 item.add(new Span(" " + partLabel(change.part()) + ", " + change.location()));
                 if (change.before() != null) {
-                    Div before = new Div(new Span("Before: " + abbreviate(Formats.value(change.before()))));
+                    Div before = new Div(new Span(Words.t("review.before", abbreviate(Formats.value(change.before())))));
                     before.getStyle().set("color", "var(--lumo-secondary-text-color)").set("text-decoration", "line-through");
                     item.add(before);
                 }
                 if (change.after() != null) {
-                    item.add(new Div(new Span("Now: " + abbreviate(Formats.value(change.after())))));
+                    item.add(new Div(new Span(Words.t("review.now", abbreviate(Formats.value(change.after()))))));
                 }
                 list.add(item);
             }
             changes.add(list);
         }
-        Button reviewed = new Button("Mark version " + diff.to() + " as reviewed", click -> {
+        Button reviewed = new Button(Words.t("review.markReviewed", diff.to()), click -> {
             if (Feedback.attempt(() -> reports.markReviewed(reportId, diff.to()))) {
-                Feedback.success("Marked as reviewed: next time you see only what changes after version " + diff.to() + ".");
+                Feedback.success(Words.t("review.marked", diff.to()));
                 renderChanges();
             }
         });
@@ -279,18 +274,18 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver {
         body.setPadding(false);
         body.setId("report-document");
         Header header = document.header();
-        body.add(part("header", "Header", new Div(
-                line("Committee", header.committee()), line("Meeting", Formats.date(header.meetingDate())),
-                line("Report of", header.reportOf()), line("Wards", header.wards()),
-                line("Status", header.status() == ReportDocument.Status.EXEMPT ? "Exempt: " + header.exemption() : "Public"),
-                line("Urgent", header.urgent() ? "Yes" : "No"), line("Key decision", header.keyDecision() ? "Yes" : "No"),
-                line("Enclosures", header.enclosures()), line("Officer contact", header.officerContact()))));
+        body.add(part("header", Words.t("part.header"), new Div(
+                line(Words.t("meetings.committee"), header.committee()), line(Words.t("meetings.meeting"), Formats.date(header.meetingDate())),
+                line(Words.t("agenda.reportOf"), header.reportOf()), line(Words.t("header.wards"), header.wards()),
+                line(Words.t("agenda.status"), header.status() == ReportDocument.Status.EXEMPT ? Words.t("header.exemptWhy", header.exemption()) : Words.t("header.public")),
+                line(Words.t("header.urgent"), Words.t(header.urgent() ? "common.yes" : "common.no")), line(Words.t("header.keyDecision"), Words.t(header.keyDecision() ? "common.yes" : "common.no")),
+                line(Words.t("header.enclosures"), header.enclosures()), line(Words.t("header.officerContact"), header.officerContact()))));
         MarkdownPreview summary = new MarkdownPreview();
         summary.show(document.summary());
-        body.add(part("summary", "Summary", summary));
+        body.add(part("summary", Words.t("part.summary"), summary));
         OrderedList recommendations = new OrderedList();
         document.recommendations().forEach(r -> recommendations.add(new ListItem(r)));
-        body.add(part("recommendations", "Recommendations", recommendations));
+        body.add(part("recommendations", Words.t("part.recommendations"), recommendations));
         for (Section section : document.sections()) {
             StringBuilder markdown = new StringBuilder();
             for (Block block : section.blocks()) {
@@ -313,15 +308,14 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver {
         com.vaadin.flow.component.html.Section part = new com.vaadin.flow.component.html.Section();
         part.setId("section-appendices");
         part.setWidthFull();
-        part.add(new H3("Appendices"));
+        part.add(new H3(Words.t("part.appendices")));
         if (version.appendices().isEmpty()) {
-            part.add(new Paragraph("Version " + version.number() + " has no appendices."));
+            part.add(new Paragraph(Words.t("review.noAppendices", version.number())));
             return part;
         }
         OrderedList list = new OrderedList();
         list.setId("review-appendices");
-        version.appendices().forEach(a -> list.add(new ListItem("Appendix " + a.number() + ": " + a.title()
-                + " (SHA-256 " + a.sha256().substring(0, Math.min(12, a.sha256().length())) + ")")));
+        version.appendices().forEach(a -> list.add(new ListItem(Words.t("appendix.label", a.number(), a.title()) + " (SHA-256 " + a.sha256().substring(0, Math.min(12, a.sha256().length())) + ")")));
         list.getStyle().set("list-style", "none").set("padding-left", "0");
         part.add(list);
         return part;
@@ -353,20 +347,19 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver {
             List<Comment> here = comments.stream().filter(c -> c.part().equals(key)).toList();
             List<Challenge> raised = challenges.stream().filter(c -> c.part().equals(key)).toList();
             if (!here.isEmpty()) {
-                H4 h = new H4("Comments");
+                H4 h = new H4(Words.t("review.comments"));
                 UnorderedList list = new UnorderedList();
-                here.forEach(c -> list.add(new ListItem(c.author() + " on version " + c.version() + ", "
-                        + Formats.dateTime(c.createdAt()) + ": " + c.text())));
+                here.forEach(c -> list.add(new ListItem(Words.t("review.commentLine", c.author(), c.version(), Formats.dateTime(c.createdAt())) + ": " + c.text())));
                 box.add(h, list);
             }
             raised.forEach(challenge -> box.add(challengeCard(challenge, board, author)));
             HorizontalLayout actions = new HorizontalLayout();
             if (canComment) {
-                actions.add(textAction("Comment", "Comment on " + key, key, "comment-" + key,
+                actions.add(textAction(Words.t("review.comment"), Words.t("review.commentOn", key), key, "comment-" + key,
                         text -> reviews.comment(reportId, key, text)));
             }
             if (board) {
-                actions.add(textAction("Raise a challenge", "Challenge on " + key, key, "challenge-" + key,
+                actions.add(textAction(Words.t("review.raise"), Words.t("review.challengeOn", key), key, "challenge-" + key,
                         text -> reviews.raise(reportId, key, text)));
             }
             box.add(actions);
@@ -380,22 +373,21 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver {
                 .set("margin", "var(--lumo-space-s) 0");
         Badge.Tone tone = challenge.status() == ChallengeStatus.OPEN ? Badge.Tone.WARNING
                 : challenge.status() == ChallengeStatus.ANSWERED ? Badge.Tone.INFO : Badge.Tone.SUCCESS;
-        card.add(new Div(Badge.of("Challenge " + challenge.status().name().toLowerCase(), tone),
-                new Span(" raised by " + challenge.raisedBy() + " on version " + challenge.version() + ": " + challenge.question())));
+        card.add(new Div(Badge.of(Words.t("challenge." + challenge.status().name()), tone), new Span(" " + Words.t("review.raisedBy", challenge.raisedBy(), challenge.version()) + ": " + challenge.question())));
         if (challenge.answer() != null) {
-            card.add(new Paragraph("Answer from " + challenge.answeredBy() + ": " + challenge.answer()));
+            card.add(new Paragraph(Words.t("review.answerFrom", challenge.answeredBy()) + ": " + challenge.answer()));
         }
         if (challenge.status() == ChallengeStatus.CLOSED) {
-            card.add(new Paragraph("Closed by " + challenge.closedBy() + " on " + Formats.dateTime(challenge.closedAt()) + "."));
+            card.add(new Paragraph(Words.t("review.closedBy", challenge.closedBy(), Formats.dateTime(challenge.closedAt()))));
             return card;
         }
         HorizontalLayout actions = new HorizontalLayout();
         if (author) {
-            actions.add(textAction(challenge.answer() == null ? "Answer" : "Improve the answer", "Answer to the challenge",
+            actions.add(textAction(challenge.answer() == null ? Words.t("review.answer") : Words.t("review.improve"), Words.t("review.answerTo"),
                     challenge.part(), "answer-" + challenge.id(), text -> reviews.answer(reportId, challenge.id(), text, challenge.revision())));
         }
         if (board && challenge.status() == ChallengeStatus.ANSWERED) {
-            Button close = new Button("Close challenge", click -> {
+            Button close = new Button(Words.t("review.close"), click -> {
                 if (Feedback.attempt(() -> reviews.close(reportId, challenge.id(), challenge.revision()))) {
                     refreshRemarks();
                 }
@@ -420,10 +412,10 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver {
             text.setWidth("32em");
             text.setMaxLength(5000);
             text.setId(id + "-text");
-            Button save = new Button("Send", done -> {
+            Button save = new Button(Words.t("review.send"), done -> {
                 if (text.getValue().isBlank()) {
                     text.setInvalid(true);
-                    text.setErrorMessage("Write something first");
+                    text.setErrorMessage(Words.t("review.writeFirst"));
                     return;
                 }
                 if (Feedback.attempt(() -> send.accept(text.getValue()))) {
@@ -434,7 +426,7 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver {
             save.setId(id + "-send");
             save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             dialog.add(text);
-            dialog.getFooter().add(new Button("Cancel", cancel -> dialog.close()), save);
+            dialog.getFooter().add(new Button(Words.t("common.cancel"), cancel -> dialog.close()), save);
             dialog.open();
             text.focus();
         });
@@ -456,11 +448,11 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver {
 
     static String partLabel(String part) {
         return switch (part) {
-            case "header" -> "Header";
-            case "summary" -> "Summary";
-            case "recommendations" -> "Recommendations";
-            case "general" -> "The report as a whole";
-            case "appendices" -> "Appendices";
+            case "header" -> Words.t("part.header");
+            case "summary" -> Words.t("part.summary");
+            case "recommendations" -> Words.t("part.recommendations");
+            case "general" -> Words.t("part.general");
+            case "appendices" -> Words.t("part.appendices");
             default -> ReportEditorView.defaultHeading(part);
         };
     }

@@ -11,6 +11,7 @@ import org.councilflow.reports.ReportReviews.Challenge;
 import org.councilflow.reports.ReportReviews.ChallengeStatus;
 import org.councilflow.reports.ReportReviews.Comment;
 import org.councilflow.workflow.CycleEvent;
+import org.councilflow.common.ui.Words;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Anchor;
@@ -55,26 +56,24 @@ final class ReviewerNotes {
         Div box = new Div();
         box.setId("why-returned");
         box.getElement().setAttribute("role", "region");
-        box.getElement().setAttribute("aria-label", "What the reviewers said");
+        box.getElement().setAttribute("aria-label", Words.t("notes.heading"));
         box.getStyle().set("border", "2px solid var(--lumo-warning-color, #c77700)").set("padding", "0 var(--lumo-space-m)")
                 .set("border-radius", "var(--lumo-border-radius-m)").set("width", "100%").set("box-sizing", "border-box");
         returned.ifPresent(event -> {
-            box.add(new H3("Returned by " + event.completedBy() + " on " + Formats.dateTime(event.completed())
-                    + " (" + Stages.label(event.stage()) + ")"));
-            Paragraph reason = new Paragraph(event.reason() == null ? "No reason was recorded." : event.reason());
+            box.add(new H3(Words.t("notes.returnedBy", event.completedBy(), Formats.dateTime(event.completed()), Stages.label(event.stage()))));
+            Paragraph reason = new Paragraph(event.reason() == null ? Words.t("notes.noReason") : event.reason());
             reason.setId("return-reason-shown");
             reason.getStyle().set("white-space", "pre-line").set("font-weight", "600");
             box.add(reason);
         });
         if (returned.isEmpty()) {
-            box.add(new H3("What the reviewers said"));
+            box.add(new H3(Words.t("notes.heading")));
         }
         general.forEach(c -> box.add(comment(c)));
         generalChallenges.forEach(c -> box.add(challenge(c)));
         if (!challenges.isEmpty()) {
-            box.add(new Paragraph(challenges.size() + (challenges.size() == 1 ? " challenge of the board waits" : " challenges of the board wait")
-                    + " for an answer; each is shown beside its part below."), 
-                    new Anchor("reports/" + report.id() + "/review", "Answer the board's challenges on the review page"));
+            box.add(new Paragraph(Words.t(challenges.size() == 1 ? "notes.oneChallenge" : "notes.challenges", challenges.size())), 
+                    new Anchor("reports/" + report.id() + "/review", Words.t("notes.answerLink")));
         }
         return Optional.of(box);
     }
@@ -91,7 +90,7 @@ final class ReviewerNotes {
         box.addClassName("reviewer-notes");
         box.getStyle().set("border-left", "4px solid var(--lumo-warning-color, #c77700)").set("padding-left", "var(--lumo-space-s)")
                 .set("margin-bottom", "var(--lumo-space-m)");
-        box.add(new H4("What the reviewers said about this part"));
+        box.add(new H4(Words.t("notes.aboutPart")));
         UnorderedList list = new UnorderedList();
         here.forEach(c -> list.add(new ListItem(comment(c))));
         raised.forEach(c -> list.add(new ListItem(challenge(c))));
@@ -100,15 +99,15 @@ final class ReviewerNotes {
     }
 
     private static Component comment(Comment c) {
-        return new Span(c.author() + " on version " + c.version() + ", " + Formats.dateTime(c.createdAt()) + ": " + c.text());
+        return new Span(Words.t("review.commentLine", c.author(), c.version(), Formats.dateTime(c.createdAt())) + ": " + c.text());
     }
 
     private static Component challenge(Challenge c) {
-        Div line = new Div(Badge.of(c.status() == ChallengeStatus.OPEN ? "Challenge: to answer" : "Challenge: answered",
+        Div line = new Div(Badge.of(c.status() == ChallengeStatus.OPEN ? Words.t("notes.toAnswer") : Words.t("notes.answered"),
                 c.status() == ChallengeStatus.OPEN ? Badge.Tone.WARNING : Badge.Tone.INFO),
-                new Span(" " + c.raisedBy() + " asks: " + c.question()));
+                new Span(" " + Words.t("notes.asks", c.raisedBy()) + " " + c.question()));
         if (c.answer() != null) {
-            line.add(new Div(new Span("Your answer (" + c.answeredBy() + "): " + c.answer())));
+            line.add(new Div(new Span(Words.t("notes.yourAnswer", c.answeredBy()) + ": " + c.answer())));
         }
         return line;
     }

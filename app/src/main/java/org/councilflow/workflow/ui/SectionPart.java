@@ -16,6 +16,7 @@ import org.councilflow.reports.Report;
 import org.councilflow.reports.ReportDocument;
 import org.councilflow.reports.ReportDocument.Block;
 import org.councilflow.reports.ReportDocument.Section;
+import org.councilflow.common.ui.Words;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Paragraph;
@@ -30,8 +31,8 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 
 /** One numbered section of the template: its heading and its numbered paragraphs, each in Markdown. */
 final class SectionPart extends EditorPart {
-    final TextField number = new TextField("Section number");
-    final TextField heading = new TextField("Section heading");
+    final TextField number = new TextField(Words.t("section.number"));
+    final TextField heading = new TextField(Words.t("section.heading"));
     final List<Block> blocks = new ArrayList<>();
     final VerticalLayout rows = new VerticalLayout();
     final MarkdownPreview preview = new MarkdownPreview();
@@ -43,7 +44,7 @@ final class SectionPart extends EditorPart {
         rows.setPadding(false);
         rows.setId("blocks-" + key);
         preview.setId("preview-" + key);
-        Button addParagraph = new Button("Add a paragraph", VaadinIcon.PLUS.create(), click -> {
+        Button addParagraph = new Button(Words.t("section.addParagraph"), VaadinIcon.PLUS.create(), click -> {
             blocks.add(new Block(ReportDocument.Kind.PARAGRAPH, null, null, ""));
             render();
         });
@@ -66,17 +67,17 @@ final class SectionPart extends EditorPart {
             Block block = blocks.get(i);
             Select<ReportDocument.Kind> kind = new Select<>();
             kind.setItems(ReportDocument.Kind.values());
-            kind.setItemLabelGenerator(k -> k == ReportDocument.Kind.HEADING ? "Heading" : "Paragraph");
+            kind.setItemLabelGenerator(k -> k == ReportDocument.Kind.HEADING ? Words.t("agenda.heading") : Words.t("section.paragraph"));
             kind.setValue(block.kind());
-            kind.setAriaLabel("Kind of block " + (i + 1));
+            kind.setAriaLabel(Words.t("section.kindOf", i + 1));
             kind.setWidth("9em");
             TextField paragraph = new TextField();
-            paragraph.setAriaLabel("Number of block " + (i + 1));
-            paragraph.setPlaceholder("No.");
+            paragraph.setAriaLabel(Words.t("section.numberOf", i + 1));
+            paragraph.setPlaceholder(Words.t("section.no"));
             paragraph.setValue(nn(block.number()));
             paragraph.setWidth("6em");
             TextArea text = new TextArea();
-            text.setAriaLabel((block.number() == null ? "Block " + (i + 1) : "Paragraph " + block.number()) + " text");
+            text.setAriaLabel(block.number() == null ? Words.t("section.blockText", i + 1) : Words.t("section.paragraphText", block.number()));
             text.setValue(block.markdown());
             text.setWidthFull();
             text.setId("block-" + key + "-" + (i + 1));
@@ -93,7 +94,7 @@ final class SectionPart extends EditorPart {
             }
             paragraph.addValueChangeListener(change -> update.run());
             text.addValueChangeListener(change -> update.run());
-            Button remove = iconButton(VaadinIcon.TRASH, "Remove block " + (i + 1), () -> {
+            Button remove = iconButton(VaadinIcon.TRASH, Words.t("section.removeBlock", i + 1), () -> {
                 blocks.remove(index);
                 render();
                 renderPreview();

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.councilflow.workflow.CycleTask;
+import org.councilflow.common.ui.Words;
 
 /** The cycle's stages as staff name them, and the view where each is worked. */
 final class Stages {
@@ -27,9 +28,9 @@ final class Stages {
 
     static String label(String stage) {
         if ("answerChallenge".equals(stage)) {
-            return "Answer a board challenge";
+            return Words.t("stage.answerChallenge");
         }
-        return LABELS.getOrDefault(stage, stage);
+        return LABELS.containsKey(stage) ? Words.t("stage." + stage) : stage;
     }
 
     /** Where a task of this stage is worked. */

@@ -6,6 +6,7 @@ import org.councilflow.common.ui.Feedback;
 import org.councilflow.workflow.CycleTask;
 import org.councilflow.workflow.ReportCycle;
 import org.councilflow.workflow.TeamTasks;
+import org.councilflow.common.ui.Words;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -32,11 +33,11 @@ final class TaskActions {
 
     /** The holder gives their claimed task back to the pool. */
     Button release(CycleTask task) {
-        Button release = small("Release", VaadinIcon.UNLOCK, "Release " + describe(task) + " for others to claim");
+        Button release = small(Words.t("tasks.release"), VaadinIcon.UNLOCK, Words.t("tasks.releaseLabel", describe(task)));
         release.setId("release-" + task.id());
         release.addClickListener(click -> {
             if (Feedback.attempt(() -> cycle.unclaim(task.id()))) {
-                Feedback.success("Released: anyone holding the " + task.role() + " role may claim it now.");
+                Feedback.success(Words.t("tasks.released", Words.t("role." + task.role())));
             }
             refresh.run();
         });
@@ -45,11 +46,11 @@ final class TaskActions {
 
     /** The stage's lead puts someone else's claimed task back in the pool. */
     Button leadRelease(CycleTask task) {
-        Button release = small("Back to pool", VaadinIcon.UNLOCK, "Put " + describe(task) + " back in the pool");
+        Button release = small(Words.t("tasks.backToPool"), VaadinIcon.UNLOCK, Words.t("tasks.backToPoolLabel", describe(task)));
         release.setId("pool-" + task.id());
         release.addClickListener(click -> {
             if (Feedback.attempt(() -> team.release(task.id()))) {
-                Feedback.success("Back in the pool: " + task.assignee() + " no longer holds it.");
+                Feedback.success(Words.t("tasks.backInPool", task.assignee()));
             }
             refresh.run();
         });
@@ -58,7 +59,7 @@ final class TaskActions {
 
     /** The holder hands the task on ({@code lead} false), or the stage's lead reassigns it ({@code lead} true). */
     Button handOn(CycleTask task, boolean lead) {
-        String verb = lead ? "Reassign" : "Hand on";
+        String verb = lead ? Words.t("tasks.reassign") : Words.t("tasks.handOn");
         Button open = small(verb, VaadinIcon.USER_CHECK, verb + " " + describe(task));
         open.setId((lead ? "reassign-" : "hand-on-") + task.id());
         open.addClickListener(click -> {
@@ -76,19 +77,18 @@ final class TaskActions {
             Dialog dialog = new Dialog();
             dialog.setHeaderTitle(verb + ": " + Stages.label(task.stage()));
             if (people.isEmpty()) {
-                dialog.add(new Paragraph("Nobody else in this council may take it: they need the " + task.role()
-                        + " role, and for a sign-off must not have written or submitted the version."));
+                dialog.add(new Paragraph(Words.t("tasks.nobody", Words.t("role." + task.role()))));
             }
             Select<String> person = new Select<>();
-            person.setLabel("To");
+            person.setLabel(Words.t("tasks.to"));
             person.setItems(people);
             person.setId("assign-to");
             person.setWidth("20em");
-            person.setHelperText("People holding the " + task.role() + " role whom the rules allow");
+            person.setHelperText(Words.t("tasks.toHelp", Words.t("role." + task.role())));
             Button confirm = new Button(verb, done -> {
                 if (person.getValue() == null) {
                     person.setInvalid(true);
-                    person.setErrorMessage("Choose who takes it");
+                    person.setErrorMessage(Words.t("tasks.choose"));
                     return;
                 }
                 String to = person.getValue();
@@ -99,7 +99,7 @@ final class TaskActions {
                         cycle.delegate(task.id(), to);
                     }
                 })) {
-                    Feedback.success(Stages.label(task.stage()) + " is now with " + to + ".");
+                    Feedback.success(Words.t("tasks.nowWith", Stages.label(task.stage()), to));
                     dialog.close();
                 }
                 refresh.run();
@@ -108,7 +108,7 @@ final class TaskActions {
             confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             confirm.setEnabled(!people.isEmpty());
             dialog.add(person);
-            dialog.getFooter().add(new Button("Cancel", cancel -> dialog.close()), confirm);
+            dialog.getFooter().add(new Button(Words.t("common.cancel"), cancel -> dialog.close()), confirm);
             dialog.open();
         });
         return open;
@@ -122,6 +122,6 @@ final class TaskActions {
     }
 
     static String describe(CycleTask task) {
-        return Stages.label(task.stage()) + ": " + (task.reportTitle() == null ? "report" : task.reportTitle());
+        return Stages.label(task.stage()) + ": " + (task.reportTitle() == null ? Words.t("inbox.report") : task.reportTitle());
     }
 }

@@ -7,6 +7,7 @@ import org.councilflow.common.ui.Formats;
 import org.councilflow.workflow.CycleTask;
 import org.councilflow.workflow.ReportCycle;
 import org.councilflow.workflow.TeamTasks;
+import org.councilflow.common.ui.Words;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.grid.Grid;
@@ -41,20 +42,19 @@ class TeamView extends VerticalLayout {
         this.team = team;
         this.actions = new TaskActions(cycle, team, this::refresh);
         setSizeFull();
-        H2 heading = new H2("Team tasks");
+        H2 heading = new H2(Words.t("team.heading"));
         heading.setId("team-heading");
         grid.setId("team-tasks");
-        grid.setAriaLabel("Open tasks of the team");
+        grid.setAriaLabel(Words.t("team.gridLabel"));
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        grid.addColumn(task -> Stages.label(task.stage())).setHeader("Stage").setAutoWidth(true).setKey("stage");
-        grid.addColumn(task -> task.reportTitle() == null ? "(untitled report)" : task.reportTitle()).setHeader("Report")
+        grid.addColumn(task -> Stages.label(task.stage())).setHeader(Words.t("inbox.stage")).setAutoWidth(true).setKey("stage");
+        grid.addColumn(task -> task.reportTitle() == null ? Words.t("inbox.untitled") : task.reportTitle()).setHeader(Words.t("meetings.report"))
                 .setFlexGrow(3).setKey("report");
-        grid.addComponentColumn(this::holder).setHeader("Held by").setAutoWidth(true).setKey("assignee");
-        grid.addComponentColumn(this::due).setHeader("Due").setAutoWidth(true).setKey("due");
-        grid.addComponentColumn(this::actions).setHeader("Action").setAutoWidth(true).setFlexGrow(0).setKey("action");
-        grid.setEmptyStateText("No open tasks at the stages you lead.");
-        add(heading, new Paragraph("Every open task at the stages you lead, by stage and due date. A task claimed and left"
-                + " untouched until it falls due goes back to the pool by itself."), grid);
+        grid.addComponentColumn(this::holder).setHeader(Words.t("team.heldBy")).setAutoWidth(true).setKey("assignee");
+        grid.addComponentColumn(this::due).setHeader(Words.t("plans.due")).setAutoWidth(true).setKey("due");
+        grid.addComponentColumn(this::actions).setHeader(Words.t("plans.action")).setAutoWidth(true).setFlexGrow(0).setKey("action");
+        grid.setEmptyStateText(Words.t("team.empty"));
+        add(heading, new Paragraph(Words.t("team.intro")), grid);
         expand(grid);
         refresh();
     }
@@ -65,14 +65,14 @@ class TeamView extends VerticalLayout {
     }
 
     private Component holder(CycleTask task) {
-        return task.assignee() == null ? Badge.of("In the pool", Badge.Tone.INFO) : new Span(task.assignee());
+        return task.assignee() == null ? Badge.of(Words.t("team.inPool"), Badge.Tone.INFO) : new Span(task.assignee());
     }
 
     private Component due(CycleTask task) {
         HorizontalLayout cell = new HorizontalLayout(new Span(Formats.date(task.due())));
         cell.setAlignItems(FlexComponent.Alignment.CENTER);
         if (task.overdue()) {
-            cell.add(Badge.of("Overdue", Badge.Tone.ERROR));
+            cell.add(Badge.of(Words.t("inbox.overdue"), Badge.Tone.ERROR));
         }
         return cell;
     }

@@ -11,6 +11,7 @@ import org.councilflow.workflow.CycleStage;
 import org.councilflow.workflow.WorkflowVariant;
 import org.councilflow.workflow.WorkflowVariant.StageLevel;
 import org.councilflow.workflow.WorkflowVariants;
+import org.councilflow.common.ui.Words;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -40,10 +41,10 @@ import jakarta.annotation.security.RolesAllowed;
 @RolesAllowed("TENANT_ADMIN")
 class WorkflowVariantView extends VerticalLayout {
 
-    final Checkbox boardReview = new Checkbox("Reports pass through improvement board review");
-    final Checkbox preCommitteeScrutiny = new Checkbox("A clerk scrutinises each report before it is scheduled to committee");
+    final Checkbox boardReview = new Checkbox(Words.t("settings.boardReview"));
+    final Checkbox preCommitteeScrutiny = new Checkbox(Words.t("workflow.preCommittee"));
     final Map<CycleStage, StageFields> stages = new EnumMap<>(CycleStage.class);
-    final Button save = new Button("Save workflow");
+    final Button save = new Button(Words.t("workflow.save"));
 
     /** The fields of one stage. */
     record StageFields(IntegerField workingDays, IntegerField reminderDays, ComboBox<Role> remindRole, ComboBox<Role> escalateTo) {
@@ -57,22 +58,20 @@ class WorkflowVariantView extends VerticalLayout {
         boardReview.setValue(variant.boardReview());
         preCommitteeScrutiny.setId("variant-pre-committee-scrutiny");
         preCommitteeScrutiny.setValue(variant.preCommitteeScrutiny());
-        add(new H2("Workflow"), new Paragraph("Every council runs the same report cycle; here you choose its optional stages "
-                + "and each stage's service level. Leave a field empty to keep the platform's default (shown greyed). Changes "
-                + "apply to stages that start from now on."), boardReview, preCommitteeScrutiny);
+        add(new H2(Words.t("workflow.heading")), new Paragraph(Words.t("workflow.intro")), boardReview, preCommitteeScrutiny);
         for (StageLevel level : variant.stages()) {
             CycleStage stage = level.stage();
             StageLevel platform = defaults.get(stage);
-            StageFields fields = new StageFields(days("Working days allowed", 1, 365, level.workingDays(), platform.workingDays()),
-                    days("Remind working days before due", 0, 60, level.reminderDays(), platform.reminderDays()),
-                    role("Remind while unclaimed", level.remindRole(), platform.remindRole()),
-                    role("Escalate when overdue to", level.escalateTo(), platform.escalateTo()));
+            StageFields fields = new StageFields(days(Words.t("workflow.workingDays"), 1, 365, level.workingDays(), platform.workingDays()),
+                    days(Words.t("workflow.reminderDays"), 0, 60, level.reminderDays(), platform.reminderDays()),
+                    role(Words.t("workflow.remindRole"), level.remindRole(), platform.remindRole()),
+                    role(Words.t("workflow.escalateTo"), level.escalateTo(), platform.escalateTo()));
             fields.workingDays().setId("variant-" + stage.key() + "-working-days");
             fields.reminderDays().setId("variant-" + stage.key() + "-reminder-days");
             fields.remindRole().setId("variant-" + stage.key() + "-remind-role");
             fields.escalateTo().setId("variant-" + stage.key() + "-escalate-to");
             stages.put(stage, fields);
-            add(new H3(stage.title()), new FormLayout(fields.workingDays(), fields.reminderDays(), fields.remindRole(),
+            add(new H3(Stages.label(stage.key())), new FormLayout(fields.workingDays(), fields.reminderDays(), fields.remindRole(),
                     fields.escalateTo()));
         }
         save.setId("save-workflow");
@@ -84,7 +83,7 @@ class WorkflowVariantView extends VerticalLayout {
             WorkflowVariant changed = new WorkflowVariant(variant.version(), boardReview.getValue(),
                     preCommitteeScrutiny.getValue(), levels);
             if (Feedback.attempt(() -> variants.update(changed))) {
-                Feedback.success("Workflow saved: stages that start from now on follow it.");
+                Feedback.success(Words.t("workflow.saved"));
                 UI.getCurrent().getPage().reload();
             }
         });
@@ -97,17 +96,17 @@ class WorkflowVariantView extends VerticalLayout {
         field.setMax(max);
         field.setClearButtonVisible(true);
         field.setPlaceholder(String.valueOf(platform));
-        field.setHelperText("Platform default: " + platform);
+        field.setHelperText(Words.t("workflow.platformDefault", platform));
         field.setValue(value);
         return field;
     }
 
     private static ComboBox<Role> role(String label, Role value, Role platform) {
         ComboBox<Role> field = new ComboBox<>(label, Role.values());
-        field.setItemLabelGenerator(Role::groupName);
+        field.setItemLabelGenerator(r -> Words.t("role." + r.groupName()));
         field.setClearButtonVisible(true);
-        field.setPlaceholder(platform.groupName());
-        field.setHelperText("Platform default: " + platform.groupName());
+        field.setPlaceholder(Words.t("role." + platform.groupName()));
+        field.setHelperText(Words.t("workflow.platformDefault", Words.t("role." + platform.groupName())));
         field.setValue(value);
         return field;
     }
