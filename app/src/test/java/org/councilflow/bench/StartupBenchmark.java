@@ -74,8 +74,12 @@ class StartupBenchmark {
         // the first start migrates the empty database (Flyway, Flowable's schema, the deployments): apart
         report.put("migrating start (" + first + ")", start("migrating", variants.get(first), launch, arguments, false));
         // a class data sharing archive, dumped at the exit of a training start, for the variants that name ${cds}
-        Path archive = Path.of("target", "bench", "councilflow-cds.jsa").toAbsolutePath();
-        if (variants.values().stream().flatMap(List::stream).anyMatch(option -> option.contains("${cds}"))) {
+        // -Dbench.startup.cds-archive=…: the archive deploy/cds-training.sh wrote (as the image build does); else a
+        // full training start here (to readiness, then SIGTERM)
+        String given = System.getProperty("bench.startup.cds-archive", "");
+        Path archive = given.isBlank() ? Path.of("target", "bench", "councilflow-cds.jsa").toAbsolutePath() : Path.of(given);
+        report.put("cdsArchive", given.isBlank() ? "a training start to readiness" : given + " (deploy/cds-training.sh)");
+        if (given.isBlank() && variants.values().stream().flatMap(List::stream).anyMatch(option -> option.contains("${cds}"))) {
             Files.deleteIfExists(archive);
             List<String> training = new ArrayList<>(variants.get(first));
             training.add("-XX:ArchiveClassesAtExit=" + archive);
