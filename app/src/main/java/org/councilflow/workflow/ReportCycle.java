@@ -412,15 +412,17 @@ public class ReportCycle {
             }
             default -> expect(outcome, "done");
         }
+        // the outcome and reason stay with the task (its history shows them); set in the completing command itself
+        Map<String, Object> local = new HashMap<>();
+        local.put("outcome", outcome);
+        if (completion.reason() != null && !completion.reason().isBlank()) {
+            local.put("reason", completion.reason().strip());
+        }
         try {
-            tasks.setVariableLocal(taskId, "outcome", outcome);
-            if (completion.reason() != null && !completion.reason().isBlank()) {
-                tasks.setVariableLocal(taskId, "reason", completion.reason().strip());
-            }
             if (task.getAssignee() == null) {
                 tasks.claim(taskId, me);
             }
-            tasks.complete(taskId, variables);
+            tasks.createTaskCompletionBuilder().taskId(taskId).variables(variables).variablesLocal(local).complete();
         } catch (FlowableOptimisticLockingException | FlowableObjectNotFoundException
                 | org.flowable.common.engine.api.FlowableTaskAlreadyClaimedException e) {
             throw alreadyDone(taskId);
