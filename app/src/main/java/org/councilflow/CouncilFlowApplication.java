@@ -3,6 +3,7 @@ package org.councilflow;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.core.metrics.jfr.FlightRecorderApplicationStartup;
 
 import com.vaadin.flow.component.page.AppShellConfigurator;
 import com.vaadin.flow.theme.lumo.Lumo;
@@ -16,6 +17,11 @@ import com.vaadin.flow.theme.Theme;
 public class CouncilFlowApplication implements AppShellConfigurator {
 
     public static void main(String[] args) {
-        SpringApplication.run(CouncilFlowApplication.class, args);
+        SpringApplication application = new SpringApplication(CouncilFlowApplication.class);
+        if (Boolean.getBoolean("councilflow.startup.jfr")) {
+            // Spring's start-up steps as Flight Recorder events, for the start-up benchmark's profile (docs/benchmarks.md)
+            application.setApplicationStartup(new FlightRecorderApplicationStartup());
+        }
+        application.run(args);
     }
 }

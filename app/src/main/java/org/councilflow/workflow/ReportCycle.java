@@ -72,6 +72,8 @@ public class ReportCycle {
     /** Dates in messages people read: British, as the staff UI shows them. */
     private static final java.time.format.DateTimeFormatter DAY =
             java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy", java.util.Locale.ROOT);
+    /** The most tasks one page of the inbox holds (the API's {@code size} and the UI's grid alike). */
+    public static final int MAX_PAGE = 500;
     private static final List<String> URGENCIES = List.of("normal", "urgent");
     private static final Set<String> DECISIONS = Set.of("RECOMMENDATIONS_APPROVED", "APPROVED_AS_AMENDED", "DEFERRED",
             "NOT_APPROVED", "NOTED");
@@ -92,11 +94,13 @@ public class ReportCycle {
     private final VariantStore variants;
     private final SharedReportCycle sharedCycle;
     private final FourEyes fourEyes;
+    private final InboxRows rows;
 
     ReportCycle(RuntimeService runtime, TaskService tasks, HistoryService history, Reports reports, Tenants tenants,
             CurrentUsers users, ApplicationEventPublisher events, Meetings meetings, ProcessEngine engine,
             TenantDirectory directory, Decisions decisions, VariantStore variants, SharedReportCycle sharedCycle,
-            FourEyes fourEyes) {
+            FourEyes fourEyes, InboxRows rows) {
+        this.rows = rows;
         this.fourEyes = fourEyes;
         this.decisions = decisions;
         this.variants = variants;
@@ -168,21 +172,7 @@ public class ReportCycle {
                 .start();
         events.publishEvent(Audited.inCurrentTenant("cycle.started", "report", reportId.toString(), null,
                 Map.of("processInstance", cycle.getId())));
-        return inboxItems(tasks.createTaskQuery().taskTenantId(tenant).processInstanceId(cycle.getId())
-                .includeProcessVariables().includeTaskLocalVariables().list()).get(0);
-    }
-
-    /** My tasks and the ones I may claim, newest first. */
-    @Transactional(readOnly = true)
-    public List<CycleTask> inbox() {
-        CurrentUser me = users.require();
-        String tenant = TenantContext.require();
-        List<String> groups = me.rolesIn(tenant).stream().map(Role::groupName).toList();
-        var query = tasks.createTaskQuery().taskTenantId(tenant).or().taskAssignee(me.username());
-        if (!groups.isEmpty()) {
-            query = query.taskCandidateGroupIn(groups);
-        }
-        return inboxItems(query.endOr().includeProcessVariables().includeTaskLocalVariables().orderByTaskCreateTime().desc().listPage(0, 500));
+        return inboxItems(tasks.createTaskQuery().taskTenantId(tenant).processInstanceId(cycle.getId()).list()).get(0);
     }
 
     /**
@@ -198,8 +188,7 @@ public class ReportCycle {
             case STAGE -> tasks.orderByTaskName();
         };
         tasks = ascending ? tasks.asc() : tasks.desc();
-        return inboxItems(tasks.orderByTaskId().asc().includeProcessVariables().includeTaskLocalVariables()
-                .listPage(Math.max(0, offset), Math.max(0, Math.min(limit, 500))));
+        return inboxItems(tasks.orderByTaskId().asc().listPage(Math.max(0, offset), Math.max(0, Math.min(limit, MAX_PAGE))));
     }
 
     /** How many tasks {@link #inbox(InboxQuery, InboxQuery.Sort, boolean, int, int)} has in all. */
@@ -423,15 +412,17 @@ public class ReportCycle {
             }
             default -> expect(outcome, "done");
         }
+        // the outcome and reason stay with the task (its history shows them); set in the completing command itself
+        Map<String, Object> local = new HashMap<>();
+        local.put("outcome", outcome);
+        if (completion.reason() != null && !completion.reason().isBlank()) {
+            local.put("reason", completion.reason().strip());
+        }
         try {
-            tasks.setVariableLocal(taskId, "outcome", outcome);
-            if (completion.reason() != null && !completion.reason().isBlank()) {
-                tasks.setVariableLocal(taskId, "reason", completion.reason().strip());
-            }
             if (task.getAssignee() == null) {
                 tasks.claim(taskId, me);
             }
-            tasks.complete(taskId, variables);
+            tasks.createTaskCompletionBuilder().taskId(taskId).variables(variables).variablesLocal(local).complete();
         } catch (FlowableOptimisticLockingException | FlowableObjectNotFoundException
                 | org.flowable.common.engine.api.FlowableTaskAlreadyClaimedException e) {
             throw alreadyDone(taskId);
@@ -560,26 +551,12 @@ public class ReportCycle {
     }
 
     private CycleTask item(String taskId) {
-        return inboxItems(tasks.createTaskQuery().taskTenantId(TenantContext.require()).taskId(taskId)
-                .includeProcessVariables().includeTaskLocalVariables().list()).get(0);
+        return inboxItems(tasks.createTaskQuery().taskTenantId(TenantContext.require()).taskId(taskId).list()).get(0);
     }
 
+    /** The tasks (queried without variables) as the inbox shows them, with only the variables it shows. */
     List<CycleTask> inboxItems(List<Task> list) {
-        Instant now = engine.getProcessEngineConfiguration().getClock().getCurrentTime().toInstant();
-        return list.stream().map(t -> {
-            // a task beside the cycle (answering a board challenge) carries its report in its own variables
-            boolean beside = t.getProcessInstanceId() == null;
-            Map<String, Object> variables = beside ? t.getTaskLocalVariables() : t.getProcessVariables();
-            String stage = beside ? t.getCategory() : t.getTaskDefinitionKey();
-            Instant due = t.getDueDate() == null ? null : t.getDueDate().toInstant();
-            Role role = STAGE_ROLES.get(stage);
-            String reportId = (String) variables.get("reportId");
-            return new CycleTask(t.getId(), stage, t.getName(),
-                    reportId == null ? null : UUID.fromString(reportId), (String) variables.get("reportTitle"),
-                    role == null ? null : role.groupName(), t.getAssignee(), t.getCreateTime().toInstant(), due,
-                    due != null && due.isBefore(now), Boolean.TRUE.equals(t.getTaskLocalVariables().get("escalated")),
-                    (String) variables.getOrDefault("urgency", "normal"));
-        }).toList();
+        return rows.of(list, now());
     }
 
     private static void expect(String outcome, String... allowed) {

@@ -69,7 +69,7 @@ public class TeamTasks {
         }
         List<String> order = java.util.Arrays.stream(CycleStage.values()).map(CycleStage::key).toList();
         return cycle.inboxItems(tasks.createTaskQuery().taskTenantId(TenantContext.require()).taskDefinitionKeys(stages)
-                .includeProcessVariables().includeTaskLocalVariables().orderByTaskDueDate().asc().listPage(0, 1000))
+                .orderByTaskDueDate().asc().listPage(0, 1000))
                 .stream()
                 .sorted(Comparator.comparingInt((CycleTask t) -> order.indexOf(t.stage()))
                         .thenComparing(CycleTask::due, Comparator.nullsLast(Comparator.naturalOrder())))
@@ -153,8 +153,7 @@ public class TeamTasks {
     }
 
     private Task reload(String taskId) {
-        return tasks.createTaskQuery().taskTenantId(TenantContext.require()).taskId(taskId).includeProcessVariables()
-                .includeTaskLocalVariables().singleResult();
+        return tasks.createTaskQuery().taskTenantId(TenantContext.require()).taskId(taskId).singleResult();
     }
 
     private List<String> ledByMe() {

@@ -117,7 +117,24 @@ class CycleThroughputBenchmark {
             for (int clients : CLIENTS) {
                 int perClient = Math.max(1, (cycles + clients - 1) / clients);
                 steps.clear();
+                // -Dbench.jfr=true: a Flight Recorder profile of the one-client level, summed for Tomcat's request threads
+                jdk.jfr.Recording recording = null;
+                java.nio.file.Path jfr = java.nio.file.Path.of("target", "bench", "cycle-throughput-1-client.jfr").toAbsolutePath();
+                if (clients == 1 && Boolean.getBoolean("bench.jfr")) {
+                    recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+                    recording.enable("jdk.SocketRead").withThreshold(java.time.Duration.ZERO); // every round trip
+                    java.nio.file.Files.createDirectories(jfr.getParent());
+                    recording.setDestination(jfr);
+                    recording.start();
+                }
                 Result ours = runOurs(clients, perClient * clients);
+                if (recording != null) {
+                    recording.stop();
+                    recording.close();
+                    Map<String, Object> profile = StartupProfile.of(jfr, "http-nio");
+                    profile.put("cyclesProfiled", ours.cycles());
+                    report.put("1 client: request threads' profile", profile);
+                }
                 Result theirs = bare.run(clients, perClient * clients);
                 Map<String, Object> level = new LinkedHashMap<>();
                 level.put("cycles", ours.cycles());

@@ -56,72 +56,148 @@ class StartupBenchmark {
                 ? List.of("-cp", applicationClassPath(), "org.councilflow.CouncilFlowApplication")
                 : List.of("-jar", jar);
         report.put("launchedFrom", jar.isEmpty() ? "class path (target/classes and dependencies)" : jar);
-        List<String> jvmOptions = Arrays.stream(System.getProperty("bench.startup.jvm-options", "").split(" "))
-                .filter(option -> !option.isBlank()).toList();
-        report.put("jvmOptions", jvmOptions);
+        Map<String, List<String>> variants = variants();
+        report.put("variants", variants);
+        List<String> arguments = List.of(
+                "--spring.datasource.url=" + databaseUrl,
+                "--spring.datasource.username=" + postgres.username(),
+                "--spring.datasource.password=" + postgres.password(),
+                "--councilflow.identity.ui-client-secret=" + org.councilflow.devservices.KeycloakService.DEMO_UI_CLIENT_SECRET,
+                "--councilflow.identity.admin-client-secret=" + org.councilflow.devservices.KeycloakService.DEMO_ADMIN_CLIENT_SECRET,
+                "--spring.flyway.user=" + postgres.ownerUsername(),
+                "--spring.flyway.password=" + postgres.ownerPassword(),
+                "--councilflow.identity.issuer-uri=" + issuer,
+                "--spring.mail.host=" + DevServices.smtp().host(),
+                "--spring.mail.port=" + DevServices.smtp().port());
+        String first = variants.keySet().iterator().next();
 
-        List<Map<String, Object>> runs = new ArrayList<>();
-        for (int run = 1; run <= RUNS; run++) {
-            int port = freePort();
-            int managementPort = freePort(); // Actuator's readiness probe is there, not on the public port
-            List<String> command = new ArrayList<>();
-            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            command.addAll(jvmOptions);
-            command.addAll(launch);
-            command.addAll(List.of("--server.port=" + port,
-                    "--management.server.port=" + managementPort,
-                    "--spring.datasource.url=" + databaseUrl,
-                    "--spring.datasource.username=" + postgres.username(),
-                    "--spring.datasource.password=" + postgres.password(),
-                    "--councilflow.identity.ui-client-secret=" + org.councilflow.devservices.KeycloakService.DEMO_UI_CLIENT_SECRET,
-                    "--councilflow.identity.admin-client-secret=" + org.councilflow.devservices.KeycloakService.DEMO_ADMIN_CLIENT_SECRET,
-                    "--spring.flyway.user=" + postgres.ownerUsername(),
-                    "--spring.flyway.password=" + postgres.ownerPassword(),
-                    "--councilflow.identity.issuer-uri=" + issuer,
-                    "--spring.mail.host=" + DevServices.smtp().host(),
-                    "--spring.mail.port=" + DevServices.smtp().port()));
-            Path log = Files.createDirectories(Path.of("target", "bench")).resolve("startup-" + run + ".log");
-            long start = System.nanoTime();
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            Map<String, Object> figures = new LinkedHashMap<>();
-            try {
-                Awaitility.await("run " + run + " ready (log: " + log.toAbsolutePath() + ")").atMost(Duration.ofMinutes(5))
-                        .pollInterval(Duration.ofMillis(100))
-                        .failFast("the process ended", () -> !process.isAlive())
-                        .until(() -> ready(managementPort));
-                figures.put("secondsToReadiness", round((System.nanoTime() - start) / 1e9));
-                Matcher started = STARTED.matcher(Files.readString(log));
-                if (started.find()) {
-                    figures.put("springBootStartedInSeconds", Double.parseDouble(started.group(1)));
-                    figures.put("jvmRunningForSeconds", Double.parseDouble(started.group(2)));
-                }
-                figures.put("rssAtReadinessMb", rssMb(process.pid()));
-                // idle: sample the resident set every second until it stops moving (5 samples within 1 %)
-                List<Long> samples = new ArrayList<>();
-                Awaitility.await("run " + run + " idle").atMost(Duration.ofSeconds(90)).pollDelay(Duration.ofSeconds(1))
-                        .pollInterval(Duration.ofSeconds(1)).failFast("the process ended", () -> !process.isAlive())
-                        .until(() -> settled(samples, rssMb(process.pid())));
-                figures.put("rssAtIdleMb", samples.get(samples.size() - 1));
-                figures.put("idleSecondsSampled", samples.size());
-                figures.put("stillReadyAtIdle", ready(managementPort));
-            } finally {
-                long stopping = System.nanoTime();
-                process.destroy(); // SIGTERM: the graceful shutdown of a pod being replaced
-                if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                    figures.put("stoppedCleanly", false);
-                } else {
-                    figures.put("stoppedCleanly", true);
-                    figures.put("secondsToStop", round((System.nanoTime() - stopping) / 1e9));
-                    figures.put("exitCode", process.exitValue());
-                }
-            }
-            report.put("run" + run + (run == 1 ? " (empty database: migrations)" : ""), figures);
-            runs.add(figures);
+        // the first start migrates the empty database (Flyway, Flowable's schema, the deployments): apart
+        report.put("migrating start (" + first + ")", start("migrating", variants.get(first), launch, arguments, false));
+        // a class data sharing archive, dumped at the exit of a training start, for the variants that name ${cds}
+        // -Dbench.startup.cds-archive=…: the archive deploy/cds-training.sh wrote (as the image build does); else a
+        // full training start here (to readiness, then SIGTERM)
+        String given = System.getProperty("bench.startup.cds-archive", "");
+        Path archive = given.isBlank() ? Path.of("target", "bench", "councilflow-cds.jsa").toAbsolutePath() : Path.of(given);
+        report.put("cdsArchive", given.isBlank() ? "a training start to readiness" : given + " (deploy/cds-training.sh)");
+        if (given.isBlank() && variants.values().stream().flatMap(List::stream).anyMatch(option -> option.contains("${cds}"))) {
+            Files.deleteIfExists(archive);
+            List<String> training = new ArrayList<>(variants.get(first));
+            training.add("-XX:ArchiveClassesAtExit=" + archive);
+            report.put("cds training start", start("cds-training", training, launch, arguments, false));
+            report.put("cds archive MiB", Files.exists(archive) ? Files.size(archive) / (1024 * 1024) : "not written");
         }
-        report.put("laterStartsSecondsToReadiness", runs.stream().skip(1).map(r -> r.get("secondsToReadiness")).toList());
+        // the variants interleaved, so that a busy spell of the machine falls on each
+        Map<String, List<Map<String, Object>>> runs = new LinkedHashMap<>();
+        for (int run = 1; run <= RUNS; run++) {
+            for (Map.Entry<String, List<String>> variant : variants.entrySet()) {
+                List<String> options = variant.getValue().stream().map(o -> o.replace("${cds}", archive.toString())).toList();
+                Map<String, Object> figures = start(variant.getKey() + "-" + run, options, launch, arguments,
+                        PROFILE && run == 1);
+                report.put(variant.getKey() + " run " + run, figures);
+                runs.computeIfAbsent(variant.getKey(), k -> new ArrayList<>()).add(figures);
+            }
+        }
+        Map<String, Object> summary = new LinkedHashMap<>();
+        runs.forEach((name, figures) -> summary.put(name, Map.of(
+                "secondsToReadiness", figures.stream().map(r -> r.get("secondsToReadiness")).toList(),
+                "rssAtIdleMb", figures.stream().map(r -> r.get("rssAtIdleMb")).toList())));
+        report.put("summary", summary);
         report.write();
-        assertThat(runs).allSatisfy(r -> assertThat(r).containsKey("rssAtIdleMb"));
+        assertThat(runs.values()).allSatisfy(figures -> assertThat(figures).allSatisfy(r -> assertThat(r).containsKey("rssAtIdleMb")));
+    }
+
+    /**
+     * {@code -Dbench.startup.variants="name=options;name=options"} (options separated by spaces; {@code ${cds}} is the
+     * archive of a training start), or one variant of {@code -Dbench.startup.jvm-options}.
+     */
+    private static Map<String, List<String>> variants() {
+        Map<String, List<String>> variants = new LinkedHashMap<>();
+        String given = System.getProperty("bench.startup.variants", "");
+        if (given.isBlank()) {
+            variants.put("given", split(System.getProperty("bench.startup.jvm-options", "")));
+        } else {
+            for (String variant : given.split(";")) {
+                int eq = variant.indexOf('=');
+                variants.put(variant.substring(0, eq).strip(), split(variant.substring(eq + 1)));
+            }
+        }
+        return variants;
+    }
+
+    private static List<String> split(String options) {
+        return Arrays.stream(options.split(" ")).filter(option -> !option.isBlank()).toList();
+    }
+
+    /** {@code -Dbench.startup.profile=true}: Spring's start-up steps and CPU samples of each variant's first run. */
+    static final boolean PROFILE = Boolean.getBoolean("bench.startup.profile");
+
+    private Map<String, Object> start(String name, List<String> jvmOptions, List<String> launch, List<String> arguments,
+            boolean profile) throws Exception {
+        int port = freePort();
+        int managementPort = freePort(); // Actuator's readiness probe is there, not on the public port
+        Path dir = Files.createDirectories(Path.of("target", "bench"));
+        Path log = dir.resolve("startup-" + name + ".log");
+        Path recording = dir.resolve("startup-" + name + ".jfr").toAbsolutePath();
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        if (profile) {
+            Files.deleteIfExists(recording);
+            command.add("-Dcouncilflow.startup.jfr=true");
+            command.add("-XX:StartFlightRecording=filename=" + recording + ",settings=profile");
+        }
+        command.addAll(launch);
+        command.add("--server.port=" + port);
+        command.add("--management.server.port=" + managementPort);
+        command.addAll(arguments);
+        long start = System.nanoTime();
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("loadAverageAtStart", loadAverage());
+        try {
+            Awaitility.await(name + " ready (log: " + log.toAbsolutePath() + ")").atMost(Duration.ofMinutes(5))
+                    .pollInterval(Duration.ofMillis(100))
+                    .failFast("the process ended", () -> !process.isAlive())
+                    .until(() -> ready(managementPort));
+            figures.put("secondsToReadiness", round((System.nanoTime() - start) / 1e9));
+            Matcher started = STARTED.matcher(Files.readString(log));
+            if (started.find()) {
+                figures.put("springBootStartedInSeconds", Double.parseDouble(started.group(1)));
+                figures.put("jvmRunningForSeconds", Double.parseDouble(started.group(2)));
+            }
+            figures.put("rssAtReadinessMb", rssMb(process.pid()));
+            // idle: sample the resident set every second until it stops moving (5 samples within 1 %)
+            List<Long> samples = new ArrayList<>();
+            Awaitility.await(name + " idle").atMost(Duration.ofSeconds(90)).pollDelay(Duration.ofSeconds(1))
+                    .pollInterval(Duration.ofSeconds(1)).failFast("the process ended", () -> !process.isAlive())
+                    .until(() -> settled(samples, rssMb(process.pid())));
+            figures.put("rssAtIdleMb", samples.get(samples.size() - 1));
+            figures.put("idleSecondsSampled", samples.size());
+            figures.put("stillReadyAtIdle", ready(managementPort));
+        } finally {
+            long stopping = System.nanoTime();
+            process.destroy(); // SIGTERM: the graceful shutdown of a pod being replaced
+            if (!process.waitFor(120, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                figures.put("stoppedCleanly", false);
+            } else {
+                figures.put("stoppedCleanly", true);
+                figures.put("secondsToStop", round((System.nanoTime() - stopping) / 1e9));
+                figures.put("exitCode", process.exitValue());
+            }
+        }
+        if (profile && Files.exists(recording)) {
+            figures.put("profile", StartupProfile.of(recording));
+        }
+        return figures;
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).strip();
+        } catch (IOException e) {
+            return "unknown";
+        }
     }
 
     private boolean ready(int port) {

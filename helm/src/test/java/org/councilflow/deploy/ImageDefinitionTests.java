@@ -29,11 +29,25 @@ class ImageDefinitionTests {
     @Test
     void dockerfileRunsTheLayeredJarAsANumericNonRootUserOnAJre() {
         assertThat(firstGroup("\nFROM (\\S+)\\s*\n", runtimeStage)).endsWith("-jre");
-        assertThat(dockerfile).contains("-Djarmode=tools", "extract --layers --launcher");
-        assertThat(runtimeStage).contains("org.springframework.boot.loader.launch.JarLauncher");
+        assertThat(dockerfile).contains("-Djarmode=tools", "extract --layers --destination");
+        // a plain class path, so that the JVM can share the archived classes (ADR 0022)
+        assertThat(runtimeStage).doesNotContain("--launcher")
+                .contains("ENTRYPOINT [\"java\", \"-XX:SharedArchiveFile=/app/councilflow.jsa\", \"-jar\", \"/app/councilflow.jar\"]");
         String user = firstGroup("\nUSER (\\S+)", runtimeStage);
         assertThat(user).matches("[1-9][0-9]*:[0-9]+");
         assertThat(javaToolOptions()).contains("-XX:MaxRAMPercentage=", "-XX:+ExitOnOutOfMemoryError");
+    }
+
+    @Test
+    void theImageBuildWritesItsClassDataSharingArchiveWithTheScriptTheBenchmarkRuns() {
+        String training = DeployFiles.text(DeployFiles.DEPLOY.resolve("cds-training.sh"));
+
+        assertThat(runtimeStage).contains("RUN sh /tmp/cds-training.sh /app/councilflow.jar /app/councilflow.jsa");
+        // before USER: the archive is written as root, read-only for the application's user
+        assertThat(runtimeStage.indexOf("cds-training.sh")).isLessThan(runtimeStage.indexOf("\nUSER "));
+        assertThat(training).contains("-XX:ArchiveClassesAtExit=", "env -u JAVA_TOOL_OPTIONS");
+        // the training start reaches no real server
+        assertThat(training).contains("jdbc:postgresql://127.0.0.1:9/").doesNotContain("COUNCILFLOW_DB_URL=jdbc:postgresql://postgres");
     }
 
     @Test

@@ -1,24 +1,32 @@
 package org.councilflow.workflow.web;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.councilflow.common.InvalidFieldException;
 import org.councilflow.workflow.Completion;
 import org.councilflow.workflow.CycleEvent;
 import org.councilflow.workflow.CycleTask;
+import org.councilflow.workflow.InboxQuery;
 import org.councilflow.workflow.ReportCycle;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.util.UriComponentsBuilder;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 
 @RestController
@@ -57,10 +65,51 @@ class TaskController {
         return cycle.history(reportId);
     }
 
+    /** The inbox's page when none is asked for: the staff UI's grid page. */
+    static final int DEFAULT_PAGE_SIZE = 50;
+
     @GetMapping("/api/t/{tenant}/tasks")
-    @Operation(summary = "My inbox: my tasks and the ones my roles may claim")
-    List<CycleTask> inbox(@PathVariable String tenant) {
-        return cycle.inbox();
+    @Operation(summary = "My inbox: my tasks and the ones my roles may claim, newest first, one page at a time",
+            description = "page counts from 0; size is 1 to " + ReportCycle.MAX_PAGE + " (default " + DEFAULT_PAGE_SIZE
+                    + "); report narrows it to one report's tasks. While more follow, a Link header names the next page "
+                    + "(rel=\"next\"); after the first, the previous (rel=\"prev\"). 400 naming the parameter when one is out of range.")
+    ResponseEntity<List<CycleTask>> inbox(@PathVariable String tenant, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "" + DEFAULT_PAGE_SIZE) int size, @RequestParam(required = false) UUID report,
+            HttpServletRequest request) {
+        if (page < 0) {
+            throw new InvalidFieldException("page", "must be 0 or more");
+        }
+        if (size < 1 || size > ReportCycle.MAX_PAGE) {
+            throw new InvalidFieldException("size", "must be from 1 to " + ReportCycle.MAX_PAGE);
+        }
+        if ((long) page * size > Integer.MAX_VALUE - size - 1) {
+            throw new InvalidFieldException("page", "is beyond any inbox");
+        }
+        InboxQuery query = report == null ? InboxQuery.EVERYTHING : InboxQuery.forReport(report);
+        // one more than the page: whether a next page exists, without counting the whole inbox
+        List<CycleTask> found = cycle.inbox(query, InboxQuery.Sort.CREATED, false, page * size, size + 1);
+        boolean more = found.size() > size;
+        List<String> links = new ArrayList<>();
+        if (more) {
+            links.add(link(request, page + 1, size, report, "next"));
+        }
+        if (page > 0) {
+            links.add(link(request, page - 1, size, report, "prev"));
+        }
+        var response = ResponseEntity.ok();
+        if (!links.isEmpty()) {
+            response.header(HttpHeaders.LINK, String.join(", ", links));
+        }
+        return response.body(more ? found.subList(0, size) : found);
+    }
+
+    /** A link relative to this server (the path as requested, never the Host header). */
+    private static String link(HttpServletRequest request, int page, int size, UUID report, String rel) {
+        var uri = UriComponentsBuilder.fromPath(request.getRequestURI()).queryParam("page", page).queryParam("size", size);
+        if (report != null) {
+            uri.queryParam("report", report);
+        }
+        return "<" + uri.build().encode().toUriString() + ">; rel=\"" + rel + "\"";
     }
 
     @PutMapping("/api/t/{tenant}/tasks/{taskId}/assignee")
