@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import org.councilflow.common.ui.Badge;
 import org.councilflow.common.ui.Formats;
+import org.councilflow.common.ui.Words;
 import org.councilflow.meetings.AgendaDocument;
 import org.councilflow.meetings.Meeting;
 
@@ -34,7 +35,7 @@ final class AgendaDocumentsPart {
         Section part = new Section();
         part.setId(id);
         part.setWidthFull();
-        part.add(new H3("Documents on the agenda"));
+        part.add(new H3(Words.t("review.agendaDocuments")));
         boolean any = false;
         for (Meeting meeting : meetings) {
             for (Meeting.AgendaItem item : meeting.agenda()) {
@@ -42,7 +43,7 @@ final class AgendaDocumentsPart {
                     continue;
                 }
                 any = true;
-                part.add(new H4(meeting.committeeName() + ", " + Formats.date(meeting.startsAt()) + ": item " + item.number()));
+                part.add(new H4(Words.t("review.agendaDocumentsItem", meeting.committeeName(), Formats.date(meeting.startsAt()), item.number())));
                 OrderedList list = new OrderedList();
                 list.addClassName("agenda-documents");
                 list.getStyle().set("list-style", "none").set("padding-left", "0");
@@ -53,7 +54,7 @@ final class AgendaDocumentsPart {
         if (!any) {
             return null;
         }
-        part.add(new Paragraph("The clerk adds these to the agenda item; they are not part of the version you sign off."));
+        part.add(new Paragraph(Words.t("review.agendaDocumentsNote")));
         return part;
     }
 
@@ -69,7 +70,7 @@ final class AgendaDocumentsPart {
                 if (reportId.equals(item.reportId())) {
                     item.documents().forEach(document -> {
                         ListItem line = entry(document);
-                        line.addComponentAsFirst(Badge.of("On the agenda, item " + item.number(), Badge.Tone.INFO));
+                        line.addComponentAsFirst(Badge.of(Words.t("review.onAgendaItem", item.number()), Badge.Tone.INFO));
                         list.add(line);
                     });
                 }
@@ -81,17 +82,17 @@ final class AgendaDocumentsPart {
     private static ListItem entry(AgendaDocument document) {
         ListItem entry = new ListItem();
         entry.addClassName("agenda-document");
-        entry.add(Badge.of(document.kind().label(), Badge.Tone.INFO), new Span(" "));
+        entry.add(Badge.of(Words.t("documentKind." + document.kind().name()), Badge.Tone.INFO), new Span(" "));
         if (document.link() != null) {
             Anchor link = new Anchor(document.link(), document.title());
             link.setTarget("_blank");
             link.getElement().setAttribute("rel", "noopener noreferrer");
-            entry.add(link, new Span(" (link: " + document.link() + ")"));
+            entry.add(link, new Span(" " + Words.t("review.linkTo", document.link())));
         } else {
-            entry.add(new Span(document.title() + " (file: " + document.filename() + ")"));
+            entry.add(new Span(Words.t("review.fileNamed", document.title(), document.filename())));
         }
         if (document.exempt()) {
-            entry.add(new Span(" "), Badge.of("Exempt: not for publication", Badge.Tone.ERROR));
+            entry.add(new Span(" "), Badge.of(Words.t("agenda.exempt"), Badge.Tone.ERROR));
         }
         return entry;
     }

@@ -262,7 +262,7 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver {
         reviewed.setId("mark-reviewed");
         Component onAgenda = AgendaDocumentsPart.changes(meetings.withReport(reportId), reportId);
         if (onAgenda != null) {
-            changes.add(new H4("Documents on the agenda with it (not part of any version)"), onAgenda);
+            changes.add(new H4(Words.t("review.agendaDocumentsWithIt")), onAgenda);
         }
         changes.add(reviewed);
     }
