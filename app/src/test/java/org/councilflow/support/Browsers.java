@@ -44,6 +44,15 @@ public final class Browsers {
         return context;
     }
 
+    /** Opens the staff UI at {@code baseUrl} and signs in through Keycloak's own form with the demo password. */
+    public static void signIn(Page page, String baseUrl, String username) {
+        page.navigate(baseUrl);
+        page.fill("#username", username);
+        page.fill("#password", Tokens.DEMO_PASSWORD);
+        page.click("#kc-login");
+        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator("#greeting")).isVisible();
+    }
+
     /** Saves a screenshot under {@code target/screenshots/} for a reviewer to look at. */
     public static void screenshot(Page page, String name) {
         Path file = Path.of("target/screenshots", name + ".png");

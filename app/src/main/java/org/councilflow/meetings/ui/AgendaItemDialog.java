@@ -73,7 +73,9 @@ class AgendaItemDialog extends Dialog {
             title.setEnabled(!fromCycle);
             titleCy.setEnabled(!fromCycle);
             reportOf.setEnabled(!fromCycle);
-            if (change.getValue() != null && !fromCycle && title.isEmpty() && change.isFromClient()) {
+            // the usual heading follows the kind until the clerk writes one of their own
+            boolean usual = title.isEmpty() || change.getOldValue() != null && title.getValue().equals(change.getOldValue().label());
+            if (change.getValue() != null && !fromCycle && usual && change.isFromClient()) {
                 title.setValue(change.getValue().label());
             }
         });
