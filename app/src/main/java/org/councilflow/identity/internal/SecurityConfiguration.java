@@ -17,6 +17,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.context.NullSecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
@@ -68,7 +69,10 @@ class SecurityConfiguration {
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.METHOD_NOT_ALLOWED)))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
-                .securityContext(context -> context.requireExplicitSave(true))
+                // nothing to load or keep: no session is looked for, none made (ADR 0021)
+                .securityContext(context -> context.requireExplicitSave(true)
+                        .securityContextRepository(new NullSecurityContextRepository()))
+                .logout(logout -> logout.disable())
                 .csrf(csrf -> csrf.disable())
                 .headers(headers -> headers.cacheControl(cache -> cache.disable())
                         .addHeaderWriter(SecurityHeaders.publicPagePolicy())
