@@ -17,6 +17,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.filter.ServerHttpObservationFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -51,6 +52,7 @@ class PublicPageCache extends OncePerRequestFilter {
     private static final Set<String> NOT_HELD = Set.of("content-length", "content-type", "date", "transfer-encoding",
             "connection", "keep-alive", "age", "set-cookie");
     private static final int MAX_QUERY = 512;
+    private static final String HELD = "/councils/{slug}/** (held)";
 
     /** What decides a response: the council, its address, the query and the reader's remembered language. */
     private record Key(String council, String path, String query, String language) {
@@ -106,6 +108,8 @@ class PublicPageCache extends OncePerRequestFilter {
         Held known = held.getIfPresent(key);
         if (known != null && known.stamp() == stamp && now < known.expiresAt()) {
             hits.increment();
+            // no handler ran: the request's metrics and trace name the public site rather than "UNKNOWN"
+            ServerHttpObservationFilter.findObservationContext(request).ifPresent(context -> context.setPathPattern(HELD));
             send(known, request, response, now);
             return;
         }
