@@ -74,7 +74,7 @@ def draw(root, title, width=1800, row=16):
 
     def walk(node, x, depth):
         w = node["count"] / root["count"] * width
-        if w < 0.3:
+        if w < 1.0:
             return
         depth_max[0] = max(depth_max[0], depth)
         boxes.append((x, depth, w, node))
