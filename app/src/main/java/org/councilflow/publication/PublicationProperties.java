@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 import jakarta.validation.constraints.NotNull;
@@ -22,12 +23,15 @@ import jakarta.validation.constraints.Pattern;
  *     message bundle, its dates written as that language writes them, its {@code lang}); {@code en-GB} by default
  * @param searchConfiguration PostgreSQL's text search configuration for the public site's search ({@code english} by
  *     default: its stemming finds "inspections" for "inspection"); texts are indexed with it as they are published
+ * @param pageCache memory for the public site's rendered responses, held until the council's publications change
+ *     (ADR 0021); {@code 0} holds none
  */
 @Validated
 @ConfigurationProperties("councilflow.publication")
 public record PublicationProperties(@NotNull Duration maxAge, @NotNull URI publicBaseUrl,
         @DefaultValue("en-GB") @NotNull Locale locale,
-        @DefaultValue("english") @NotNull @Pattern(regexp = "[a-z_]{1,63}") String searchConfiguration) {
+        @DefaultValue("english") @NotNull @Pattern(regexp = "[a-z_]{1,63}") String searchConfiguration,
+        @DefaultValue("64MB") @NotNull DataSize pageCache) {
 
     public PublicationProperties {
         if (publicBaseUrl != null) {

@@ -14,6 +14,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.DefaultTransactionStatus;
 
 /**
  * Hands the {@link TenantContext} to PostgreSQL at the start of every transaction, as transaction-local settings
@@ -24,10 +25,28 @@ import org.springframework.transaction.TransactionDefinition;
 class TenantAwareTransactionManager extends JdbcTransactionManager {
 
     private final TenantProofKey proofKey;
+    private final PublicSiteChanges publicSite;
 
-    TenantAwareTransactionManager(DataSource dataSource, TenantProofKey proofKey) {
+    TenantAwareTransactionManager(DataSource dataSource, TenantProofKey proofKey, PublicSiteChanges publicSite) {
         super(dataSource);
         this.proofKey = proofKey;
+        this.publicSite = publicSite;
+    }
+
+    /**
+     * A write committed here may have changed what the council's public site shows: this replica drops what it holds
+     * of it at once, before the caller hears of the commit (the others hear PostgreSQL's notification, ADR 0021).
+     */
+    @Override
+    protected void doCommit(DefaultTransactionStatus status) {
+        super.doCommit(status);
+        if (!status.isReadOnly()) {
+            if (TenantContext.isPlatformScope()) {
+                publicSite.changedAll();
+            } else {
+                TenantContext.current().ifPresent(publicSite::changed);
+            }
+        }
     }
 
     @Override
@@ -49,8 +68,9 @@ class TenantAwareTransactionManager extends JdbcTransactionManager {
     static class TransactionConfiguration {
 
         @Bean
-        PlatformTransactionManager transactionManager(DataSource dataSource, TenantProofKey tenantProofKey) {
-            return new TenantAwareTransactionManager(dataSource, tenantProofKey);
+        PlatformTransactionManager transactionManager(DataSource dataSource, TenantProofKey tenantProofKey,
+                PublicSiteChanges publicSiteChanges) {
+            return new TenantAwareTransactionManager(dataSource, tenantProofKey, publicSiteChanges);
         }
 
         /**

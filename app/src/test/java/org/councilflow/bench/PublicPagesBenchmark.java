@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.awaitility.Awaitility;
+import org.councilflow.CouncilFlowApplication;
+import org.councilflow.support.DevServicesInitializer;
 import org.councilflow.support.Api;
 import org.councilflow.support.DemoData;
 import org.councilflow.support.IntegrationTest;
@@ -25,7 +27,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.FileSystemUtils;
@@ -34,10 +41,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 /**
- * Benchmark 3 of docs/benchmarks.md: requests per second and p99 of a published decision page and of the council's
- * decisions feed, beside the same bytes served as static files by nginx (and Python's http.server) on the same
- * loopback, by the same load generator, at 1, 8 and 32 concurrent connections.
+ * Benchmark 3 of docs/benchmarks.md: requests per second and p99 of a published decision page, its meeting's page and
+ * the council's decisions feed, beside the same bytes served as static files by nginx on the same loopback, by the same
+ * load generator (wrk if installed, else HttpLoad), at 1, 8 and 32 concurrent connections; the application with its
+ * rate limiter counting every request and, as a second instance on the same database, with it off; then the fixed
+ * cost of a request: the liveness probe on the management port.
  */
 @IntegrationTest
 class PublicPagesBenchmark {
@@ -46,8 +57,22 @@ class PublicPagesBenchmark {
     static final double SECONDS = Double.parseDouble(System.getProperty("bench.public.seconds", "6"));
     static final double WARMUP_SECONDS = Double.parseDouble(System.getProperty("bench.public.warmup-seconds", "4"));
 
+    static final String MEETING = "00000000-0000-4000-8000-000000001501";
+
     @LocalServerPort
     int port;
+
+    @LocalManagementPort
+    int managementPort;
+
+    @Autowired
+    MeterRegistry meters;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    /** The second instance, with the rate limiter off. */
+    ConfigurableApplicationContext unlimited;
 
     @Autowired
     TestRestTemplate rest;
@@ -61,6 +86,9 @@ class PublicPagesBenchmark {
     @AfterEach
     void stop() throws IOException {
         engine.getProcessEngineConfiguration().getClock().reset();
+        if (unlimited != null) {
+            unlimited.close();
+        }
         for (Process server : servers) {
             server.destroy();
             try {
@@ -78,12 +106,13 @@ class PublicPagesBenchmark {
     }
 
     @Test
-    void aDecisionPageAndTheDecisionsFeedBesideTheSameBytesServedStatically() throws Exception {
+    void aDecisionPageTheMeetingPageAndTheDecisionsFeedBesideTheSameBytesServedStatically() throws Exception {
         publishADecision();
         String decisions = "/councils/barnet/decisions";
         String decisionPath = Jsoup.parse(rest.getForObject(decisions, String.class)).selectFirst("main table a").attr("href");
         Map<String, String> pages = new LinkedHashMap<>();
         pages.put("decisionPage", decisionPath);
+        pages.put("meetingPage", "/councils/barnet/meetings/" + MEETING);
         pages.put("decisionsFeed", decisions + ".atom");
 
         // the same bytes, fetched once, as static files
@@ -92,8 +121,11 @@ class PublicPagesBenchmark {
         // nginx's workers run as an unprivileged user: they must be able to read the files
         Files.setPosixFilePermissions(root, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
         Files.setPosixFilePermissions(www, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
-        Map<String, String> files = Map.of("decisionPage", "/decision.html", "decisionsFeed", "/decisions.atom");
+        Map<String, String> files = Map.of("decisionPage", "/decision.html", "meetingPage", "/meeting.html",
+                "decisionsFeed", "/decisions.atom");
         BenchReport report = new BenchReport("public-pages");
+        report.put("loadAverageAtStart", loadAverage());
+        report.put("versions", versions());
         for (var page : pages.entrySet()) {
             byte[] bytes = HttpLoad.fetch(port, page.getValue());
             Path file = Files.write(www.resolve(files.get(page.getKey()).substring(1)), bytes);
@@ -102,27 +134,37 @@ class PublicPagesBenchmark {
             report.put(page.getKey() + ".bytes", bytes.length);
         }
 
+        // the same application once more, on the same database, with the rate limiter off
+        unlimited = new SpringApplicationBuilder(CouncilFlowApplication.class).initializers(new DevServicesInitializer())
+                .run("--server.port=0", "--management.server.port=0", "--spring.main.banner-mode=off",
+                        "--spring.profiles.active=test", "--councilflow.ratelimit.enabled=false");
+        int unlimitedPort = ((WebServerApplicationContext) unlimited).getWebServer().getPort();
+
         Map<String, Integer> targets = new LinkedHashMap<>();
-        targets.put("councilflow", port);
+        targets.put("councilflow", port); // the test profile's limiter: counts every request, refuses none
+        targets.put("councilflowNoRateLimit", unlimitedPort);
         Integer nginx = startNginx(root, www);
         if (nginx != null) {
             targets.put("nginx", nginx);
         }
-        Integer python = startPython(www);
+        Integer python = Boolean.getBoolean("bench.public.python") ? startPython(www) : null;
         if (python != null) {
             targets.put("python", python);
         }
-        assertThat(targets).as("a static-file server to compare with: run deploy/bench/install-nginx.sh").hasSizeGreaterThan(1);
-        report.put("staticServers", new ArrayList<>(targets.keySet()).subList(1, targets.size()));
+        assertThat(targets).as("a static-file server to compare with: run deploy/bench/install-nginx.sh").hasSizeGreaterThan(2);
+        boolean wrk = Wrk.available() && !Boolean.getBoolean("bench.public.httpload");
+        report.put("loadGenerator", wrk ? Wrk.version() : "HttpLoad (bench/HttpLoad.java)");
+        report.put("servers", new ArrayList<>(targets.keySet()));
         for (var target : targets.entrySet()) {
             for (var page : pages.entrySet()) {
-                String path = target.getKey().equals("councilflow") ? page.getValue() : files.get(page.getKey());
+                String path = target.getKey().startsWith("councilflow") ? page.getValue() : files.get(page.getKey());
                 assertThat(HttpLoad.fetch(target.getValue(), path)).as(target.getKey() + " serves " + path)
                         .isEqualTo(Files.readAllBytes(www.resolve(files.get(page.getKey()).substring(1))));
             }
         }
 
         Map<String, Map<String, Double>> rates = new LinkedHashMap<>();
+        Map<String, Double> p99s = new LinkedHashMap<>();
         // -Dbench.jfr=true: a Flight Recorder profile of the run (the server's threads are Tomcat's http-nio-*)
         jdk.jfr.Recording recording = null;
         if (Boolean.getBoolean("bench.jfr")) {
@@ -130,19 +172,34 @@ class PublicPagesBenchmark {
             recording.setDestination(Files.createDirectories(Path.of("target", "bench")).resolve("public-pages.jfr"));
             recording.start();
         }
+        // both instances' JIT through every page first, so that the first page measured is not the one that warms it
+        for (var target : targets.entrySet()) {
+            for (var page : pages.entrySet()) {
+                if (target.getKey().startsWith("councilflow")) {
+                    measure(wrk, target.getValue(), page.getValue(), 8, WARMUP_SECONDS);
+                }
+            }
+        }
         for (var page : pages.entrySet()) {
             for (var target : targets.entrySet()) {
-                String path = target.getKey().equals("councilflow") ? page.getValue() : files.get(page.getKey());
-                HttpLoad.run(target.getValue(), path, 8, WARMUP_SECONDS); // JIT, connection pools, caches
+                String path = target.getKey().startsWith("councilflow") ? page.getValue() : files.get(page.getKey());
+                measure(wrk, target.getValue(), path, 8, WARMUP_SECONDS); // JIT, connection pools, caches
                 for (int concurrency : CONCURRENCY) {
-                    HttpLoad.Result result = HttpLoad.run(target.getValue(), path, concurrency, SECONDS);
                     String key = page.getKey() + "." + target.getKey() + ".c" + concurrency;
+                    Measured result = measure(wrk, target.getValue(), path, concurrency, SECONDS);
                     report.put(key, result.figures());
                     rates.computeIfAbsent(page.getKey() + ".c" + concurrency, k -> new LinkedHashMap<>())
                             .put(target.getKey(), result.perSecond());
-                    assertThat(result.statuses()).as(key + ": every request answered").doesNotContainKey(-1);
+                    p99s.put(key, result.p99());
+                    assertThat(result.failures()).as(key + ": every request answered 2xx/3xx").isZero();
                 }
             }
+        }
+        // the fixed cost of a request: Actuator's liveness probe on the management port
+        for (int concurrency : CONCURRENCY) {
+            measure(wrk, managementPort, "/actuator/health/liveness", concurrency, concurrency == 1 ? WARMUP_SECONDS : 1);
+            Measured liveness = measure(wrk, managementPort, "/actuator/health/liveness", concurrency, SECONDS);
+            report.put("liveness.c" + concurrency, liveness.figures());
         }
         if (recording != null) {
             recording.stop();
@@ -150,14 +207,58 @@ class PublicPagesBenchmark {
         }
         for (var level : rates.entrySet()) {
             double ours = level.getValue().get("councilflow");
+            double oursUnlimited = level.getValue().get("councilflowNoRateLimit");
             for (var other : level.getValue().entrySet()) {
-                if (!other.getKey().equals("councilflow")) {
+                if (!other.getKey().startsWith("councilflow")) {
                     report.put("ratio." + level.getKey() + ".councilflow/" + other.getKey(),
                             Math.round(ours / other.getValue() * 1000) / 1000.0);
+                    report.put("ratio." + level.getKey() + ".councilflowNoRateLimit/" + other.getKey(),
+                            Math.round(oursUnlimited / other.getValue() * 1000) / 1000.0);
                 }
             }
         }
+        report.put("pageCache", Map.of(
+                "hits", meters.counter("councilflow.publication.page-cache", "result", "hit").count(),
+                "misses", meters.counter("councilflow.publication.page-cache", "result", "miss").count()));
+        report.put("loadAverageAtEnd", loadAverage());
         report.write();
+    }
+
+    /** What one measurement gave, from wrk or from HttpLoad. */
+    private record Measured(Map<String, Object> figures, double perSecond, double p99, long failures) {
+    }
+
+    private static Measured measure(boolean wrk, int port, String path, int connections, double seconds) throws Exception {
+        if (wrk) {
+            Wrk.Result result = Wrk.run(port, path, connections, (int) Math.max(1, Math.round(seconds)));
+            return new Measured(result.figures(), result.perSecond(), result.p99(), result.non2xx3xx() + result.socketErrors());
+        }
+        HttpLoad.Result result = HttpLoad.run(port, path, connections, seconds);
+        long failures = result.statuses().entrySet().stream().filter(e -> e.getKey() < 200 || e.getKey() >= 400)
+                .mapToLong(Map.Entry::getValue).sum();
+        Object p99 = BenchReport.percentiles(result.latencies()).get("p99Ms");
+        return new Measured(result.figures(), result.perSecond(), ((Number) p99).doubleValue(), failures);
+    }
+
+    private static String loadAverage() throws IOException {
+        return Files.readString(Path.of("/proc/loadavg")).strip();
+    }
+
+    private Map<String, String> versions() throws IOException, InterruptedException {
+        Map<String, String> versions = new LinkedHashMap<>();
+        versions.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+        versions.put("springBoot", org.springframework.boot.SpringBootVersion.getVersion());
+        versions.put("postgresql", jdbc.queryForObject("SELECT version()", String.class));
+        if (Files.isExecutable(Path.of("/usr/sbin/nginx"))) {
+            Process nginx = new ProcessBuilder("/usr/sbin/nginx", "-v").redirectErrorStream(true).start();
+            versions.put("nginx", new String(nginx.getInputStream().readAllBytes()).strip());
+            nginx.waitFor();
+        }
+        if (Wrk.available()) {
+            versions.put("wrk", Wrk.version());
+        }
+        versions.put("application", "in the test JVM from target/classes (test profile), not the production jar");
+        return versions;
     }
 
     /** nginx from Debian (deploy/bench/install-nginx.sh), on a free loopback port with a configuration of its own. */

@@ -17,6 +17,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.context.NullSecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
@@ -68,7 +69,10 @@ class SecurityConfiguration {
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.METHOD_NOT_ALLOWED)))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
-                .securityContext(context -> context.requireExplicitSave(true))
+                // nothing to load or keep: no session is looked for, none made (ADR 0021)
+                .securityContext(context -> context.requireExplicitSave(true)
+                        .securityContextRepository(new NullSecurityContextRepository()))
+                .logout(logout -> logout.disable())
                 .csrf(csrf -> csrf.disable())
                 .headers(headers -> headers.cacheControl(cache -> cache.disable())
                         .addHeaderWriter(SecurityHeaders.publicPagePolicy())
@@ -91,6 +95,10 @@ class SecurityConfiguration {
                         .anyRequest().denyAll())
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // the probes' fixed cost (ADR 0021): nothing to load, keep, replay or log out of
+                .securityContext(context -> context.securityContextRepository(new NullSecurityContextRepository()))
+                .requestCache(cache -> cache.disable())
+                .logout(logout -> logout.disable())
                 .csrf(csrf -> csrf.disable())
                 .build();
     }

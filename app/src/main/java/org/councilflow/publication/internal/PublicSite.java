@@ -15,7 +15,7 @@ import org.councilflow.publication.internal.Snapshots.MeetingSnapshot;
 import org.councilflow.publication.internal.Snapshots.Published;
 import org.councilflow.publication.internal.Snapshots.ReportSnapshot;
 import org.councilflow.tenancy.Tenant;
-import org.councilflow.tenancy.Tenants;
+import org.councilflow.tenancy.PublicCouncils;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,17 +30,18 @@ public class PublicSite {
     public static final int SEARCH_LIMIT = 50;
 
     private final PublicationStore store;
-    private final Tenants tenants;
+    private final PublicCouncils councils;
     private final Documents documents;
 
-    PublicSite(PublicationStore store, Tenants tenants, Documents documents) {
+    PublicSite(PublicationStore store, PublicCouncils councils, Documents documents) {
         this.store = store;
-        this.tenants = tenants;
+        this.councils = councils;
         this.documents = documents;
     }
 
+    /** The council of the request, as the tenant resolution filter found it (held in memory, no query). */
     public Tenant council() {
-        return tenants.requireCurrent();
+        return councils.current();
     }
 
     /** Meetings whose agenda is published, latest first; of one committee when {@code committee} is given. */

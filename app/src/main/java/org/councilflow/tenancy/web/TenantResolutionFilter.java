@@ -16,6 +16,7 @@ import org.councilflow.identity.CurrentUsers;
 import org.councilflow.identity.PostAuthenticationFilter;
 import org.councilflow.identity.Role;
 import org.councilflow.tenancy.CouncilChoice;
+import org.councilflow.tenancy.PublicCouncils;
 import org.councilflow.tenancy.PublicNotFoundPage;
 import org.councilflow.tenancy.Tenant;
 import org.councilflow.tenancy.TenantContext;
@@ -36,6 +37,8 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -66,9 +69,17 @@ class TenantResolutionFilter extends OncePerRequestFilter implements PostAuthent
     private final SecurityContextHolderStrategy securityContexts;
     /** The public site's 404 page (publication renders it; looked up late, as publication depends on tenancy). */
     private final ObjectProvider<PublicNotFoundPage> notFound;
+    /** The public site's councils, held in memory while unchanged. */
+    private final PublicCouncils publicCouncils;
+    private final TransactionTemplate readOnly;
 
-    TenantResolutionFilter(Tenants tenants, ObjectMapper json, CurrentUsers users, ObjectProvider<PublicNotFoundPage> notFound) {
+    TenantResolutionFilter(Tenants tenants, ObjectMapper json, CurrentUsers users, ObjectProvider<PublicNotFoundPage> notFound,
+            PublicCouncils publicCouncils, PlatformTransactionManager transactions) {
         this.notFound = notFound;
+        this.publicCouncils = publicCouncils;
+        TransactionTemplate template = new TransactionTemplate(transactions);
+        template.setReadOnly(true);
+        this.readOnly = template;
         this.tenants = tenants;
         this.json = json;
         this.securityContexts = users.securityContexts();
@@ -126,7 +137,7 @@ class TenantResolutionFilter extends OncePerRequestFilter implements PostAuthent
      */
     private void enterPublicSite(String slug, HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        Tenant tenant = SLUG.matcher(slug).matches() ? TenantContext.supplyInTenant(slug, tenants::current).orElse(null) : null;
+        Tenant tenant = SLUG.matcher(slug).matches() ? publicCouncils.bySlug(slug).orElse(null) : null;
         if (tenant == null || tenant.status() != TenantStatus.ACTIVE) {
             response.setStatus(HttpStatus.NOT_FOUND.value());
             response.setContentType("text/html;charset=UTF-8");
@@ -136,13 +147,33 @@ class TenantResolutionFilter extends OncePerRequestFilter implements PostAuthent
         }
         try {
             TenantContext.callInTenant(slug, () -> {
-                chain.doFilter(request, response);
+                // one read-only transaction for the whole page, however many reads it makes (ADR 0021)
+                readOnly.execute(status -> {
+                    try {
+                        chain.doFilter(request, response);
+                    } catch (IOException | ServletException e) {
+                        throw new WrappedFailure(e);
+                    }
+                    return null;
+                });
                 return null;
             });
+        } catch (WrappedFailure e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw (ServletException) e.getCause();
         } catch (IOException | ServletException | RuntimeException e) {
             throw e;
         } catch (Exception e) {
             throw new ServletException(e);
+        }
+    }
+
+    /** Carries a checked failure of the filter chain out of the transaction's callback. */
+    private static final class WrappedFailure extends RuntimeException {
+        WrappedFailure(Exception cause) {
+            super(cause);
         }
     }
 
