@@ -47,4 +47,11 @@ public interface HistoricPublications {
      * found a change at the source), the new version is dated now and shown as an amendment.
      */
     Change publish(Meeting meeting);
+
+    /**
+     * Publishes meetings new to this import at their original dates, many at once (first versions and search entries
+     * written in batches, without the per-publication lock and read of {@link #publish}); one that turns out to have
+     * been published before is published as {@link #publish} does.
+     */
+    void publishNew(List<Meeting> meetings);
 }
