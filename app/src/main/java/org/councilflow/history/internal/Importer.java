@@ -1,7 +1,9 @@
 package org.councilflow.history.internal;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -40,9 +42,11 @@ class Importer {
     private final HistoricPublications publications;
     private final TransactionTemplate tx;
     private final HistoryProperties properties;
+    private final DocumentFetcher fetcher;
 
     Importer(HistoryStore store, MeetingImporter meetings, HistoricPublications publications,
-            PlatformTransactionManager transactions, HistoryProperties properties) {
+            PlatformTransactionManager transactions, HistoryProperties properties, DocumentFetcher fetcher) {
+        this.fetcher = fetcher;
         this.store = store;
         this.meetings = meetings;
         this.publications = publications;
@@ -51,7 +55,8 @@ class Importer {
     }
 
     /** A meeting read from its source, or why it could not be read. */
-    private record Loaded(SourcePlan.PlannedMeeting planned, History.Meeting meeting, RuntimeException failure) {
+    private record Loaded(SourcePlan.PlannedMeeting planned, History.Meeting meeting, RuntimeException failure,
+            Map<String, DocumentFetcher.Fetched> documents) {
     }
 
     void run(UUID runId, ImportRequest request, String by) {
@@ -66,13 +71,15 @@ class Importer {
             int total = plan.meetings().size();
             tx.executeWithoutResult(s -> store.progress(runId, total, 0));
             ImportUnit unit = new ImportUnit(runId, request, by, plan, records(request));
-            int size = properties.meetingsPerTransaction();
+            boolean fetching = request.fetchDocuments() && !request.dryRun();
+            // fetched documents are held until written: one meeting's at a time (and the next one's being read)
+            int size = fetching ? 1 : properties.meetingsPerTransaction();
             long waited = 0;
             long writing = 0;
-            List<Future<Loaded>> next = read(readers, plan, 0, size);
+            List<Future<Loaded>> next = read(readers, plan, 0, size, fetching);
             for (int from = 0; from < total; from += size) {
                 List<Future<Loaded>> current = next;
-                next = read(readers, plan, from + size, size);
+                next = read(readers, plan, from + size, size, fetching);
                 long start = System.nanoTime();
                 List<Loaded> chunk = current.stream().map(Importer::join).toList();
                 long read = System.nanoTime();
@@ -100,13 +107,13 @@ class Importer {
         }
     }
 
-    private static List<Future<Loaded>> read(ExecutorService readers, SourcePlan plan, int from, int size) {
+    private List<Future<Loaded>> read(ExecutorService readers, SourcePlan plan, int from, int size, boolean fetching) {
         List<SourcePlan.PlannedMeeting> meetings = plan.meetings();
         if (from >= meetings.size()) {
             return List.of();
         }
         return meetings.subList(from, Math.min(meetings.size(), from + size)).stream()
-                .map(planned -> readers.submit(() -> load(planned))).toList();
+                .map(planned -> readers.submit(() -> load(planned, fetching))).toList();
     }
 
     private static Loaded join(Future<Loaded> loading) {
@@ -134,7 +141,7 @@ class Importer {
                 for (Loaded loaded : chunk) {
                     MeetingImporter.Checked checked = check(unit, loaded);
                     if (checked != null) {
-                        meetings.importMeeting(unit, checked);
+                        meetings.importMeeting(unit, checked, loaded.documents());
                     }
                 }
                 long published = System.nanoTime();
@@ -179,12 +186,20 @@ class Importer {
         return null;
     }
 
-    private static Loaded load(SourcePlan.PlannedMeeting planned) {
+    private Loaded load(SourcePlan.PlannedMeeting planned, boolean fetching) {
+        History.Meeting meeting;
         try {
-            return new Loaded(planned, planned.load().get(), null);
+            meeting = planned.load().get();
         } catch (RuntimeException e) {
-            return new Loaded(planned, null, e);
+            return new Loaded(planned, null, e, Map.of());
         }
+        Map<String, DocumentFetcher.Fetched> documents = new HashMap<>();
+        if (fetching) {
+            meeting.items().stream().filter(i -> !i.restricted()).flatMap(i -> i.documents().stream())
+                    .filter(d -> !d.restricted() && d.url() != null)
+                    .forEach(d -> documents.computeIfAbsent(d.url(), fetcher::fetch));
+        }
+        return new Loaded(planned, meeting, null, documents);
     }
 
     private java.util.Map<String, HistoryStore.Record> records(ImportRequest request) {

@@ -4,6 +4,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,8 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.councilflow.common.Audited;
+import org.councilflow.documents.Documents;
+import org.councilflow.documents.StoredDocument;
 import org.councilflow.history.History;
 import org.councilflow.history.HistoryProperties;
 import org.councilflow.history.ImportRun.Action;
@@ -51,9 +54,11 @@ class MeetingImporter {
     private final Validator validator;
     private final ApplicationEventPublisher events;
     private final HistoryProperties properties;
+    private final Documents documents;
 
     MeetingImporter(Committees committees, Meetings meetings, HistoricPublications publications, ObjectMapper json,
-            Validator validator, ApplicationEventPublisher events, HistoryProperties properties) {
+            Validator validator, ApplicationEventPublisher events, HistoryProperties properties, Documents documents) {
+        this.documents = documents;
         this.committees = committees;
         this.meetings = meetings;
         this.publications = publications;
@@ -99,7 +104,7 @@ class MeetingImporter {
     }
 
     /** Imports a checked meeting in the caller's transaction (or with a dry run, says what it would do). */
-    void importMeeting(ImportUnit unit, Checked checked) {
+    void importMeeting(ImportUnit unit, Checked checked, Map<String, DocumentFetcher.Fetched> fetched) {
         String tenant = TenantContext.require();
         String name = unit.request.name();
         boolean dry = unit.request.dryRun();
@@ -140,12 +145,13 @@ class MeetingImporter {
                 Action itemAction = itemBefore.isEmpty() ? Action.CREATE
                         : itemBefore.get().hash().equals(itemHash) ? Action.SKIP : Action.UPDATE;
                 String reason = item.restricted() ? "exempt at the source: listed as an exempt item, its text not published"
-                        : itemAction == Action.SKIP ? "unchanged" : null;
+                        : itemAction == Action.SKIP ? "unchanged" : documents(item, fetched);
                 outcomes.add(new Outcome(Kind.ITEM, item.sourceId(), item.title(),
                         item.restricted() ? Action.SKIP : itemAction, reason));
             }
             if (!dry) {
-                publish(unit, meeting, items, itemContents, committee, committeeId, hash, content, action);
+                publish(unit, meeting, items, itemContents, committee, committeeId, hash, content, action,
+                        store(meeting, fetched));
             }
         } finally {
             unit.outcomes.addAll(outcomes);
@@ -153,12 +159,13 @@ class MeetingImporter {
     }
 
     private void publish(ImportUnit unit, History.Meeting meeting, List<History.Item> items, List<String> itemContents,
-            History.Committee committee, UUID committeeId, String hash, String content, Action action) {
+            History.Committee committee, UUID committeeId, String hash, String content, Action action,
+            Map<String, HistoricPublications.Stored> stored) {
         String tenant = TenantContext.require();
         String name = unit.request.name();
         Instant now = Instant.now();
         HistoricPublications.Meeting published = HistoryMapping.meeting(tenant, name, meeting, committeeId,
-                committee.name(), properties.zone(), now, unit.by);
+                committee.name(), properties.zone(), now, unit.by, stored);
         Map<String, Object> provenance = new LinkedHashMap<>();
         provenance.put("source", name);
         provenance.put("sourceId", meeting.sourceId());
@@ -183,6 +190,47 @@ class MeetingImporter {
                 i -> HistoryMapping.id(tenant, name, "item", i.sourceId()).toString(), (a, b) -> a, LinkedHashMap::new)));
         events.publishEvent(Audited.inCurrentTenant(action == Action.CREATE ? "history.meeting-imported"
                 : "history.meeting-reimported", "meeting", published.id().toString(), null, after));
+    }
+
+    /** The fetched documents stored (the same bytes once per meeting), by their address. */
+    private Map<String, HistoricPublications.Stored> store(History.Meeting meeting,
+            Map<String, DocumentFetcher.Fetched> fetched) {
+        Map<String, HistoricPublications.Stored> byUrl = new HashMap<>();
+        Map<String, StoredDocument> bySha = new HashMap<>();
+        for (History.Item item : meeting.items()) {
+            for (History.Document d : item.documents()) {
+                DocumentFetcher.Fetched f = fetched.get(d.url());
+                if (item.restricted() || d.restricted() || f == null || f.document() == null || byUrl.containsKey(d.url())) {
+                    continue;
+                }
+                StoredDocument s = bySha.computeIfAbsent(f.document().sha256(), sha -> documents.store(f.document()));
+                byUrl.put(d.url(), new HistoricPublications.Stored(d.title(), s.id(), s.filename(), s.type().mediaType(),
+                        s.type().extension(), s.size(), s.sha256()));
+            }
+        }
+        return byUrl;
+    }
+
+    /** What became of an item's documents when they were fetched; null when they were not. */
+    private static String documents(History.Item item, Map<String, DocumentFetcher.Fetched> fetched) {
+        if (fetched.isEmpty()) {
+            return null;
+        }
+        int stored = 0;
+        List<String> links = new ArrayList<>();
+        for (History.Document d : item.documents()) {
+            DocumentFetcher.Fetched f = fetched.get(d.url());
+            if (d.restricted() || f == null) {
+                continue;
+            }
+            if (f.document() != null) {
+                stored++;
+            } else {
+                links.add("'" + d.title() + "' (" + f.refusal() + ")");
+            }
+        }
+        return stored + " documents fetched and stored" + (links.isEmpty() ? ""
+                : "; kept as links: " + String.join(", ", links));
     }
 
     private UUID committee(ImportUnit unit, History.Committee committee, List<Outcome> outcomes) {

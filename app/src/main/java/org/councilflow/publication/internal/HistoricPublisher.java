@@ -93,8 +93,13 @@ class HistoricPublisher implements HistoricPublications {
     private void planItem(Meeting meeting, Item item, List<Planned> planned) {
         Imported imported = imported(item);
         ReportDocument document = document(meeting, item);
-        ReportSnapshot report = new ReportSnapshot(item.id(), 1, meeting.id(), item.position(), document, List.of(), null,
-                imported);
+        List<Snapshots.DocumentRef> appendices = new ArrayList<>();
+        for (Stored stored : item.stored()) {
+            appendices.add(new Snapshots.DocumentRef(appendices.size() + 1, stored.title(), stored.documentId(),
+                    stored.filename(), stored.mediaType(), stored.extension(), stored.size(), stored.sha256()));
+        }
+        ReportSnapshot report = new ReportSnapshot(item.id(), 1, meeting.id(), item.position(), document,
+                List.copyOf(appendices), null, imported);
         planned.add(new Planned(PublicationKind.REPORT, item.id(), report, meeting.agendaPublishedAt(),
                 by(item.provenance()), note(item.provenance()), List.of(new PublicationBatch.Entry("REPORT", item.id(),
                         document.header().title(), Text.reportText(document), "/reports/" + item.id(),
@@ -137,8 +142,9 @@ class HistoricPublisher implements HistoricPublications {
         }
         List<ReportDocument.Section> sections = blocks.isEmpty() ? List.of()
                 : List.of(new ReportDocument.Section("backgroundPapers", null, "Documents", List.copyOf(blocks)));
-        String enclosures = item.documents().isEmpty() ? null
-                : abbreviate(String.join("; ", item.documents().stream().map(Link::title).toList()), 5_000);
+        List<String> titles = new ArrayList<>(item.stored().stream().map(Stored::title).toList());
+        item.documents().forEach(link -> titles.add(link.title()));
+        String enclosures = titles.isEmpty() ? null : abbreviate(String.join("; ", titles), 5_000);
         ReportDocument.Header header = new ReportDocument.Header(abbreviate(meeting.committeeName(), 300), meetingDate,
                 abbreviate(item.title(), 500), null, null, ReportDocument.Status.PUBLIC, null, false,
                 item.decision() != null && item.decision().keyDecision(), enclosures, null);
