@@ -24,11 +24,14 @@ import jakarta.validation.constraints.NotNull;
  *     production so that a council's administrator cannot make the server read its own network (tests serve fixtures
  *     on loopback)
  * @param workers runs carried out at once across the deployment's councils (more wait their turn)
+ * @param meetingsPerTransaction meetings imported in one transaction, their writes batched (a transaction that fails
+ *     is tried again one meeting at a time, so that only the failing meeting is left out)
  */
 @Validated
 @ConfigurationProperties("councilflow.history")
 public record HistoryProperties(@NotNull ZoneId zone, @NotNull @DefaultValue("10s") Duration connectTimeout,
         @NotNull @DefaultValue("60s") Duration requestTimeout, @NotNull @DefaultValue("16MB") DataSize maxXmlSize,
         @Min(1) @Max(1_000_000) @DefaultValue("20000") int maxRequests,
-        @DefaultValue("false") boolean allowPrivateNetworks, @Min(1) @Max(8) @DefaultValue("1") int workers) {
+        @DefaultValue("false") boolean allowPrivateNetworks, @Min(1) @Max(8) @DefaultValue("1") int workers,
+        @Min(1) @Max(500) @DefaultValue("25") int meetingsPerTransaction) {
 }

@@ -20,6 +20,8 @@ import jakarta.validation.constraints.Size;
  * @param committeeIds ModernGov committee ids to import; empty: all
  * @param xml saved answers of {@code GetCommittees}, {@code GetMeetings} and {@code GetMeeting}, one document each
  * @param records the JSON layout's content
+ * @param fetchDocuments fetch the linked documents (the checks of an upload: size, type from the bytes, SHA-256) and
+ *     publish them as the items' documents; a document that cannot be fetched stays a link, with why
  */
 public record ImportRequest(
         @NotNull ImportSource source,
@@ -30,7 +32,14 @@ public record ImportRequest(
         @Size(max = 500) List<String> committeeIds,
         @Size(max = 2_000) List<@NotNull @Size(max = 16_000_000) String> xml,
         @Valid History.Bundle records,
-        boolean dryRun) {
+        boolean dryRun,
+        boolean fetchDocuments) {
+
+    /** A request that keeps documents as links. */
+    public ImportRequest(ImportSource source, String sourceName, String baseUrl, LocalDate from, LocalDate to,
+            List<String> committeeIds, List<String> xml, History.Bundle records, boolean dryRun) {
+        this(source, sourceName, baseUrl, from, to, committeeIds, xml, records, dryRun, false);
+    }
 
     @AssertTrue(message = "a ModernGov site needs baseUrl, from and to (from not after to)")
     boolean isBaseUrl() {

@@ -20,6 +20,11 @@ public interface HistoricPublications {
     record Link(String title, String url) {
     }
 
+    /** A document fetched from the source, checked as an upload and stored: published as the item's appendix. */
+    record Stored(String title, UUID documentId, String filename, String mediaType, String extension, long size,
+            String sha256) {
+    }
+
     /** @param callInEndsAt null when not subject to call-in */
     record Decision(String status, boolean keyDecision, List<String> resolutions, String minutes, LocalDate decidedOn,
             Instant publishedAt, Instant callInEndsAt) {
@@ -29,9 +34,10 @@ public interface HistoricPublications {
      * @param number the item's number as the source wrote it
      * @param exempt listed on the agenda as exempt: neither its text nor its decision is published
      * @param decision null when none was published
+     * @param stored the documents fetched and stored (the others are {@code documents}, links)
      */
     record Item(UUID id, int position, String number, String title, String description, boolean exempt,
-            List<Link> documents, Decision decision, Provenance provenance) {
+            List<Link> documents, Decision decision, Provenance provenance, List<Stored> stored) {
     }
 
     record Meeting(UUID id, UUID committeeId, String committeeName, Instant startsAt, String venue,
@@ -47,4 +53,11 @@ public interface HistoricPublications {
      * found a change at the source), the new version is dated now and shown as an amendment.
      */
     Change publish(Meeting meeting);
+
+    /**
+     * Publishes meetings new to this import at their original dates, many at once (first versions and search entries
+     * written in batches, without the per-publication lock and read of {@link #publish}); one that turns out to have
+     * been published before is published as {@link #publish} does.
+     */
+    void publishNew(List<Meeting> meetings);
 }

@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
@@ -53,20 +54,27 @@ final class HistoryMapping {
         return day.atTime(WORKING_DAY_STARTS).atZone(zone).toInstant();
     }
 
+    /**
+     * @param stored the documents fetched and stored, by their address; the others are kept as links
+     */
     static HistoricPublications.Meeting meeting(String tenant, String source, History.Meeting meeting, UUID committeeId,
-            String committeeName, ZoneId zone, Instant now, String by) {
+            String committeeName, ZoneId zone, Instant now, String by, Map<String, HistoricPublications.Stored> stored) {
         UUID meetingId = id(tenant, source, "meeting", meeting.sourceId());
         List<HistoricPublications.Item> items = new ArrayList<>();
         int position = 0;
         for (History.Item item : meeting.items()) {
             position++;
-            List<HistoricPublications.Link> links = item.documents().stream().filter(d -> !d.restricted())
+            List<HistoricPublications.Link> links = item.documents().stream()
+                    .filter(d -> !d.restricted() && !stored.containsKey(d.url()))
                     .map(d -> new HistoricPublications.Link(d.title(), d.url())).toList();
+            List<HistoricPublications.Stored> fetched = item.documents().stream()
+                    .filter(d -> !d.restricted() && stored.containsKey(d.url()))
+                    .map(d -> stored.get(d.url())).distinct().toList();
             HistoricPublications.Decision decision = item.restricted() ? null : decision(meeting, item, zone);
             items.add(new HistoricPublications.Item(id(tenant, source, "item", item.sourceId()), position, item.number(),
                     item.title(), item.restricted() ? null : item.description(), item.restricted(),
                     item.restricted() ? List.of() : links, decision,
-                    new Provenance(source, item.sourceId(), now, by)));
+                    new Provenance(source, item.sourceId(), now, by), item.restricted() ? List.of() : fetched));
         }
         String venue = meeting.location() == null || meeting.location().length() < 2 ? "Venue not recorded"
                 : meeting.location();
@@ -97,6 +105,9 @@ final class HistoryMapping {
         if (t.contains("not approved") || t.contains("rejected") || t.contains("refused")) {
             return "NOT_APPROVED";
         }
+        if (t.startsWith("defer")) {
+            return "DEFERRED";
+        }
         if (t.contains("amend")) {
             return "APPROVED_AS_AMENDED";
         }
@@ -106,8 +117,18 @@ final class HistoryMapping {
         return "RECOMMENDATIONS_APPROVED";
     }
 
-    static List<String> resolutions(String html) {
+    /** Stands for a {@code <br>} while jsoup collapses whitespace; a line break in the text read. */
+    private static final String BREAK = "\uE002";
+
+    /** The HTML with each {@code <br>} marked, so that the text read keeps its line breaks. */
+    private static Document parse(String html) {
         Document document = Jsoup.parseBodyFragment(html);
+        document.select("br").forEach(br -> br.replaceWith(new org.jsoup.nodes.TextNode(BREAK)));
+        return document;
+    }
+
+    static List<String> resolutions(String html) {
+        Document document = parse(html);
         List<String> found = new ArrayList<>();
         for (Element li : document.select("li")) {
             addText(found, li.text());
@@ -125,7 +146,7 @@ final class HistoryMapping {
 
     /** Minutes as plain paragraphs, blank lines between (how the public pages show minutes). */
     static String minutes(String html) {
-        Document document = Jsoup.parseBodyFragment(html);
+        Document document = parse(html);
         List<String> paragraphs = new ArrayList<>();
         for (Element block : document.select("p, li, h1, h2, h3, h4")) {
             // a block holding other blocks is read through them
@@ -145,7 +166,8 @@ final class HistoryMapping {
     }
 
     private static void addText(List<String> to, String text) {
-        String clean = text == null ? "" : text.replace('\u00a0', ' ').replaceAll("\\s+", " ").strip();
+        String clean = text == null ? "" : text.replace('\u00a0', ' ').replaceAll("\\s+", " ")
+                .replaceAll(" ?" + BREAK + " ?", "\n").replaceAll("^\n+|\n+$", "").strip();
         if (!clean.isEmpty() && !clean.equals("-")) {
             to.add(clean);
         }

@@ -4,7 +4,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -16,6 +18,8 @@ import org.councilflow.history.ImportRun.Outcome;
 import org.councilflow.history.ImportRun.State;
 import org.councilflow.history.ImportSource;
 import org.councilflow.tenancy.TenantContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -24,9 +28,11 @@ import org.springframework.stereotype.Repository;
 public class HistoryStore {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
 
-    HistoryStore(JdbcClient jdbc) {
+    HistoryStore(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     /** What was imported for a source's id: what it became and the hash of what was imported. */
@@ -54,13 +60,22 @@ public class HistoryStore {
                 .param("id", run).update();
     }
 
-    void outcome(UUID run, int seq, Outcome outcome) {
-        jdbc.sql("""
+    /** Writes outcomes in one round trip, numbered from {@code firstSeq}. */
+    void outcomes(UUID run, int firstSeq, List<Outcome> outcomes) {
+        String tenant = tenant();
+        int[] seq = {firstSeq};
+        batch.batchUpdate("""
                 INSERT INTO app.history_outcome (run_id, tenant_id, seq, kind, source_id, title, action, reason)
-                VALUES (:run, :tenant, :seq, :kind, :source, :title, :action, :reason)""")
-                .param("run", run).param("tenant", tenant()).param("seq", seq).param("kind", outcome.kind().name())
-                .param("source", abbreviate(outcome.sourceId(), 200)).param("title", abbreviate(outcome.title(), 1_000))
-                .param("action", outcome.action().name()).param("reason", abbreviate(outcome.reason(), 2_000)).update();
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", outcomes, 1_000, (ps, o) -> {
+            ps.setObject(1, run);
+            ps.setString(2, tenant);
+            ps.setInt(3, seq[0]++);
+            ps.setString(4, o.kind().name());
+            ps.setString(5, abbreviate(o.sourceId(), 200));
+            ps.setString(6, abbreviate(o.title(), 1_000));
+            ps.setString(7, o.action().name());
+            ps.setString(8, abbreviate(o.reason(), 2_000));
+        });
     }
 
     /**
@@ -89,28 +104,46 @@ public class HistoryStore {
                 .param("tenant", tenant()).query((rs, n) -> run(rs, List.of())).list();
     }
 
-    Optional<Record> record(String source, Kind kind, String sourceId) {
-        return jdbc.sql("""
-                SELECT target_id, hash, imported_at, imported_by FROM app.history_record
-                WHERE tenant_id = :tenant AND source = :source AND kind = :kind AND source_id = :id""")
-                .param("tenant", tenant()).param("source", source).param("kind", kind.name()).param("id", sourceId)
-                .query((rs, n) -> new Record(rs.getObject("target_id", UUID.class), rs.getString("hash"),
-                        rs.getTimestamp("imported_at").toInstant(), rs.getString("imported_by")))
-                .optional();
+    static String key(Kind kind, String sourceId) {
+        return kind.name() + ":" + sourceId;
     }
 
-    void saveRecord(String source, Kind kind, String sourceId, UUID target, UUID parent, String hash, String contentJson,
-            Instant at, String by, UUID run) {
+    /** What was imported from the source so far, by {@link #key}: read once per run. */
+    Map<String, Record> records(String source) {
+        Map<String, Record> found = new HashMap<>();
         jdbc.sql("""
+                SELECT kind, source_id, target_id, hash, imported_at, imported_by FROM app.history_record
+                WHERE tenant_id = :tenant AND source = :source""")
+                .param("tenant", tenant()).param("source", source)
+                .query((RowCallbackHandler) rs -> found.put(key(Kind.valueOf(rs.getString("kind")), rs.getString("source_id")),
+                        new Record(rs.getObject("target_id", UUID.class), rs.getString("hash"),
+                                rs.getTimestamp("imported_at").toInstant(), rs.getString("imported_by"))));
+        return found;
+    }
+
+    /** Writes import records in one round trip: a source id imported before has its record replaced. */
+    void saveRecords(String source, List<ImportUnit.Pending> records, String by, UUID run) {
+        String tenant = tenant();
+        batch.batchUpdate("""
                 INSERT INTO app.history_record (tenant_id, source, kind, source_id, target_id, parent_id, hash, content,
                        imported_at, imported_by, run_id)
-                VALUES (:tenant, :source, :kind, :id, :target, :parent, :hash, CAST(:content AS jsonb), :at, :by, :run)
+                VALUES (?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?)
                 ON CONFLICT (tenant_id, source, kind, source_id) DO UPDATE SET target_id = excluded.target_id,
                        parent_id = excluded.parent_id, hash = excluded.hash, content = excluded.content,
-                       imported_at = excluded.imported_at, imported_by = excluded.imported_by, run_id = excluded.run_id""")
-                .param("tenant", tenant()).param("source", source).param("kind", kind.name()).param("id", sourceId)
-                .param("target", target).param("parent", parent).param("hash", hash).param("content", contentJson)
-                .param("at", Timestamp.from(at)).param("by", by).param("run", run).update();
+                       imported_at = excluded.imported_at, imported_by = excluded.imported_by, run_id = excluded.run_id""",
+                records, 1_000, (ps, r) -> {
+                    ps.setString(1, tenant);
+                    ps.setString(2, source);
+                    ps.setString(3, r.kind().name());
+                    ps.setString(4, r.sourceId());
+                    ps.setObject(5, r.target());
+                    ps.setObject(6, r.parent());
+                    ps.setString(7, r.hash());
+                    ps.setString(8, r.content());
+                    ps.setTimestamp(9, Timestamp.from(r.at()));
+                    ps.setString(10, by);
+                    ps.setObject(11, run);
+                });
     }
 
     private List<Outcome> outcomes(UUID run) {

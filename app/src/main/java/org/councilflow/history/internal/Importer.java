@@ -1,19 +1,15 @@
 package org.councilflow.history.internal;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
-import org.councilflow.common.Audited;
 import org.councilflow.history.History;
 import org.councilflow.history.HistoryProperties;
 import org.councilflow.history.ImportRequest;
@@ -21,239 +17,198 @@ import org.councilflow.history.ImportRun.Action;
 import org.councilflow.history.ImportRun.Kind;
 import org.councilflow.history.ImportRun.Outcome;
 import org.councilflow.history.ImportRun.State;
-import org.councilflow.history.internal.HistoryStore.Record;
-import org.councilflow.meetings.Committees;
-import org.councilflow.meetings.Meetings;
 import org.councilflow.publication.HistoricPublications;
 import org.councilflow.tenancy.TenantContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
-
 /**
- * Carries out one run in the current council: each meeting in its own transaction (a failure is listed and the run
- * goes on), compared by its hash with what was imported before from the same source (unchanged: skipped; changed:
- * updated in place), never through the live cycle and never touching the council's settings.
+ * Carries out one run in the current council, several meetings per transaction (their new publications, import
+ * records and outcomes written in batches at its end). A transaction that fails is rolled back and its meetings are
+ * tried again one per transaction, so that a failing meeting is listed and the run goes on without it.
  */
 @Component
 class Importer {
 
     private static final Logger log = LoggerFactory.getLogger(Importer.class);
-    private static final java.time.format.DateTimeFormatter IMPORTED_AT =
-            java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm", java.util.Locale.ROOT);
+    /** Meetings read from a source at once: a site sees at most this many requests at a time from a run. */
+    private static final int READERS = 4;
 
     private final HistoryStore store;
-    private final Committees committees;
-    private final Meetings meetings;
+    private final MeetingImporter meetings;
     private final HistoricPublications publications;
-    private final ObjectMapper json;
-    private final Validator validator;
     private final TransactionTemplate tx;
-    private final ApplicationEventPublisher events;
     private final HistoryProperties properties;
+    private final DocumentFetcher fetcher;
 
-    Importer(HistoryStore store, Committees committees, Meetings meetings, HistoricPublications publications,
-            ObjectMapper json, Validator validator, PlatformTransactionManager transactions,
-            ApplicationEventPublisher events, HistoryProperties properties) {
+    Importer(HistoryStore store, MeetingImporter meetings, HistoricPublications publications,
+            PlatformTransactionManager transactions, HistoryProperties properties, DocumentFetcher fetcher) {
+        this.fetcher = fetcher;
         this.store = store;
-        this.committees = committees;
         this.meetings = meetings;
         this.publications = publications;
-        this.json = json;
-        this.validator = validator;
         this.tx = new TransactionTemplate(transactions);
-        this.events = events;
         this.properties = properties;
     }
 
+    /** A meeting read from its source, or why it could not be read. */
+    private record Loaded(SourcePlan.PlannedMeeting planned, History.Meeting meeting, RuntimeException failure,
+            Map<String, DocumentFetcher.Fetched> documents) {
+    }
+
     void run(UUID runId, ImportRequest request, String by) {
-        Progress progress = new Progress(runId);
+        // the next meetings are read from the source while the current ones are written
+        ExecutorService readers = Executors.newFixedThreadPool(READERS, task -> {
+            Thread thread = new Thread(task, "history-read");
+            thread.setDaemon(true);
+            return thread;
+        });
         try {
             SourcePlan plan = SourcePlan.of(request, properties);
-            tx.executeWithoutResult(s -> store.progress(runId, plan.meetings().size(), 0));
-            Set<String> committeesSeen = new HashSet<>();
-            int done = 0;
-            for (SourcePlan.PlannedMeeting planned : plan.meetings()) {
-                List<Outcome> outcomes = new ArrayList<>();
-                try {
-                    History.Meeting meeting = planned.load().get();
-                    tx.executeWithoutResult(s -> importMeeting(runId, request, by, plan, meeting, committeesSeen, outcomes));
-                } catch (RuntimeException e) {
-                    outcomes.clear();
-                    outcomes.add(new Outcome(Kind.MEETING, planned.sourceId(), null, Action.FAIL, reason(e)));
+            int total = plan.meetings().size();
+            tx.executeWithoutResult(s -> store.progress(runId, total, 0));
+            ImportUnit unit = new ImportUnit(runId, request, by, plan, records(request));
+            boolean fetching = request.fetchDocuments() && !request.dryRun();
+            // fetched documents are held until written: one meeting's at a time (and the next one's being read)
+            int size = fetching ? 1 : properties.meetingsPerTransaction();
+            long waited = 0;
+            long writing = 0;
+            List<Future<Loaded>> next = read(readers, plan, 0, size, fetching);
+            for (int from = 0; from < total; from += size) {
+                List<Future<Loaded>> current = next;
+                next = read(readers, plan, from + size, size, fetching);
+                long start = System.nanoTime();
+                List<Loaded> chunk = current.stream().map(Importer::join).toList();
+                long read = System.nanoTime();
+                int done = from + chunk.size();
+                if (!attempt(unit, chunk, total, done) && chunk.size() > 1) {
+                    // one of them failed on writing: each alone, so that the others are imported
+                    int alone = from;
+                    for (Loaded loaded : chunk) {
+                        attempt(unit, List.of(loaded), total, ++alone);
+                    }
                 }
-                int finished = ++done;
-                tx.executeWithoutResult(s -> {
-                    outcomes.forEach(progress::add);
-                    store.progress(runId, plan.meetings().size(), finished);
-                });
+                waited += read - start;
+                writing += System.nanoTime() - read;
             }
             tx.executeWithoutResult(s -> store.finish(runId, State.FINISHED, null));
+            log.info("History import {} in {}: {} meetings; {} ms waiting for the source, {} ms writing (meetings {} ms,"
+                    + " new publications {} ms, records and outcomes {} ms)", runId, TenantContext.current().orElse("?"),
+                    total, waited / 1_000_000, writing / 1_000_000, unit.timings[0] / 1_000_000,
+                    unit.timings[1] / 1_000_000, unit.timings[2] / 1_000_000);
         } catch (RuntimeException e) {
             log.info("History import {} in {} failed: {}", runId, TenantContext.current().orElse("?"), e.toString());
             tx.executeWithoutResult(s -> store.finish(runId, State.FAILED, reason(e)));
+        } finally {
+            readers.shutdownNow();
         }
     }
 
-    private void importMeeting(UUID runId, ImportRequest request, String by, SourcePlan plan, History.Meeting source,
-            Set<String> committeesSeen, List<Outcome> outcomes) {
-        String tenant = TenantContext.require();
-        String name = request.name();
-        boolean dry = request.dryRun();
-        History.Committee committee = plan.committees().get(source.committeeSourceId());
-        if (committee == null) {
-            throw new IllegalArgumentException("its committee " + source.committeeSourceId() + " is not in the source");
+    private List<Future<Loaded>> read(ExecutorService readers, SourcePlan plan, int from, int size, boolean fetching) {
+        List<SourcePlan.PlannedMeeting> meetings = plan.meetings();
+        if (from >= meetings.size()) {
+            return List.of();
         }
-        // items that cannot be imported are listed and left out; the meeting goes on without them
-        List<History.Item> items = new ArrayList<>();
-        for (History.Item item : source.items()) {
-            String invalid = violations(item);
-            if (invalid == null) {
-                items.add(item);
-            } else {
-                outcomes.add(new Outcome(Kind.ITEM, item.sourceId(), item.title(), Action.FAIL, invalid));
+        return meetings.subList(from, Math.min(meetings.size(), from + size)).stream()
+                .map(planned -> readers.submit(() -> load(planned, fetching))).toList();
+    }
+
+    private static Loaded join(Future<Loaded> loading) {
+        try {
+            return loading.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("The import was stopped", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /**
+     * Imports the meetings in one transaction with their outcomes and the progress. A single meeting that fails is
+     * listed as failed (in a transaction of its own); several that fail are rolled back for the caller to try alone.
+     *
+     * @return whether they were imported
+     */
+    private boolean attempt(ImportUnit unit, List<Loaded> chunk, int total, int done) {
+        unit.begin();
+        try {
+            tx.executeWithoutResult(s -> {
+                long start = System.nanoTime();
+                for (Loaded loaded : chunk) {
+                    MeetingImporter.Checked checked = check(unit, loaded);
+                    if (checked != null) {
+                        meetings.importMeeting(unit, checked, loaded.documents());
+                    }
+                }
+                long published = System.nanoTime();
+                if (!unit.fresh.isEmpty()) {
+                    publications.publishNew(unit.fresh);
+                }
+                long recorded = System.nanoTime();
+                store.saveRecords(unit.request.name(), unit.pending, unit.by, unit.runId);
+                store.outcomes(unit.runId, unit.takeSeq(), unit.outcomes);
+                store.progress(unit.runId, total, done);
+                unit.timings[0] += published - start;
+                unit.timings[1] += recorded - published;
+                unit.timings[2] += System.nanoTime() - recorded;
+            });
+            return true;
+        } catch (RuntimeException e) {
+            unit.rollBack(records(unit.request));
+            if (chunk.size() > 1) {
+                return false;
+            }
+            unit.outcomes.add(new Outcome(Kind.MEETING, chunk.get(0).planned().sourceId(), null, Action.FAIL, reason(e)));
+            tx.executeWithoutResult(s -> {
+                store.outcomes(unit.runId, unit.takeSeq(), unit.outcomes);
+                store.progress(unit.runId, total, done);
+            });
+            unit.outcomes.clear();
+            return false;
+        }
+    }
+
+    /** The meeting checked; null when it could not be read or cannot be imported (then listed as failed). */
+    private MeetingImporter.Checked check(ImportUnit unit, Loaded loaded) {
+        RuntimeException failure = loaded.failure();
+        if (failure == null) {
+            try {
+                return meetings.check(unit, loaded.meeting());
+            } catch (IllegalArgumentException e) {
+                failure = e;
             }
         }
-        History.Meeting meeting = new History.Meeting(source.sourceId(), source.committeeSourceId(), source.date(),
-                source.time(), source.location(), source.status(), source.agendaPublishedOn(), source.attendees(),
-                List.copyOf(items));
-        String invalid = violations(meeting);
-        if (invalid != null) {
-            throw new IllegalArgumentException(invalid);
-        }
-        String title = committee.name() + ", " + org.councilflow.history.moderngov.ModernGovDates.format(meeting.date());
-        UUID committeeId = committee(name, committee, dry, by, runId, committeesSeen, outcomes);
-        String content = write(meeting);
-        String hash = sha256(committee.name() + "\n" + content);
-        Optional<Record> before = store.record(name, Kind.MEETING, meeting.sourceId());
-        if (before.isPresent() && before.get().hash().equals(hash)) {
-            outcomes.add(new Outcome(Kind.MEETING, meeting.sourceId(), title, Action.SKIP,
-                    "unchanged since its import on " + IMPORTED_AT.format(before.get().importedAt().atZone(properties.zone()))
-                            + " by " + before.get().importedBy()));
-            return;
-        }
-        Action action = before.isPresent() ? Action.UPDATE : Action.CREATE;
-        if (meeting.status() != History.Status.HELD) {
-            outcomes.add(new Outcome(Kind.MEETING, meeting.sourceId(), title, Action.SKIP, meeting.status().name()
-                    .toLowerCase(java.util.Locale.ROOT) + " at the source: kept in the import record, not published"));
-            if (!dry) {
-                store.saveRecord(name, Kind.MEETING, meeting.sourceId(), HistoryMapping.id(tenant, name, "meeting",
-                        meeting.sourceId()), committeeId, hash, content, Instant.now(), by, runId);
-            }
-            return;
-        }
-        outcomes.add(new Outcome(Kind.MEETING, meeting.sourceId(), title, action, action == Action.CREATE
-                ? "new: " + items.size() + " items" : "changed at the source since its last import"));
-        for (History.Item item : items) {
-            Optional<Record> itemBefore = store.record(name, Kind.ITEM, item.sourceId());
-            String itemHash = sha256(write(item));
-            Action itemAction = itemBefore.isEmpty() ? Action.CREATE
-                    : itemBefore.get().hash().equals(itemHash) ? Action.SKIP : Action.UPDATE;
-            String reason = item.restricted() ? "exempt at the source: listed as an exempt item, its text not published"
-                    : itemAction == Action.SKIP ? "unchanged" : null;
-            outcomes.add(new Outcome(Kind.ITEM, item.sourceId(), item.title(), item.restricted() ? Action.SKIP : itemAction,
-                    reason));
-        }
-        if (dry) {
-            return;
-        }
-        Instant now = Instant.now();
-        HistoricPublications.Meeting published = HistoryMapping.meeting(tenant, name, meeting, committeeId,
-                committee.name(), properties.zone(), now, by);
-        Map<String, Object> provenance = new LinkedHashMap<>();
-        provenance.put("source", name);
-        provenance.put("sourceId", meeting.sourceId());
-        provenance.put("importedBy", by);
-        provenance.put("importedAt", now.toString());
-        provenance.put("run", runId.toString());
-        meetings.recordHistoric(published.id(), committeeId, published.startsAt(), published.venue(),
-                published.agendaPublishedAt(), "import:" + by, provenance);
-        publications.publish(published);
-        store.saveRecord(name, Kind.MEETING, meeting.sourceId(), published.id(), committeeId, hash, content, now, by, runId);
-        for (int i = 0; i < items.size(); i++) {
-            History.Item item = items.get(i);
-            store.saveRecord(name, Kind.ITEM, item.sourceId(), published.items().get(i).id(), published.id(),
-                    sha256(write(item)), write(item), now, by, runId);
-        }
-        Map<String, Object> after = new LinkedHashMap<>(provenance);
-        after.put("items", items.stream().collect(Collectors.toMap(History.Item::sourceId,
-                i -> HistoryMapping.id(tenant, name, "item", i.sourceId()).toString(), (a, b) -> a, LinkedHashMap::new)));
-        events.publishEvent(Audited.inCurrentTenant(action == Action.CREATE ? "history.meeting-imported"
-                : "history.meeting-reimported", "meeting", published.id().toString(), null, after));
+        unit.outcomes.add(new Outcome(Kind.MEETING, loaded.planned().sourceId(), null, Action.FAIL, reason(failure)));
+        return null;
     }
 
-    private UUID committee(String source, History.Committee committee, boolean dry, String by, UUID runId,
-            Set<String> seen, List<Outcome> outcomes) {
-        Optional<Record> before = store.record(source, Kind.COMMITTEE, committee.sourceId());
-        boolean first = seen.add(committee.sourceId());
-        if (before.isPresent()) {
-            return before.get().targetId();
-        }
-        if (first) {
-            outcomes.add(new Outcome(Kind.COMMITTEE, committee.sourceId(), committee.name(), Action.CREATE,
-                    "matched by name, or created without members"));
-        }
-        if (dry) {
-            return HistoryMapping.id(TenantContext.require(), source, "committee", committee.sourceId());
-        }
-        String name = committee.name().length() > 200 ? committee.name().substring(0, 200) : committee.name();
-        UUID id = committees.forImport(name.length() < 2 ? "Committee " + committee.sourceId() : name);
-        store.saveRecord(source, Kind.COMMITTEE, committee.sourceId(), id, null, sha256(committee.name()),
-                write(committee), Instant.now(), by, runId);
-        return id;
-    }
-
-    private <T> String violations(T value) {
-        Set<ConstraintViolation<T>> found = validator.validate(value);
-        if (found.isEmpty()) {
-            return null;
-        }
-        return found.stream().map(v -> v.getPropertyPath() + " " + v.getMessage()).sorted().collect(Collectors.joining("; "));
-    }
-
-    private String write(Object value) {
+    private Loaded load(SourcePlan.PlannedMeeting planned, boolean fetching) {
+        History.Meeting meeting;
         try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
+            meeting = planned.load().get();
+        } catch (RuntimeException e) {
+            return new Loaded(planned, null, e, Map.of());
         }
+        Map<String, DocumentFetcher.Fetched> documents = new HashMap<>();
+        if (fetching) {
+            meeting.items().stream().filter(i -> !i.restricted()).flatMap(i -> i.documents().stream())
+                    .filter(d -> !d.restricted() && d.url() != null)
+                    .forEach(d -> documents.computeIfAbsent(d.url(), fetcher::fetch));
+        }
+        return new Loaded(planned, meeting, null, documents);
     }
 
-    static String sha256(String text) {
-        try {
-            return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    private java.util.Map<String, HistoryStore.Record> records(ImportRequest request) {
+        return tx.execute(s -> store.records(request.name()));
     }
 
     private static String reason(RuntimeException e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         return e instanceof IllegalArgumentException || e instanceof org.councilflow.common.ConflictException ? message
                 : "could not be imported (" + e.getClass().getSimpleName() + "): " + message;
-    }
-
-    /** Writes a run's outcomes in order. */
-    private final class Progress {
-        private final UUID run;
-        private int seq;
-
-        Progress(UUID run) {
-            this.run = run;
-        }
-
-        void add(Outcome outcome) {
-            store.outcome(run, ++seq, outcome);
-        }
     }
 }

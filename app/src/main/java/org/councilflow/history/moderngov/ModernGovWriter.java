@@ -103,14 +103,39 @@ public final class ModernGovWriter {
             w.writeEmptyElement("attendees");
             w.writeStartElement("agendaitems");
             for (PublishedMeetings.Item item : m.items()) {
-                item(w, item, zone);
+                item(w, item, at.toLocalDate(), zone);
             }
             w.writeEndElement();
             w.writeEndElement();
         });
     }
 
-    private static void item(XMLStreamWriter w, PublishedMeetings.Item item, ZoneId zone) throws XMLStreamException {
+    /**
+     * A decision without resolutions (minutes noted, or a status alone): ModernGov writes no decision for it, so only
+     * what a reader of these answers could not take from the rest is written (a status other than minutes noted,
+     * dates other than the meeting's), and a round trip between councils loses nothing.
+     */
+    private static void undecided(XMLStreamWriter w, PublishedMeetings.Decision d, boolean hasMinutes,
+            LocalDate meetingDate, ZoneId zone) throws XMLStreamException {
+        if (!(hasMinutes && "NOTED".equals(d.status()))) {
+            element(w, "decisionstatus", status(d.status()));
+        }
+        if (d.keyDecision()) {
+            element(w, "iskeydecision", "True");
+        }
+        if (!d.decidedOn().equals(meetingDate)) {
+            element(w, "decisiondate", ModernGovDates.format(d.decidedOn()));
+        }
+        if (d.publishedAt() != null && !LocalDate.ofInstant(d.publishedAt(), zone).equals(d.decidedOn())) {
+            element(w, "decisionpublicationdate", date(d.publishedAt(), zone));
+        }
+        if (d.callInEndsAt() != null) {
+            element(w, "callinenddate", date(d.callInEndsAt(), zone));
+        }
+    }
+
+    private static void item(XMLStreamWriter w, PublishedMeetings.Item item, LocalDate meetingDate, ZoneId zone)
+            throws XMLStreamException {
         w.writeStartElement("agendaitem");
         element(w, "agendaitemid", String.valueOf(id(item.id())));
         element(w, "agendaitemnumber", item.number());
@@ -133,6 +158,8 @@ public final class ModernGovWriter {
                 element(w, "decisiondate", ModernGovDates.format(d.decidedOn()));
                 element(w, "decisionpublicationdate", date(d.publishedAt(), zone));
                 element(w, "callinenddate", d.callInEndsAt() == null ? "" : date(d.callInEndsAt(), zone));
+            } else if (d != null) {
+                undecided(w, d, hasMinutes, meetingDate, zone);
             }
             w.writeStartElement("linkeddocuments");
             for (PublishedMeetings.Document document : item.documents()) {
@@ -154,7 +181,7 @@ public final class ModernGovWriter {
         Element body = new Document("").appendElement("div");
         for (String paragraph : text.split("\\n\\s*\\n")) {
             if (!paragraph.isBlank()) {
-                body.appendElement("p").text(paragraph.strip());
+                lines(body.appendElement("p"), paragraph.strip());
             }
         }
         return body.html();
@@ -162,8 +189,19 @@ public final class ModernGovWriter {
 
     private static String list(List<String> resolutions) {
         Element ol = new Document("").appendElement("ol");
-        resolutions.forEach(r -> ol.appendElement("li").text(r));
+        resolutions.forEach(r -> lines(ol.appendElement("li"), r));
         return ol.outerHtml();
+    }
+
+    /** A text's line breaks as {@code <br>} (a resolution listing names one per line keeps them). */
+    private static void lines(Element element, String text) {
+        String[] lines = text.split("\\r?\\n");
+        for (int i = 0; i < lines.length; i++) {
+            if (i > 0) {
+                element.appendElement("br");
+            }
+            element.appendText(lines[i]);
+        }
     }
 
     private static String status(String constant) {

@@ -115,9 +115,10 @@ public final class ModernGovXml {
             }
         }
         String decision = item.value("decisionnonemptyhtmlbody");
-        boolean isDecision = flag(item, "isdecision") || decision != null;
+        // a decision without resolutions still has a status (CouncilFlow's answers write it for minutes noted)
+        boolean isDecision = flag(item, "isdecision") || decision != null || item.value("decisionstatus") != null;
         return new History.Item(required(item, "agendaitemid"), item.value("agendaitemnumber"),
-                text(required(item, "agendaitemtitle")), text(item.value("agendatext")), flag(item, "isrestricted"),
+                text(required(item, "agendaitemtitle")), lines(item.value("agendatext")), flag(item, "isrestricted"),
                 item.value("minutesnonemptyhtmlbody"), isDecision ? (decision == null ? "" : decision) : null,
                 text(item.value("decisionstatus")), flag(item, "iskeydecision"),
                 ModernGovDates.date(item.value("decisiondate"), "decisiondate"),
@@ -135,6 +136,16 @@ public final class ModernGovXml {
 
     private static boolean flag(XmlTree element, String child) {
         return "true".equalsIgnoreCase(element.value(child));
+    }
+
+    /** As {@link #text}, but the line breaks kept (a description's paragraphs and lists). */
+    private static String lines(String value) {
+        if (value == null) {
+            return null;
+        }
+        String decoded = Parser.unescapeEntities(value, false).replace('\u00a0', ' ').replace("\r\n", "\n")
+                .replaceAll("[\\t\\x0B\\f\\r ]+", " ").replaceAll(" ?\n ?", "\n").replaceAll("\n{3,}", "\n\n").strip();
+        return decoded.isEmpty() ? null : decoded;
     }
 
     /** Entities left in a title after XML decoding ("&amp;amp;" arrives as "&amp;") decoded, whitespace tidied. */

@@ -24,9 +24,16 @@ import org.springframework.transaction.annotation.Transactional;
 class HistoricPublisher implements HistoricPublications {
 
     private final PublicationStore store;
+    private final PublicationBatch batch;
 
-    HistoricPublisher(PublicationStore store) {
+    HistoricPublisher(PublicationStore store, PublicationBatch batch) {
         this.store = store;
+        this.batch = batch;
+    }
+
+    /** One publication of an imported meeting: what, at which original date, and what search finds of it. */
+    private record Planned(PublicationKind kind, UUID subject, Object content, Instant originalAt, String by,
+            String note, List<PublicationBatch.Entry> entries) {
     }
 
     @Override
@@ -34,36 +41,72 @@ class HistoricPublisher implements HistoricPublications {
     public Change publish(Meeting meeting) {
         boolean existed = store.latest(PublicationKind.MEETING, meeting.id(), MeetingSnapshot.class).isPresent();
         boolean changed = false;
+        for (Planned p : plan(meeting)) {
+            boolean published = store.publish(p.kind(), p.subject(), meeting.committeeId(), p.content(),
+                    when(p.kind(), p.subject(), p.originalAt()), p.by(), p.note());
+            if (published) {
+                p.entries().forEach(e -> store.index(e.kind(), e.subject(), e.title(), e.body(), e.path(), e.at()));
+            }
+            changed |= published;
+        }
+        return !existed ? Change.CREATED : changed ? Change.UPDATED : Change.UNCHANGED;
+    }
+
+    @Override
+    @Transactional
+    public void publishNew(List<Meeting> meetings) {
+        List<PublicationBatch.First> firsts = new ArrayList<>();
+        List<PublicationBatch.Entry> entries = new ArrayList<>();
+        java.util.Map<UUID, Meeting> ownerOf = new java.util.HashMap<>();
+        for (Meeting meeting : meetings) {
+            for (Planned p : plan(meeting)) {
+                firsts.add(new PublicationBatch.First(p.kind(), p.subject(), meeting.committeeId(), p.content(),
+                        p.originalAt(), p.by()));
+                entries.addAll(p.entries());
+                ownerOf.putIfAbsent(p.subject(), meeting);
+            }
+        }
+        java.util.Set<UUID> taken = batch.insertFirst(firsts);
+        batch.index(entries.stream().filter(e -> !taken.contains(e.subject())).toList());
+        // a subject published before (a duplicate id at the source, or an earlier run cut short): the ordinary way,
+        // which compares with its latest version
+        taken.stream().map(ownerOf::get).distinct().forEach(this::publish);
+    }
+
+    /** The meeting's publications in the order they are published: each public item's report and decision, then it. */
+    private List<Planned> plan(Meeting meeting) {
+        List<Planned> planned = new ArrayList<>();
         List<MeetingSnapshot.Item> items = new ArrayList<>();
         for (Item item : meeting.items()) {
             items.add(new MeetingSnapshot.Item(item.position(), item.exempt() ? null : item.id(), item.exempt()));
             if (!item.exempt()) {
-                changed |= publishItem(meeting, item);
+                planItem(meeting, item, planned);
             }
         }
         MeetingSnapshot snapshot = new MeetingSnapshot(meeting.id(), meeting.committeeId(), meeting.committeeName(),
                 meeting.startsAt(), meeting.venue(), List.copyOf(items));
-        changed |= store.publish(PublicationKind.MEETING, meeting.id(), meeting.committeeId(), snapshot,
-                when(PublicationKind.MEETING, meeting.id(), meeting.agendaPublishedAt()), by(meeting.provenance()),
-                note(meeting.provenance()));
-        return !existed ? Change.CREATED : changed ? Change.UPDATED : Change.UNCHANGED;
+        planned.add(new Planned(PublicationKind.MEETING, meeting.id(), snapshot, meeting.agendaPublishedAt(),
+                by(meeting.provenance()), note(meeting.provenance()), List.of()));
+        return planned;
     }
 
-    private boolean publishItem(Meeting meeting, Item item) {
+    private void planItem(Meeting meeting, Item item, List<Planned> planned) {
         Imported imported = imported(item);
         ReportDocument document = document(meeting, item);
-        ReportSnapshot report = new ReportSnapshot(item.id(), 1, meeting.id(), item.position(), document, List.of(), null,
-                imported);
-        Instant reportAt = when(PublicationKind.REPORT, item.id(), meeting.agendaPublishedAt());
-        boolean changed = store.publish(PublicationKind.REPORT, item.id(), meeting.committeeId(), report, reportAt,
-                by(item.provenance()), note(item.provenance()));
-        if (changed) {
-            store.index("REPORT", item.id(), document.header().title(), Text.reportText(document), "/reports/" + item.id(),
-                    meeting.agendaPublishedAt());
+        List<Snapshots.DocumentRef> appendices = new ArrayList<>();
+        for (Stored stored : item.stored()) {
+            appendices.add(new Snapshots.DocumentRef(appendices.size() + 1, stored.title(), stored.documentId(),
+                    stored.filename(), stored.mediaType(), stored.extension(), stored.size(), stored.sha256()));
         }
+        ReportSnapshot report = new ReportSnapshot(item.id(), 1, meeting.id(), item.position(), document,
+                List.copyOf(appendices), null, imported);
+        planned.add(new Planned(PublicationKind.REPORT, item.id(), report, meeting.agendaPublishedAt(),
+                by(item.provenance()), note(item.provenance()), List.of(new PublicationBatch.Entry("REPORT", item.id(),
+                        document.header().title(), Text.reportText(document), "/reports/" + item.id(),
+                        meeting.agendaPublishedAt()))));
         Decision decision = item.decision();
         if (decision == null) {
-            return changed;
+            return;
         }
         UUID id = Publisher.decisionId(item.id(), meeting.id());
         DecisionSnapshot snapshot = new DecisionSnapshot(id, item.id(), meeting.id(), meeting.committeeId(),
@@ -72,18 +115,16 @@ class HistoricPublisher implements HistoricPublications {
                 meeting.startsAt(), decision.publishedAt(), decision.callInEndsAt(), null, List.of(), null,
                 // history: a past call-in period ended long ago; the decision took effect then
                 decision.callInEndsAt(), imported, null);
-        boolean decided = store.publish(PublicationKind.DECISION, id, meeting.committeeId(), snapshot,
-                when(PublicationKind.DECISION, id, decision.publishedAt()), by(item.provenance()), note(item.provenance()));
-        if (decided) {
-            store.index("DECISION", id, "Decision: " + item.title(),
-                    Text.label(decision.status()) + "\n" + String.join("\n", decision.resolutions()), "/decisions/" + id,
-                    decision.publishedAt());
-            if (decision.minutes() != null && !decision.minutes().isBlank()) {
-                store.index("MINUTES", id, "Minutes: " + item.title(), decision.minutes(),
-                        "/meetings/" + meeting.id() + "/items/" + item.position(), decision.publishedAt());
-            }
+        List<PublicationBatch.Entry> entries = new ArrayList<>();
+        entries.add(new PublicationBatch.Entry("DECISION", id, "Decision: " + item.title(),
+                Text.label(decision.status()) + "\n" + String.join("\n", decision.resolutions()), "/decisions/" + id,
+                decision.publishedAt()));
+        if (decision.minutes() != null && !decision.minutes().isBlank()) {
+            entries.add(new PublicationBatch.Entry("MINUTES", id, "Minutes: " + item.title(), decision.minutes(),
+                    "/meetings/" + meeting.id() + "/items/" + item.position(), decision.publishedAt()));
         }
-        return changed | decided;
+        planned.add(new Planned(PublicationKind.DECISION, id, snapshot, decision.publishedAt(), by(item.provenance()),
+                note(item.provenance()), List.copyOf(entries)));
     }
 
     /** The original date the first time; a later change found at the source is an amendment dated now. */
@@ -101,8 +142,9 @@ class HistoricPublisher implements HistoricPublications {
         }
         List<ReportDocument.Section> sections = blocks.isEmpty() ? List.of()
                 : List.of(new ReportDocument.Section("backgroundPapers", null, "Documents", List.copyOf(blocks)));
-        String enclosures = item.documents().isEmpty() ? null
-                : abbreviate(String.join("; ", item.documents().stream().map(Link::title).toList()), 5_000);
+        List<String> titles = new ArrayList<>(item.stored().stream().map(Stored::title).toList());
+        item.documents().forEach(link -> titles.add(link.title()));
+        String enclosures = titles.isEmpty() ? null : abbreviate(String.join("; ", titles), 5_000);
         ReportDocument.Header header = new ReportDocument.Header(abbreviate(meeting.committeeName(), 300), meetingDate,
                 abbreviate(item.title(), 500), null, null, ReportDocument.Status.PUBLIC, null, false,
                 item.decision() != null && item.decision().keyDecision(), enclosures, null);

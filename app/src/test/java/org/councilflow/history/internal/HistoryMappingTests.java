@@ -1,0 +1,28 @@
+package org.councilflow.history.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** Resolutions and minutes read from HTML as the public pages show them, line breaks kept. */
+class HistoryMappingTests {
+
+    @Test
+    void aLineBreakInAResolutionOrMinutesIsKeptAndLayoutWhitespaceIsNot() {
+        assertThat(HistoryMapping.resolutions("<ol><li>That these be appointed:<br>Cllr A Smith<br/>\n  Cllr B Jones</li>"
+                + "<li>That the\n      report be   noted.</li></ol>"))
+                .containsExactly("That these be appointed:\nCllr A Smith\nCllr B Jones", "That the report be noted.");
+        assertThat(HistoryMapping.minutes("<div><p>First line<br>second line</p><p>- a point</p></div>"))
+                .isEqualTo("First line\nsecond line\n\n- a point");
+        assertThat(HistoryMapping.resolutions("<p><br>To note the report.<br></p>")).containsExactly("To note the report.");
+    }
+
+    @Test
+    void statusesAsModernGovWritesThem() {
+        assertThat(HistoryMapping.status("Deferred")).isEqualTo("DEFERRED");
+        assertThat(HistoryMapping.status("Recommendations Approved")).isEqualTo("RECOMMENDATIONS_APPROVED");
+        assertThat(HistoryMapping.status("Approved as amended")).isEqualTo("APPROVED_AS_AMENDED");
+        assertThat(HistoryMapping.status("Not approved")).isEqualTo("NOT_APPROVED");
+        assertThat(HistoryMapping.status("Noted")).isEqualTo("NOTED");
+    }
+}
