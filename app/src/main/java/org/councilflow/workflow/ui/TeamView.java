@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.councilflow.common.ui.Badge;
 import org.councilflow.common.ui.Formats;
+import org.councilflow.common.ui.RowActions;
 import org.councilflow.workflow.CycleTask;
 import org.councilflow.workflow.ReportCycle;
 import org.councilflow.workflow.TeamTasks;
@@ -53,6 +54,7 @@ class TeamView extends VerticalLayout {
         grid.addComponentColumn(this::due).setHeader("Due").setAutoWidth(true).setKey("due");
         grid.addComponentColumn(this::actions).setHeader("Action").setAutoWidth(true).setFlexGrow(0).setKey("action");
         grid.setEmptyStateText("No open tasks at the stages you lead.");
+        RowActions.inTabOrder(grid);
         add(heading, new Paragraph("Every open task at the stages you lead, by stage and due date. A task claimed and left"
                 + " untouched until it falls due goes back to the pool by itself."), grid);
         expand(grid);
