@@ -218,12 +218,16 @@ class StaffUiBenchmark {
         report.put("inAppViewToViewByView", perView);
     }
 
-    /** Whether Vaadin runs with the production bundle here ({@code -Pproduction}), from its build info. */
+    /**
+     * Whether Vaadin runs with the production bundle here ({@code -Pproduction}): Vaadin picks production mode when its
+     * development server ({@code vaadin-dev}) is not on the class path, as in the production profile.
+     */
     private static boolean productionMode() {
-        try (var in = StaffUiBenchmark.class.getResourceAsStream("/META-INF/VAADIN/config/flow-build-info.json")) {
-            return in != null && new ObjectMapper().readTree(in).path("productionMode").asBoolean(false);
-        } catch (IOException e) {
+        try {
+            Class.forName("com.vaadin.base.devserver.startup.DevModeStartupListener");
             return false;
+        } catch (ClassNotFoundException e) {
+            return true;
         }
     }
 
