@@ -40,9 +40,11 @@ import com.microsoft.playwright.options.WaitForSelectorState;
 import com.vaadin.flow.server.VaadinSession;
 
 /**
- * Benchmark 4 of docs/benchmarks.md: the time from navigating to the inbox to its grid showing tasks, in headless
- * Chromium signed in through the real Keycloak page (first navigation, then warm ones), and the heap each signed-in
- * UI session holds on the server, for {@code bench.sessions} (200) sessions with the inbox open at once.
+ * Benchmark 4 of docs/benchmarks.md, in headless Chromium signed in through the real Keycloak page: sign-in to the
+ * first view, the time from navigating to the inbox to its grid showing tasks (first navigation, then warm ones),
+ * view to view inside the running UI by the menu, and the heap each signed-in UI session holds on the server, for
+ * {@code bench.sessions} (200) sessions with the inbox open at once. With {@code -Pproduction} beside {@code -Pbench}
+ * the test JVM runs Vaadin in production mode with the production bundle, as deployed; the report names the mode.
  */
 @IntegrationTest
 // Vaadin Copilot (development mode only, never in production) watches the source folders for every session: at
@@ -53,6 +55,7 @@ class StaffUiBenchmark {
     static final int SESSIONS = Integer.getInteger("bench.sessions", 200);
     static final int WARM_NAVIGATIONS = Integer.getInteger("bench.ui.navigations", 20);
     static final int TASKS = 12;
+    static final int SIGN_INS = Integer.getInteger("bench.ui.signIns", 10);
 
     @LocalServerPort
     int port;
@@ -85,13 +88,19 @@ class StaffUiBenchmark {
         context.setDefaultTimeout(60_000);
         Page page = context.newPage();
 
-        long signIn = System.nanoTime();
-        page.navigate(url(""));
-        page.fill("#username", "barnet.author");
-        page.fill("#password", Tokens.DEMO_PASSWORD);
-        page.click("#kc-login");
-        page.locator("#greeting").waitFor();
-        report.put("signInThroughKeycloakMs", millis(System.nanoTime() - signIn));
+        report.put("vaadinMode", productionMode() ? "production" : "development");
+        report.put("loadAverageAtStart", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        // sign-in: Keycloak's page, then from pressing its button until the first view (home) is shown; the first
+        // of the JVM apart, then SIGN_INS more, each in a browser context of its own (no cookies)
+        report.put("firstSignIn", signIn(page));
+        long[] signInToHome = new long[SIGN_INS];
+        for (int i = 0; i < SIGN_INS; i++) {
+            BrowserContext fresh = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900));
+            fresh.setDefaultTimeout(60_000);
+            signInToHome[i] = (long) (signIn(fresh.newPage()).get("submitToFirstViewMs") * 1e6);
+            fresh.close();
+        }
+        report.put("signInSubmitToFirstView", BenchReport.percentiles(signInToHome));
 
         // navigation to the inbox until its grid shows the tasks: the first one in this JVM, then warm ones
         report.put("firstInboxNavigationMs", millis(navigateToInbox(page)));
@@ -115,6 +124,7 @@ class StaffUiBenchmark {
         report.put("warmInboxHtmlResponseEnd", BenchReport.percentiles(document));
         report.put("warmInboxLoadEventEnd", BenchReport.percentiles(loaded));
         report.put("warmInboxUidlRequestsTotal", BenchReport.percentiles(uidl));
+        inAppNavigation(page, report);
 
         // heap per UI session: each iteration drops the app's session cookie and opens the inbox again, so the
         // browser signs in afresh (Keycloak's single sign-on, no form) and the server holds one more session with
@@ -147,6 +157,78 @@ class StaffUiBenchmark {
         report.put("bytesLeftPerSessionByClass", perSessionByClass(histogramAfter, histogramBefore, SESSIONS));
         report.write();
         context.close();
+    }
+
+    /**
+     * Keycloak's page loaded, then from pressing its sign-in button until the home view greets the person: the
+     * browser's whole OIDC round trip (Keycloak, the redirect back, the app's page, Vaadin's bootstrap and first view).
+     */
+    private Map<String, Double> signIn(Page page) {
+        long start = System.nanoTime();
+        page.navigate(url(""));
+        page.fill("#username", "barnet.author");
+        page.fill("#password", Tokens.DEMO_PASSWORD);
+        long submit = System.nanoTime();
+        page.click("#kc-login");
+        page.locator("#greeting").waitFor();
+        long shown = System.nanoTime();
+        Map<String, Double> times = new LinkedHashMap<>();
+        times.put("loginPageMs", millis(submit - start));
+        times.put("submitToFirstViewMs", millis(shown - submit));
+        times.put("wholeSignInMs", millis(shown - start));
+        return times;
+    }
+
+    /**
+     * View to view inside the running UI, by the menu (no page load): Inbox, Reports, Plans in turn, each timed
+     * from the click until the view shows its content (the inbox's and the reports' rows, the plan's heading), with
+     * the UIDL round trips the browser timed for it.
+     */
+    private void inAppNavigation(Page page, BenchReport report) {
+        page.navigate(url(""));
+        page.locator("#greeting").waitFor();
+        List<String[]> views = List.of(
+                new String[] {"inbox", "#inbox vaadin-grid-cell-content:has-text('Benchmark report')"},
+                new String[] {"reports", "#reports vaadin-grid-cell-content:has-text('Benchmark report')"},
+                new String[] {"plans", "[data-main-content] h2:has-text('Improvement plan')"});
+        int rounds = Integer.getInteger("bench.ui.inAppRounds", 20);
+        long[] all = new long[rounds * views.size()];
+        long[] uidl = new long[all.length];
+        Map<String, long[]> byView = new LinkedHashMap<>();
+        views.forEach(v -> byView.put(v[0], new long[rounds]));
+        int n = 0;
+        for (int round = 0; round < rounds; round++) {
+            for (String[] view : views) {
+                page.evaluate("() => performance.clearResourceTimings()");
+                long start = System.nanoTime();
+                page.locator("#navigation vaadin-side-nav-item[path='" + view[0] + "']").click();
+                page.locator(view[1]).first().waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.VISIBLE));
+                long took = System.nanoTime() - start;
+                Number server = (Number) page.evaluate("() => performance.getEntriesByType('resource')"
+                        + ".filter(r => r.name.includes('v-r=')).reduce((t, r) => t + r.duration, 0)");
+                uidl[n] = (long) (server.doubleValue() * 1e6);
+                all[n++] = took;
+                byView.get(view[0])[round] = took;
+            }
+        }
+        report.put("inAppViewToView", BenchReport.percentiles(all));
+        report.put("inAppViewToViewUidlTotal", BenchReport.percentiles(uidl));
+        Map<String, Object> perView = new LinkedHashMap<>();
+        byView.forEach((view, times) -> perView.put(view, BenchReport.percentiles(times)));
+        report.put("inAppViewToViewByView", perView);
+    }
+
+    /**
+     * Whether Vaadin runs with the production bundle here ({@code -Pproduction}): Vaadin picks production mode when its
+     * development server ({@code vaadin-dev}) is not on the class path, as in the production profile.
+     */
+    private static boolean productionMode() {
+        try {
+            Class.forName("com.vaadin.base.devserver.startup.DevModeStartupListener");
+            return false;
+        } catch (ClassNotFoundException e) {
+            return true;
+        }
     }
 
     /** Nanoseconds from navigating to /inbox until its grid shows a task row. */

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.councilflow.CouncilFlowApplication;
+import org.councilflow.support.ReferenceDecision;
 import org.councilflow.support.DevServicesInitializer;
 import org.councilflow.support.IntegrationTest;
 import org.councilflow.support.Tokens;
@@ -59,7 +60,7 @@ class PublicPageCacheIntegrationTests {
     void publish() throws IOException {
         fixture = new PublicationFixture(rest, engine);
         String reportId = DecisionPageIntegrationTests.publishBarnetDecision(fixture,
-                DecisionPageIntegrationTests.Reference.read());
+                ReferenceDecision.read());
         decisionPage = "/councils/barnet/decisions/" + OnlyPublishedIntegrationTests.decisionId(reportId, MEETING);
     }
 

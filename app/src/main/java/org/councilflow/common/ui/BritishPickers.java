@@ -43,6 +43,7 @@ public final class BritishPickers {
         Locale locale = locale();
         picker.setLocale(locale);
         picker.setI18n(i18n(locale));
+        picker.getElement().executeJs(TYPED_ON_PHONES);
         return picker;
     }
 
@@ -50,8 +51,19 @@ public final class BritishPickers {
         Locale locale = locale();
         picker.setLocale(locale);
         picker.setDatePickerI18n(i18n(locale));
+        picker.getElement().executeJs(TYPED_ON_PHONES);
         return picker;
     }
+
+    /**
+     * On a phone Vaadin's date picker opens a full-screen calendar as soon as the field has the focus and then takes
+     * no typing at all: there the calendar opens from its button instead, and the field takes {@code 1/9/2026}.
+     */
+    private static final String TYPED_ON_PHONES = """
+            const picker = this.localName === 'vaadin-date-picker' ? this : this.querySelector('vaadin-date-picker');
+            if (picker && window.matchMedia('(max-width: 450px), (max-height: 450px)').matches) {
+              picker.autoOpenDisabled = true;
+            }""";
 
     public static TimePicker apply(TimePicker picker) {
         picker.setLocale(locale());

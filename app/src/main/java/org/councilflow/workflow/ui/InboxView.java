@@ -5,6 +5,7 @@ import java.util.List;
 import org.councilflow.common.ui.Badge;
 import org.councilflow.common.ui.Feedback;
 import org.councilflow.common.ui.Formats;
+import org.councilflow.common.ui.RowActions;
 import org.councilflow.identity.CurrentUsers;
 import org.councilflow.workflow.CycleTask;
 import org.councilflow.workflow.InboxQuery;
@@ -118,6 +119,8 @@ class InboxView extends VerticalLayout {
             boolean ascending = !orders.isEmpty() && orders.get(0).getDirection() == SortDirection.ASCENDING;
             return cycle.inbox(filter(), sort, ascending, query.getOffset(), query.getLimit()).stream();
         }, query -> (int) Math.min(Integer.MAX_VALUE, cycle.countInbox(filter())));
+        // the row's action in the Tab order, not behind the arrow keys and Enter
+        RowActions.inTabOrder(grid);
         grid.setEmptyStateText(Words.t("inbox.empty"));
         return grid;
     }
@@ -185,7 +188,7 @@ class InboxView extends VerticalLayout {
         action.addThemeVariants(claimable ? ButtonVariant.LUMO_PRIMARY : ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
         action.setAriaLabel((claimable ? Words.t("inbox.claimAndOpen") : Words.t("inbox.open")) + " " + Stages.label(task.stage()) + ": " + title);
         action.addClickListener(click -> open(task));
-        return action;
+        return RowActions.mark(action);
     }
 
     void open(CycleTask task) {

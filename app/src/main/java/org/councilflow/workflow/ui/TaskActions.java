@@ -3,6 +3,7 @@ package org.councilflow.workflow.ui;
 import java.util.List;
 
 import org.councilflow.common.ui.Feedback;
+import org.councilflow.common.ui.RowActions;
 import org.councilflow.workflow.CycleTask;
 import org.councilflow.workflow.ReportCycle;
 import org.councilflow.workflow.TeamTasks;
@@ -118,7 +119,8 @@ final class TaskActions {
         Button button = new Button(text, icon.create());
         button.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
         button.setAriaLabel(label);
-        return button;
+        // in a grid's row: reached by Tab like the row's other actions
+        return RowActions.mark(button);
     }
 
     static String describe(CycleTask task) {

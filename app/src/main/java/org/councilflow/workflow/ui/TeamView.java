@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.councilflow.common.ui.Badge;
 import org.councilflow.common.ui.Formats;
+import org.councilflow.common.ui.RowActions;
 import org.councilflow.workflow.CycleTask;
 import org.councilflow.workflow.ReportCycle;
 import org.councilflow.workflow.TeamTasks;
@@ -54,6 +55,7 @@ class TeamView extends VerticalLayout {
         grid.addComponentColumn(this::due).setHeader(Words.t("plans.due")).setAutoWidth(true).setKey("due");
         grid.addComponentColumn(this::actions).setHeader(Words.t("plans.action")).setAutoWidth(true).setFlexGrow(0).setKey("action");
         grid.setEmptyStateText(Words.t("team.empty"));
+        RowActions.inTabOrder(grid);
         add(heading, new Paragraph(Words.t("team.intro")), grid);
         expand(grid);
         refresh();
