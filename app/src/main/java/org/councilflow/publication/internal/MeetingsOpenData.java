@@ -1,8 +1,5 @@
 package org.councilflow.publication.internal;
 
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,12 +15,8 @@ import org.councilflow.tenancy.Tenant;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
 /**
  * A council's published meetings and their agendas as open data: JSON, and CSV with one row per agenda item (items
@@ -36,9 +29,7 @@ public final class MeetingsOpenData {
             "endsAt", "location", "venue", "status", "statusNote", "agendaVersion", "itemNumber", "itemPosition", "kind",
             "title", "description", "reportOf", "exempt", "exemptParagraph", "withdrawn", "reportUrl", "documents",
             "committeeCy", "meetingTitleCy", "titleCy", "descriptionCy");
-    private static final CsvSchema CSV_SCHEMA = CsvSchema.builder().addColumns(CSV_COLUMNS, CsvSchema.ColumnType.STRING)
-            .setLineSeparator("\r\n").build();
-    private static final CsvMapper CSV = CsvMapper.builder().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
+    private static final CsvTable CSV = new CsvTable(CSV_COLUMNS);
 
     private MeetingsOpenData() {
     }
@@ -126,44 +117,35 @@ public final class MeetingsOpenData {
     }
 
     public static String csv(ObjectNode json) {
-        StringWriter out = new StringWriter();
-        out.write(OpenData.BYTE_ORDER_MARK);
-        try (SequenceWriter rows = CSV.writer(CSV_SCHEMA).writeValues(out)) {
-            Map<String, String> header = new LinkedHashMap<>();
-            CSV_COLUMNS.forEach(column -> header.put(column, column));
-            rows.write(header);
-            for (JsonNode meeting : json.get("meetings")) {
-                for (JsonNode item : meeting.get("items")) {
-                    Map<String, String> row = new LinkedHashMap<>();
-                    row.put("meetingId", text(meeting.get("id")));
-                    row.put("meetingUrl", text(meeting.get("url")));
-                    row.put("committee", text(meeting.get("committee")));
-                    row.put("meetingTitle", text(meeting.get("title")));
-                    for (String field : List.of("startsAt", "endsAt", "location", "venue", "status", "statusNote", "agendaVersion")) {
-                        row.put(field, text(meeting.get(field)));
-                    }
-                    row.put("itemNumber", text(item.get("number")));
-                    row.put("itemPosition", text(item.get("position")));
-                    for (String field : List.of("kind", "title", "description", "reportOf", "exempt", "exemptParagraph",
-                            "withdrawn", "reportUrl")) {
-                        row.put(field, text(item.get(field)));
-                    }
-                    List<String> documents = new ArrayList<>();
-                    item.get("documents").forEach(d -> documents.add(d.get("title").asText() + " ("
-                            + d.get("kind").asText() + "): " + d.get("url").asText()));
-                    row.put("documents", String.join("\n", documents));
-                    row.put("committeeCy", text(meeting.get("committeeCy")));
-                    row.put("meetingTitleCy", text(meeting.get("titleCy")));
-                    row.put("titleCy", text(item.get("titleCy")));
-                    row.put("descriptionCy", text(item.get("descriptionCy")));
-                    row.replaceAll((column, value) -> OpenData.cell(value));
-                    rows.write(row);
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (JsonNode meeting : json.get("meetings")) {
+            for (JsonNode item : meeting.get("items")) {
+                Map<String, String> row = new LinkedHashMap<>();
+                row.put("meetingId", text(meeting.get("id")));
+                row.put("meetingUrl", text(meeting.get("url")));
+                row.put("committee", text(meeting.get("committee")));
+                row.put("meetingTitle", text(meeting.get("title")));
+                for (String field : List.of("startsAt", "endsAt", "location", "venue", "status", "statusNote", "agendaVersion")) {
+                    row.put(field, text(meeting.get(field)));
                 }
+                row.put("itemNumber", text(item.get("number")));
+                row.put("itemPosition", text(item.get("position")));
+                for (String field : List.of("kind", "title", "description", "reportOf", "exempt", "exemptParagraph",
+                        "withdrawn", "reportUrl")) {
+                    row.put(field, text(item.get(field)));
+                }
+                List<String> documents = new ArrayList<>();
+                item.get("documents").forEach(d -> documents.add(d.get("title").asText() + " ("
+                        + d.get("kind").asText() + "): " + d.get("url").asText()));
+                row.put("documents", String.join("\n", documents));
+                row.put("committeeCy", text(meeting.get("committeeCy")));
+                row.put("meetingTitleCy", text(meeting.get("titleCy")));
+                row.put("titleCy", text(item.get("titleCy")));
+                row.put("descriptionCy", text(item.get("descriptionCy")));
+                rows.add(row);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
-        return out.toString();
+        return CSV.write(rows);
     }
 
     private static String text(JsonNode value) {

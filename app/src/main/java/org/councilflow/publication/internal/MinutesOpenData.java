@@ -1,13 +1,12 @@
 package org.councilflow.publication.internal;
 
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
 
 import org.councilflow.minutes.MinutesStyle;
 import org.councilflow.publication.internal.Snapshots.Amendment;
@@ -16,12 +15,8 @@ import org.councilflow.publication.internal.Snapshots.Published;
 import org.councilflow.tenancy.Tenant;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
 /**
  * Published minutes as open data: a meeting's minutes as JSON, and every published resolution of the council as
@@ -33,11 +28,7 @@ public final class MinutesOpenData {
     static final List<String> CSV_COLUMNS = List.of("meetingId", "meetingStartsAt", "committee", "committeeId",
             "minutesStatus", "minutesVersion", "itemNumber", "itemTitle", "resolutionNumber", "resolved", "text",
             "points", "url", "committeeCy", "itemTitleCy", "textCy", "pointsCy");
-    static final CsvSchema CSV_SCHEMA = CsvSchema.builder().addColumns(CSV_COLUMNS, CsvSchema.ColumnType.STRING)
-            .setLineSeparator("\r\n").build();
-    private static final CsvMapper CSV = CsvMapper.builder().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
-    /** So that a spreadsheet opening the file reads it as UTF-8 ("–" and "’" rather than mojibake). */
-    public static final String BYTE_ORDER_MARK = "\uFEFF";
+    private static final CsvTable CSV = new CsvTable(CSV_COLUMNS);
 
     private MinutesOpenData() {
     }
@@ -104,27 +95,18 @@ public final class MinutesOpenData {
 
     /** The resolutions as CSV (RFC 4180, with a byte-order mark): sub-points inside their resolution's cell. */
     public static String csv(ObjectNode resolutions) {
-        StringWriter out = new StringWriter();
-        out.write(BYTE_ORDER_MARK);
-        try (SequenceWriter rows = CSV.writer(CSV_SCHEMA).writeValues(out)) {
-            Map<String, String> header = new LinkedHashMap<>();
-            CSV_COLUMNS.forEach(column -> header.put(column, column));
-            rows.write(header);
-            for (var resolution : resolutions.get("resolutions")) {
-                Map<String, String> row = new LinkedHashMap<>();
-                for (String column : CSV_COLUMNS) {
-                    String value = column.equals("points") || column.equals("pointsCy")
-                            ? java.util.stream.StreamSupport.stream(resolution.get(column).spliterator(), false)
-                                    .map(p -> p.get("label").asText() + " " + p.get("text").asText())
-                                    .collect(Collectors.joining("\n"))
-                            : resolution.get(column).isNull() ? "" : resolution.get(column).asText();
-                    row.put(column, OpenData.cell(value));
-                }
-                rows.write(row);
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (var resolution : resolutions.get("resolutions")) {
+            Map<String, String> row = new LinkedHashMap<>();
+            for (String column : CSV_COLUMNS) {
+                row.put(column, column.equals("points") || column.equals("pointsCy")
+                        ? StreamSupport.stream(resolution.get(column).spliterator(), false)
+                                .map(p -> p.get("label").asText() + " " + p.get("text").asText())
+                                .collect(Collectors.joining("\n"))
+                        : resolution.get(column).isNull() ? "" : resolution.get(column).asText());
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            rows.add(row);
         }
-        return out.toString();
+        return CSV.write(rows);
     }
 }

@@ -1,8 +1,5 @@
 package org.councilflow.publication.internal;
 
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,12 +14,8 @@ import org.councilflow.tenancy.Tenant;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
 /**
  * A council's published decisions as open data: JSON described by {@code decisions.schema.json} (served beside
@@ -34,12 +27,8 @@ public final class OpenData {
     static final List<String> CSV_COLUMNS = List.of("id", "url", "title", "decisionMaker", "committeeId", "status",
             "keyDecision", "subjectToCallIn", "callInState", "callInEndsAt", "calledInAt", "dateOfDecision", "publishedAt",
             "meetingId", "meetingStartsAt", "reportUrl", "resolved", "resolutions", "minutes", "amendments");
-    /** RFC 4180: CRLF line ends, a field quoted only when it holds a comma, quote or line break. */
-    static final CsvSchema CSV_SCHEMA = CsvSchema.builder().addColumns(CSV_COLUMNS, CsvSchema.ColumnType.STRING)
-            .setLineSeparator("\r\n").build();
-    /** Before the CSV's first byte: without it a spreadsheet reads UTF-8 as its local code page ("â€“" for "–"). */
-    public static final String BYTE_ORDER_MARK = "\uFEFF";
-    private static final CsvMapper CSV = CsvMapper.builder().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
+    public static final String BYTE_ORDER_MARK = CsvTable.BYTE_ORDER_MARK;
+    private static final CsvTable CSV = new CsvTable(CSV_COLUMNS);
 
     private OpenData() {
     }
@@ -99,25 +88,13 @@ public final class OpenData {
     }
 
     public static String csv(ObjectNode json) {
-        StringWriter out = new StringWriter();
-        out.write(BYTE_ORDER_MARK);
-        try (SequenceWriter rows = CSV.writer(CSV_SCHEMA).writeValues(out)) {
-            // the header row as a row: Jackson writes its own header only before a first record, and a council
-            // without decisions still gets the columns
-            Map<String, String> header = new LinkedHashMap<>();
-            CSV_COLUMNS.forEach(column -> header.put(column, column));
-            rows.write(header);
-            for (var decision : json.get("decisions")) {
-                Map<String, String> row = new LinkedHashMap<>();
-                for (String column : CSV_COLUMNS) {
-                    row.put(column, cell(text(column, decision.get(column), decision)));
-                }
-                rows.write(row);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (var decision : json.get("decisions")) {
+            Map<String, String> row = new LinkedHashMap<>();
+            CSV_COLUMNS.forEach(column -> row.put(column, text(column, decision.get(column), decision)));
+            rows.add(row);
         }
-        return out.toString();
+        return CSV.write(rows);
     }
 
     /** A field as one cell's text: lists (resolutions, amendments) one entry per line. */
@@ -129,6 +106,11 @@ public final class OpenData {
         if (column.equals("resolutions")) {
             // one per line as the council numbers them, each followed by its sub-points on lines of their own
             JsonNode shown = decision.get("resolutionsWithPoints");
+            if (shown == null) {
+                // a document of the shape before sub-points and numbers: the texts, one per line
+                value.forEach(r -> lines.add(r.asText()));
+                return String.join("\n", lines);
+            }
             for (JsonNode r : shown) {
                 lines.add(r.get("number").asText().isEmpty() ? r.get("text").asText()
                         : r.get("number").asText() + " " + r.get("text").asText());
@@ -155,12 +137,9 @@ public final class OpenData {
         return "effective";
     }
 
-    /**
-     * A cell's text with the formula guard: a text that a spreadsheet would run as a formula gets a leading
-     * apostrophe, so that opening the file runs nothing. Quoting is Jackson's (RFC 4180).
-     */
+    /** A cell's text with the formula guard (see {@link CsvTable#cell}). */
     static String cell(String value) {
-        return !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        return CsvTable.cell(value);
     }
 
     private static void putInstant(ObjectNode node, String field, Instant value) {
