@@ -1,8 +1,11 @@
 package org.councilflow.history;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -47,11 +50,14 @@ public final class History {
      * @param time null when the source gives none
      * @param agendaPublishedOn when its agenda was published; null: the earliest document's publication date, else the
      *     meeting's date
+     * @param agendaPublishedAt the exact instant, when the source has it (CouncilFlow's own answers); it wins over
+     *     the date. Left out of the JSON written when null, so that what was imported before hashes as before.
      */
     public record Meeting(@NotBlank @Size(max = 200) String sourceId, @NotBlank @Size(max = 200) String committeeSourceId,
             @NotNull LocalDate date, LocalTime time, @Size(max = 300) String location, @NotNull Status status,
             LocalDate agendaPublishedOn, @NotNull @Size(max = 500) List<@Valid @NotNull Attendee> attendees,
-            @NotNull @Size(max = 500) List<@Valid @NotNull Item> items) {
+            @NotNull @Size(max = 500) List<@Valid @NotNull Item> items,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Instant agendaPublishedAt) {
     }
 
     public record Attendee(@NotBlank @Size(max = 200) String name, @Size(max = 200) String role,
@@ -66,13 +72,17 @@ public final class History {
      * @param minutesHtml the item's minutes as the source's HTML (kept as is; shown as text)
      * @param decisionHtml the decision (resolutions) as the source's HTML; null: no decision on this item
      * @param decisionStatus e.g. "Recommendations Approved"
+     * @param decisionPublishedAt the decision's exact publication, when the source has it; it wins over the date
+     * @param callInEndsAt the call-in period's exact end, when the source has it; it wins over the date
      */
     public record Item(@NotBlank @Size(max = 200) String sourceId, @Size(max = 20) String number,
             @NotBlank @Size(max = 1_000) String title, @Size(max = 100_000) String description, boolean restricted,
             @Size(max = 200_000) String minutesHtml, @Size(max = 200_000) String decisionHtml,
             @Size(max = 100) String decisionStatus, boolean keyDecision, LocalDate decidedOn,
             LocalDate decisionPublishedOn, LocalDate callInEndsOn,
-            @NotNull @Size(max = 500) List<@Valid @NotNull Document> documents) {
+            @NotNull @Size(max = 500) List<@Valid @NotNull Document> documents,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Instant decisionPublishedAt,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Instant callInEndsAt) {
     }
 
     /** A document kept as a link: its title and address (http or https only). */

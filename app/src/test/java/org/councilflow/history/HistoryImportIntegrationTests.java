@@ -6,17 +6,21 @@ import static org.councilflow.support.ReferenceDecision.normalise;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.councilflow.publication.PublishedMeetings;
 import org.councilflow.support.Api;
 import org.councilflow.support.IntegrationTest;
 import org.councilflow.support.ReferenceDecision;
+import org.councilflow.tenancy.TenantContext;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -44,6 +48,9 @@ class HistoryImportIntegrationTests {
 
     @Autowired
     TestRestTemplate rest;
+
+    @Autowired
+    PublishedMeetings published;
 
     Api api;
     ModernGovFixtureServer site;
@@ -204,6 +211,30 @@ class HistoryImportIntegrationTests {
         assertThat(HistoryRuns.reason(run, "ITEM", "5003")).contains("documents[1].url", "http or https");
         assertThat(rest.getForObject("/councils/barnet/meetings/" + HistoryRuns.id("barnet", site.baseUrl(), "meeting",
                 "1001"), String.class)).contains("Minutes of the last meeting").doesNotContain("javascript:");
+    }
+
+    /** The exact instants CouncilFlow writes beside ModernGov's dates: read when sound, else the meeting fails. */
+    @Test
+    void anExactInstantWinsOverItsDateAndAHostileOneFailsItsMeeting() {
+        site.replace("GetMeeting-1002.xml", ModernGovFixtureServer.fixture("GetMeeting-1002.xml").replace(
+                "</agendapublisheddate>", "</agendapublisheddate><agendapublishedat>2018-09-04T14:37:12+01:00</agendapublishedat>"));
+        site.replace("GetMeeting-1001.xml", ModernGovFixtureServer.fixture("GetMeeting-1001.xml").replace(
+                "</meetingdate>", "</meetingdate><agendapublishedat>9999-12-31T23:59:59Z</agendapublishedat>"));
+
+        JsonNode run = HistoryRuns.run(api, ADMIN, "barnet", HistoryRuns.site(site.baseUrl(), false));
+
+        assertThat(run.get("state").asText()).isEqualTo("FINISHED");
+        assertThat(HistoryRuns.outcomes(run)).contains("MEETING 1001 FAIL", "MEETING 1002 CREATE");
+        assertThat(HistoryRuns.reason(run, "MEETING", "1001")).contains("<agendapublishedat>", "1900 to 2199");
+        PublishedMeetings.Meeting imported = TenantContext.supplyInTenant("barnet", () -> published.meeting(UUID.fromString(
+                HistoryRuns.id("barnet", site.baseUrl(), "meeting", "1002"))).orElseThrow());
+        assertThat(imported.agendaPublishedAt()).isEqualTo(Instant.parse("2018-09-04T13:37:12Z"));
+
+        site.replace("GetMeeting-1001.xml", ModernGovFixtureServer.fixture("GetMeeting-1001.xml").replace(
+                "</meetingdate>", "</meetingdate><agendapublishedat>06/06/2018 14:37</agendapublishedat>"));
+        JsonNode garbage = HistoryRuns.run(api, ADMIN, "barnet", HistoryRuns.site(site.baseUrl(), false));
+        assertThat(HistoryRuns.outcomes(garbage)).contains("MEETING 1001 FAIL", "MEETING 1002 SKIP");
+        assertThat(HistoryRuns.reason(garbage, "MEETING", "1001")).contains("<agendapublishedat>", "ISO-8601");
     }
 
     @Test

@@ -2,15 +2,21 @@ package org.councilflow.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.councilflow.publication.PublishedMeetings;
 import org.councilflow.support.Api;
 import org.councilflow.support.IntegrationTest;
+import org.councilflow.support.PublishedCycle;
 import org.councilflow.tenancy.TenantContext;
+import org.flowable.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -31,6 +37,11 @@ class HistoryRoundTripIntegrationTests {
 
     @Autowired
     PublishedMeetings published;
+
+    @Autowired
+    ProcessEngine engine;
+
+    static final ZoneId LONDON = ZoneId.of("Europe/London");
 
     @Test
     void anotherCouncilImportsACouncilsPublishedHistoryAndLosesNothing() {
@@ -56,6 +67,45 @@ class HistoryRoundTripIntegrationTests {
         assertThat(again.get("counts").get("create").asInt() + again.get("counts").get("update").asInt())
                 .as(again.toString()).isZero();
         assertThat(meetings("tower-hamlets")).isEqualTo(council);
+    }
+
+    /**
+     * ModernGov's dates carry the day only; the instants written beside them keep the time of day of a meeting
+     * published live: its agenda (published now), its decision (at 14:37:12 and a fraction) and the call-in end.
+     */
+    @Test
+    void aMeetingPublishedLiveAtAnOddTimeKeepsItsExactInstants() {
+        Api api = new Api(rest);
+        PublishedCycle cycle = new PublishedCycle(api, engine);
+        try {
+            cycle.published(true, Duration.ofDays(1).plusHours(14).plusMinutes(37).plusSeconds(12).plusMillis(345));
+        } finally {
+            cycle.resetClock();
+        }
+        PublishedMeetings.Meeting live = TenantContext.supplyInTenant("barnet",
+                () -> published.meeting(UUID.fromString(cycle.meetingId)).orElseThrow());
+        PublishedMeetings.Decision decision = live.items().get(0).decision();
+        assertThat(decision.callInEndsAt()).as("published subject to call-in").isNotNull();
+        assertThat(decision.publishedAt()).isEqualTo(cycle.meetingAt.plus(Duration.ofDays(1)).plus(Duration.ofHours(14))
+                .plusSeconds(37 * 60 + 12).plusMillis(345));
+
+        Map<String, Object> request = new LinkedHashMap<>(HistoryRuns.site(rest.getRootUri() + "/councils/barnet", false));
+        request.put("from", "2000-01-01");
+        request.put("to", "2030-12-31");
+        ModernGovServiceIntegrationTests.JsonRun.finished(HistoryRuns.run(api, "tower-hamlets.tenant-admin",
+                "tower-hamlets", request));
+
+        PublishedMeetings.Meeting copy = TenantContext.supplyInTenant("tower-hamlets", () -> published.meetings(null)
+                .stream().filter(m -> m.startsAt().equals(live.startsAt()) && !m.committeeName().equals("Cabinet"))
+                .map(m -> published.meeting(m.id()).orElseThrow()).findFirst().orElseThrow());
+        assertThat(copy.agendaPublishedAt()).as("the agenda's publication, to the microsecond")
+                .isEqualTo(live.agendaPublishedAt());
+        PublishedMeetings.Decision copied = copy.items().get(0).decision();
+        assertThat(copied.publishedAt()).as("the decision's publication").isEqualTo(decision.publishedAt());
+        assertThat(copied.callInEndsAt()).as("the call-in period's end").isEqualTo(decision.callInEndsAt());
+        assertThat(copied.decidedOn()).isEqualTo(decision.decidedOn());
+        assertThat(copy.agendaPublishedAt().atZone(LONDON).toLocalTime()).as("not the 09:00 a date alone gives")
+                .isNotEqualTo(LocalTime.of(9, 0));
     }
 
     @Test

@@ -71,10 +71,19 @@ class ModernGovServiceIntegrationTests {
         assertThat(parse(get(base + "GetMeetings?lCommitteeId=" + ces + "&sFromDate=01/07/2018&sToDate=31/12/2018").getBody())
                 .getElementsByTagName("meeting").getLength()).isEqualTo(1);
 
-        // the served meeting against the source's, read the same way
-        Document served = parse(get(base + "GetMeeting?lMeetingId=" + dates.get("12/09/2018")).getBody());
+        // the served meeting against the source's, read the same way: the exact instants CouncilFlow writes beside
+        // the dates are elements a consumer reading by name passes over
+        ResponseEntity<String> answer = get(base + "GetMeeting?lMeetingId=" + dates.get("12/09/2018"));
+        Document served = parse(answer.getBody());
         Document source = parse(ModernGovFixtureServer.fixture("GetMeeting-1002.xml"));
         assertThat(readMeeting(served)).isEqualTo(readMeeting(source));
+        assertThat(text(served.getDocumentElement(), "agendapublisheddate")).isEqualTo("04/09/2018");
+        assertThat(text(served.getDocumentElement(), "agendapublishedat")).as("09:00 in London, summer time")
+                .isEqualTo("2018-09-04T08:00:00Z");
+        HttpHeaders unchanged = new HttpHeaders();
+        unchanged.setIfNoneMatch(answer.getHeaders().getETag());
+        assertThat(rest.exchange(base + "GetMeeting?lMeetingId=" + dates.get("12/09/2018"), HttpMethod.GET,
+                new HttpEntity<>(unchanged), String.class).getStatusCode().value()).isEqualTo(304);
         Element item = elements(served, "agendaitem").get(0);
         assertThat(Jsoup.parse(text(item, "minutesnonemptyhtmlbody")).text()).contains("Chris Munday",
                 "It was unanimously RESOLVED:");

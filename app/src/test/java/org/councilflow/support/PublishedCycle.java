@@ -56,11 +56,16 @@ public final class PublishedCycle {
 
     /** The committee's decision recorded after the meeting and published with a call-in period. */
     public String published(boolean subjectToCallIn) {
+        return published(subjectToCallIn, Duration.ofDays(1));
+    }
+
+    /** As {@link #published(boolean)}, the decision published that long after the meeting (an odd time of day). */
+    public String published(boolean subjectToCallIn, Duration publishedAfterMeeting) {
         String report = scheduled();
         clock(meetingAt.plus(Duration.ofHours(3)));
         complete("barnet.clerk", report, "recordDecision", Map.of("outcome", "RECOMMENDATIONS_APPROVED", "form",
                 Map.of("resolutions", List.of("That the Committee notes the progress."), "minutes", "Noted.", "keyDecision", false)));
-        clock(meetingAt.plus(Duration.ofDays(1)));
+        clock(meetingAt.plus(publishedAfterMeeting));
         complete("barnet.clerk", report, "publishDecision",
                 Map.of("outcome", "publish", "form", Map.of("subjectToCallIn", subjectToCallIn)));
         resetClock();

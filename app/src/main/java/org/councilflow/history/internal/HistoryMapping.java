@@ -43,8 +43,14 @@ final class HistoryMapping {
         return meeting.date().atTime(meeting.time() == null ? LocalTime.MIDNIGHT : meeting.time()).atZone(zone).toInstant();
     }
 
-    /** The agenda's publication: as the source says, else its earliest public document's, else the meeting's day. */
+    /**
+     * The agenda's publication: the exact instant when the source has it, else the day the source says, else its
+     * earliest public document's, else the meeting's day (a day at the start of the working day).
+     */
     static Instant agendaPublishedAt(History.Meeting meeting, ZoneId zone) {
+        if (meeting.agendaPublishedAt() != null) {
+            return meeting.agendaPublishedAt();
+        }
         LocalDate day = meeting.agendaPublishedOn();
         if (day == null) {
             day = meeting.items().stream().filter(i -> !i.restricted()).flatMap(i -> i.documents().stream())
@@ -95,9 +101,13 @@ final class HistoryMapping {
         String status = item.decisionHtml() == null ? "NOTED" : status(item.decisionStatus());
         LocalDate decided = item.decidedOn() == null ? meeting.date() : item.decidedOn();
         LocalDate published = item.decisionPublishedOn() == null ? decided : item.decisionPublishedOn();
-        Instant callInEnds = item.callInEndsOn() == null ? null : item.callInEndsOn().atTime(LocalTime.MAX).atZone(zone).toInstant();
+        // the exact instants when the source has them (CouncilFlow's own answers), else the days as the source says
+        Instant publishedAt = item.decisionPublishedAt() != null ? item.decisionPublishedAt()
+                : published.atTime(WORKING_DAY_STARTS).atZone(zone).toInstant();
+        Instant callInEnds = item.callInEndsAt() != null ? item.callInEndsAt() : item.callInEndsOn() == null ? null
+                : item.callInEndsOn().atTime(LocalTime.MAX).atZone(zone).toInstant();
         return new HistoricPublications.Decision(status, item.keyDecision(), resolutions,
-                hasMinutes ? minutes(item.minutesHtml()) : null, decided, published.atTime(WORKING_DAY_STARTS).atZone(zone).toInstant(), callInEnds);
+                hasMinutes ? minutes(item.minutesHtml()) : null, decided, publishedAt, callInEnds);
     }
 
     static String status(String text) {

@@ -95,7 +95,7 @@ class MeetingImporter {
         }
         History.Meeting meeting = new History.Meeting(source.sourceId(), source.committeeSourceId(), source.date(),
                 source.time(), source.location(), source.status(), source.agendaPublishedOn(), source.attendees(),
-                List.copyOf(items));
+                List.copyOf(items), source.agendaPublishedAt());
         String invalid = violations(meeting);
         if (invalid != null) {
             throw new IllegalArgumentException(invalid);

@@ -1,7 +1,11 @@
 package org.councilflow.history.moderngov;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.chrono.IsoChronology;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
@@ -15,6 +19,12 @@ public final class ModernGovDates {
     public static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu", Locale.ROOT)
             .withResolverStyle(ResolverStyle.STRICT);
     public static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
+    static final int FIRST_YEAR = 1900;
+    static final int LAST_YEAR = 2199;
+    /** ISO-8601 with a required offset ({@code Z} or {@code +01:00}), strict: no 30 February, no hour 24. */
+    private static final DateTimeFormatter INSTANT = new DateTimeFormatterBuilder().parseCaseInsensitive()
+            .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME).appendOffsetId().toFormatter(Locale.ROOT)
+            .withResolverStyle(ResolverStyle.STRICT).withChronology(IsoChronology.INSTANCE);
     private static final Pattern LEADING_DATE = Pattern.compile("^(\\d{1,2})/(\\d{1,2})/(\\d{4})(?:\\s.*)?$");
     private static final Pattern CLOCK = Pattern.compile("^(\\d{1,2})[:.](\\d{2})(?:[:.]\\d{2})?\\s*([ap]\\.?m\\.?)?$",
             Pattern.CASE_INSENSITIVE);
@@ -37,6 +47,34 @@ public final class ModernGovDates {
         } catch (java.time.DateTimeException e) {
             throw new ModernGovFormatException("<" + element + "> is not a real date: '" + abbreviate(value) + "'");
         }
+    }
+
+    /**
+     * An exact instant as CouncilFlow's answers write it beside ModernGov's dates (ISO-8601 with an offset, e.g.
+     * {@code 2026-11-20T14:37:12Z}); null for null. Anything else, or a year outside {@value #FIRST_YEAR} to
+     * {@value #LAST_YEAR} (the range the JSON API accepts), is refused naming the element, as a bad date is.
+     */
+    public static Instant instant(String value, String element) {
+        if (value == null) {
+            return null;
+        }
+        OffsetDateTime parsed;
+        try {
+            parsed = OffsetDateTime.parse(value.strip(), INSTANT);
+        } catch (DateTimeParseException e) {
+            throw new ModernGovFormatException("<" + element + "> is not an ISO-8601 date and time with an offset: '"
+                    + abbreviate(value) + "'");
+        }
+        if (parsed.getYear() < FIRST_YEAR || parsed.getYear() > LAST_YEAR) {
+            throw new ModernGovFormatException("<" + element + "> must be in the years " + FIRST_YEAR + " to "
+                    + LAST_YEAR + ": '" + abbreviate(value) + "'");
+        }
+        return parsed.toInstant();
+    }
+
+    /** How {@link #instant} is written: UTC, with the fraction of a second the instant has (nothing is rounded). */
+    public static String format(Instant instant) {
+        return instant == null ? null : DateTimeFormatter.ISO_INSTANT.format(instant);
     }
 
     /** A meeting time, or null when there is none or it is not a clock time ("TBC", "Rising of Cabinet"). */

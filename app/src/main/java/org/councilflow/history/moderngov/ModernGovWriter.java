@@ -97,6 +97,7 @@ public final class ModernGovWriter {
             element(w, "committeetitle", m.committeeName());
             element(w, "agendapublished", "True");
             element(w, "agendapublisheddate", date(m.agendaPublishedAt(), zone));
+            instant(w, "agendapublishedat", m.agendaPublishedAt());
             boolean minutes = m.items().stream().anyMatch(i -> i.decision() != null && i.decision().minutes() != null);
             element(w, "minutepublished", flag(minutes));
             element(w, "decisionpublished", flag(m.items().stream().anyMatch(i -> i.decision() != null)));
@@ -132,6 +133,8 @@ public final class ModernGovWriter {
         if (d.callInEndsAt() != null) {
             element(w, "callinenddate", date(d.callInEndsAt(), zone));
         }
+        instant(w, "decisionpublishedat", d.publishedAt());
+        instant(w, "callinendsat", d.callInEndsAt());
     }
 
     private static void item(XMLStreamWriter w, PublishedMeetings.Item item, LocalDate meetingDate, ZoneId zone)
@@ -158,6 +161,8 @@ public final class ModernGovWriter {
                 element(w, "decisiondate", ModernGovDates.format(d.decidedOn()));
                 element(w, "decisionpublicationdate", date(d.publishedAt(), zone));
                 element(w, "callinenddate", d.callInEndsAt() == null ? "" : date(d.callInEndsAt(), zone));
+                instant(w, "decisionpublishedat", d.publishedAt());
+                instant(w, "callinendsat", d.callInEndsAt());
             } else if (d != null) {
                 undecided(w, d, hasMinutes, meetingDate, zone);
             }
@@ -216,6 +221,16 @@ public final class ModernGovWriter {
 
     private static String date(Instant instant, ZoneId zone) {
         return instant == null ? "" : ModernGovDates.format(LocalDate.ofInstant(instant, zone));
+    }
+
+    /**
+     * The exact instant beside ModernGov's date (which carries the day only), so that a CouncilFlow council importing
+     * these answers keeps the time of day; ModernGov's consumers read elements by name and pass over this one.
+     */
+    private static void instant(XMLStreamWriter w, String name, Instant instant) throws XMLStreamException {
+        if (instant != null) {
+            element(w, name, ModernGovDates.format(instant));
+        }
     }
 
     private static String flag(boolean value) {

@@ -24,7 +24,10 @@ import org.jsoup.parser.Parser;
  * </ul>
  * Dates the public description does not show are read when present (CouncilFlow's own answers write them):
  * {@code agendapublisheddate}, and per item {@code decisionstatus}, {@code iskeydecision}, {@code decisiondate},
- * {@code decisionpublicationdate}, {@code callinenddate}.
+ * {@code decisionpublicationdate}, {@code callinenddate}. Beside those dates CouncilFlow writes the exact instants
+ * (ISO-8601 with an offset), which ModernGov's consumers, reading by name, pass over: {@code agendapublishedat},
+ * {@code decisionpublishedat}, {@code callinendsat}. When present they win over the date; a malformed one, or one
+ * outside the years 1900 to 2199, is refused as a malformed date is (the meeting is listed as failed).
  */
 public final class ModernGovXml {
 
@@ -99,7 +102,8 @@ public final class ModernGovXml {
                 ModernGovDates.time(meeting.value("meetingtime")), text(meeting.value("meetinglocation")),
                 History.Status.fromModernGov(meeting.value("meetingstatus")),
                 ModernGovDates.date(meeting.value("agendapublisheddate"), "agendapublisheddate"),
-                List.copyOf(attendees), List.copyOf(items));
+                List.copyOf(attendees), List.copyOf(items),
+                ModernGovDates.instant(meeting.value("agendapublishedat"), "agendapublishedat"));
     }
 
     private static History.Item item(XmlTree item) {
@@ -123,7 +127,9 @@ public final class ModernGovXml {
                 text(item.value("decisionstatus")), flag(item, "iskeydecision"),
                 ModernGovDates.date(item.value("decisiondate"), "decisiondate"),
                 ModernGovDates.date(item.value("decisionpublicationdate"), "decisionpublicationdate"),
-                ModernGovDates.date(item.value("callinenddate"), "callinenddate"), List.copyOf(documents));
+                ModernGovDates.date(item.value("callinenddate"), "callinenddate"), List.copyOf(documents),
+                ModernGovDates.instant(item.value("decisionpublishedat"), "decisionpublishedat"),
+                ModernGovDates.instant(item.value("callinendsat"), "callinendsat"));
     }
 
     private static String required(XmlTree element, String child) {

@@ -2,6 +2,12 @@ package org.councilflow.history.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+
+import org.councilflow.history.History;
 import org.junit.jupiter.api.Test;
 
 /** Resolutions and minutes read from HTML as the public pages show them, line breaks kept. */
@@ -15,6 +21,18 @@ class HistoryMappingTests {
         assertThat(HistoryMapping.minutes("<div><p>First line<br>second line</p><p>- a point</p></div>"))
                 .isEqualTo("First line\nsecond line\n\n- a point");
         assertThat(HistoryMapping.resolutions("<p><br>To note the report.<br></p>")).containsExactly("To note the report.");
+    }
+
+    @Test
+    void anExactInstantWinsOverItsDayAndADayAloneIsTakenAtNine() {
+        ZoneId london = ZoneId.of("Europe/London");
+        Instant exact = Instant.parse("2019-02-05T14:37:12.345678Z");
+        History.Meeting dated = new History.Meeting("m", "c", LocalDate.of(2019, 2, 13), null, null,
+                History.Status.HELD, LocalDate.of(2019, 2, 5), List.of(), List.of(), null);
+        History.Meeting exactly = new History.Meeting("m", "c", LocalDate.of(2019, 2, 13), null, null,
+                History.Status.HELD, LocalDate.of(2019, 2, 5), List.of(), List.of(), exact);
+        assertThat(HistoryMapping.agendaPublishedAt(dated, london)).isEqualTo(Instant.parse("2019-02-05T09:00:00Z"));
+        assertThat(HistoryMapping.agendaPublishedAt(exactly, london)).isEqualTo(exact);
     }
 
     @Test

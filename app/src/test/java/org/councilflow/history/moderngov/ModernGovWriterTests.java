@@ -57,6 +57,37 @@ class ModernGovWriterTests {
     }
 
     @Test
+    void theExactInstantsAreWrittenBesideTheDatesAndReadBackToTheMicrosecond() {
+        Instant agenda = Instant.parse("2026-11-20T14:37:12.345678Z");
+        Instant published = Instant.parse("2026-12-02T16:05:41.5Z");
+        Instant callIn = Instant.parse("2026-12-09T17:00:00Z");
+        PublishedMeetings.Decision decided = new PublishedMeetings.Decision("RECOMMENDATIONS_APPROVED", true,
+                List.of("That the report be approved."), null, LocalDate.of(2026, 12, 1), published, callIn);
+        PublishedMeetings.Decision noted = new PublishedMeetings.Decision("NOTED", false, List.of(), "Noted.",
+                LocalDate.of(2026, 12, 1), published.plusSeconds(7), null);
+        PublishedMeetings.Meeting meeting = new PublishedMeetings.Meeting(UUID.randomUUID(), UUID.randomUUID(), "Cabinet",
+                Instant.parse("2026-12-01T19:00:00Z"), "Town Hall", agenda, published, List.of(
+                        new PublishedMeetings.Item(UUID.randomUUID(), 1, "1", "Budget", null, false, decided, List.of()),
+                        new PublishedMeetings.Item(UUID.randomUUID(), 2, "2", "Update", null, false, noted, List.of())));
+
+        String xml = ModernGovWriter.meeting(meeting, LONDON);
+        History.Meeting read = ModernGovXml.meeting(XmlTree.parse(xml.getBytes(StandardCharsets.UTF_8), 1 << 20), null);
+
+        assertThat(xml).contains("<agendapublisheddate>20/11/2026</agendapublisheddate>"
+                + "<agendapublishedat>2026-11-20T14:37:12.345678Z</agendapublishedat>");
+        assertThat(xml).contains("<callinenddate>09/12/2026</callinenddate>"
+                + "<decisionpublishedat>2026-12-02T16:05:41.500Z</decisionpublishedat>"
+                + "<callinendsat>2026-12-09T17:00:00Z</callinendsat>");
+        assertThat(read.agendaPublishedOn()).as("ModernGov's date is still there").isEqualTo(LocalDate.of(2026, 11, 20));
+        assertThat(read.agendaPublishedAt()).isEqualTo(agenda);
+        assertThat(read.items().get(0).decisionPublishedAt()).isEqualTo(published);
+        assertThat(read.items().get(0).callInEndsAt()).isEqualTo(callIn);
+        assertThat(read.items().get(1).decisionPublishedAt()).as("minutes noted keep their instant too")
+                .isEqualTo(published.plusSeconds(7));
+        assertThat(read.items().get(1).callInEndsAt()).isNull();
+    }
+
+    @Test
     void anItemWithoutDecisionOrMinutesHasNone() {
         PublishedMeetings.Meeting meeting = new PublishedMeetings.Meeting(UUID.randomUUID(), UUID.randomUUID(), "Cabinet",
                 Instant.parse("2019-02-13T18:30:00Z"), "Town Hall", Instant.parse("2019-02-05T09:00:00Z"),

@@ -182,6 +182,48 @@ class ModernGovXmlTests {
     }
 
     @Test
+    void aModernGovAnswerWithoutInstantsHasNoneAndTheirDatesAreRead() {
+        History.Meeting meeting = ModernGovXml.meeting(tree("GetMeeting-1001.xml"), null);
+        assertThat(meeting.agendaPublishedAt()).isNull();
+        assertThat(meeting.items()).allSatisfy(item -> {
+            assertThat(item.decisionPublishedAt()).isNull();
+            assertThat(item.callInEndsAt()).isNull();
+        });
+    }
+
+    @Test
+    void anInstantWithAnOffsetIsReadExactly() {
+        assertThat(ModernGovDates.instant("2026-11-20T14:37:12Z", "agendapublishedat"))
+                .isEqualTo(java.time.Instant.parse("2026-11-20T14:37:12Z"));
+        assertThat(ModernGovDates.instant(" 2026-07-20T14:37:12.25+01:00 ", "agendapublishedat"))
+                .isEqualTo(java.time.Instant.parse("2026-07-20T13:37:12.25Z"));
+        assertThat(ModernGovDates.instant(null, "agendapublishedat")).isNull();
+    }
+
+    @Test
+    void aMalformedOrFarAwayInstantIsRefusedNamingItsElement() {
+        for (String garbage : List.of("yesterday", "20/11/2026", "2026-11-20T14:37:12", "2026-02-30T10:00:00Z",
+                "2026-11-20T24:00:00Z", "2026-11-20T14:37:12Z<b>", "1e9", "2026-11-20T14:37:12+25:00")) {
+            assertThatThrownBy(() -> ModernGovDates.instant(garbage, "callinendsat")).as(garbage)
+                    .isInstanceOf(ModernGovFormatException.class).hasMessageContaining("<callinendsat>")
+                    .hasMessageContaining("ISO-8601");
+        }
+        for (String far : List.of("1899-12-31T23:59:59Z", "2200-01-01T00:00:00Z", "+999999999-12-31T23:59:59Z",
+                "0000-01-01T00:00:00Z")) {
+            assertThatThrownBy(() -> ModernGovDates.instant(far, "decisionpublishedat")).as(far)
+                    .isInstanceOf(ModernGovFormatException.class).hasMessageContaining("<decisionpublishedat>");
+        }
+        assertThat(ModernGovDates.instant("1900-01-01T00:00:00Z", "x")).isNotNull();
+        assertThat(ModernGovDates.instant("2199-12-31T22:59:59Z", "x")).isNotNull();
+
+        String hostile = new String(fixture("GetMeeting-1001.xml"), StandardCharsets.UTF_8).replace("</meetingdate>",
+                "</meetingdate><agendapublishedat>9999-01-01T00:00:00Z</agendapublishedat>");
+        assertThatThrownBy(() -> ModernGovXml.meeting(XmlTree.parse(hostile.getBytes(StandardCharsets.UTF_8), MAX), null))
+                .isInstanceOf(ModernGovFormatException.class).hasMessageContaining("<agendapublishedat>")
+                .hasMessageContaining("1900 to 2199");
+    }
+
+    @Test
     void timesAsCouncilsWriteThem() {
         assertThat(ModernGovDates.time("10:00")).isEqualTo(LocalTime.of(10, 0));
         assertThat(ModernGovDates.time("7.30 pm")).isEqualTo(LocalTime.of(19, 30));
