@@ -11,6 +11,7 @@ import java.util.Map;
 
 import org.councilflow.CouncilFlowApplication;
 import org.councilflow.support.ReferenceDecision;
+import org.councilflow.tenancy.PublicSiteChanges;
 import org.councilflow.support.DevServicesInitializer;
 import org.councilflow.support.IntegrationTest;
 import org.councilflow.support.Tokens;
@@ -52,6 +53,9 @@ class PublicPageCacheIntegrationTests {
     @Autowired
     MeterRegistry meters;
 
+    @Autowired
+    PublicSiteChanges changes;
+
     PublicationFixture fixture;
     String decisionPage;
     ConfigurableApplicationContext second;
@@ -62,6 +66,30 @@ class PublicPageCacheIntegrationTests {
         String reportId = DecisionPageIntegrationTests.publishBarnetDecision(fixture,
                 ReferenceDecision.read());
         decisionPage = "/councils/barnet/decisions/" + OnlyPublishedIntegrationTests.decisionId(reportId, MEETING);
+        settled(changes);
+    }
+
+    /**
+     * Waits until the instance hears the public site's changes and Barnet's stamp holds still: publishing leaves work
+     * committed after it (mail, the engine's jobs), and each such commit rightly drops what was held.
+     */
+    static void settled(PublicSiteChanges changes) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        long last = Long.MIN_VALUE;
+        while (System.nanoTime() < deadline) {
+            long stamp = changes.listening() ? changes.stamp("barnet") : Long.MIN_VALUE;
+            if (stamp != Long.MIN_VALUE && stamp == last) {
+                return;
+            }
+            last = stamp;
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        throw new AssertionError("the public site's changes did not settle within 30 s");
     }
 
     @AfterEach
@@ -159,6 +187,7 @@ class PublicPageCacheIntegrationTests {
         String base = "http://localhost:" + ((WebServerApplicationContext) second).getWebServer().getPort();
         String meetingPage = base + "/councils/barnet/meetings/" + MEETING;
         MeterRegistry otherMeters = second.getBean(MeterRegistry.class);
+        settled(second.getBean(PublicSiteChanges.class));
         assertThat(other.getForObject(meetingPage, String.class)).doesNotContain("Supplementary agenda");
         double hits = otherMeters.counter("councilflow.publication.page-cache", "result", "hit").count();
         assertThat(other.getForObject(meetingPage, String.class)).doesNotContain("Supplementary agenda");
