@@ -14,6 +14,8 @@ import java.util.UUID;
 import org.councilflow.common.Audited;
 import org.councilflow.common.ConflictException;
 import org.councilflow.common.NotFoundException;
+import org.councilflow.common.Refusal;
+import org.councilflow.common.RefusedAccessException;
 import org.councilflow.documents.Documents;
 import org.councilflow.documents.StoredDocument;
 import org.councilflow.identity.CurrentUsers;
@@ -24,7 +26,6 @@ import org.councilflow.reports.internal.ReportRepository;
 import org.councilflow.reports.internal.ReportRepository.Part;
 import org.councilflow.tenancy.TenantContext;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -231,7 +232,7 @@ public class Reports {
         }
         Report.Version version = version(id, number);
         signOffRefusal(row, version, users.require().username()).ifPresent(reason -> {
-            throw new AccessDeniedException(reason);
+            throw new RefusedAccessException(reason);
         });
         String user = users.require().username();
         reports.signedOff(tenant(), id, number, user);
@@ -265,7 +266,7 @@ public class Reports {
      * Why the current user may not sign off the version now submitted (four-eyes), in words to show them; empty when
      * they may, or when nothing is awaiting sign-off.
      */
-    public Optional<String> signOffRefusal(UUID id) {
+    public Optional<Refusal> signOffRefusal(UUID id) {
         ReportRepository.Row row = row(id);
         if (row.stage() != Report.Stage.SUBMITTED || row.submittedVersion() == null) {
             return Optional.empty();
@@ -277,7 +278,7 @@ public class Reports {
      * Why {@code username} may not sign off the version now submitted (four-eyes), as {@link #signOffRefusal(UUID)}
      * says it to them: for offering, handing on and reassigning the sign-off only to people who may do it.
      */
-    public Optional<String> signOffRefusal(UUID id, String username) {
+    public Optional<Refusal> signOffRefusal(UUID id, String username) {
         ReportRepository.Row row = row(id);
         if (row.stage() != Report.Stage.SUBMITTED || row.submittedVersion() == null) {
             return Optional.empty();
@@ -285,23 +286,28 @@ public class Reports {
         return signOffRefusal(row, version(id, row.submittedVersion()), username);
     }
 
-    private static Optional<String> signOffRefusal(ReportRepository.Row row, Report.Version version, String me) {
+    private static Optional<Refusal> signOffRefusal(ReportRepository.Row row, Report.Version version, String me) {
         if (me.equals(row.submittedBy())) {
-            return Optional.of("Four-eyes: you submitted this version, so another manager must sign it off.");
+            return Optional.of(Refusal.of("fourEyes.youSubmitted"));
         }
-        List<String> mine = new ArrayList<>();
+        List<Refusal> mine = new ArrayList<>();
         if (me.equals(row.createdBy())) {
-            mine.add("created this report");
+            mine.add(Refusal.of("fourEyes.created"));
         }
         version.contributors().stream()
                 .filter(c -> c.username().equals(me) && !"created".equals(c.contribution()))
-                .map(c -> APPENDICES.equals(c.contribution()) ? "changed the appendices" : "saved " + lower(label(c.contribution())))
+                .map(c -> APPENDICES.equals(c.contribution()) ? Refusal.of("fourEyes.appendices")
+                        : Refusal.of("fourEyes.saved", lower(label(c.contribution()))))
                 .distinct()
                 .forEach(mine::add);
         if (mine.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of("Four-eyes: you " + String.join(" and ", mine) + ", so another manager must sign it off.");
+        Refusal did = mine.get(mine.size() - 1);
+        for (int i = mine.size() - 2; i >= 0; i--) {
+            did = Refusal.of("fourEyes.and", mine.get(i), did);
+        }
+        return Optional.of(Refusal.of("fourEyes.youDid", did));
     }
 
     /**
