@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.councilflow.common.RefusedException;
 import org.councilflow.common.Audited;
 import org.councilflow.common.ConflictException;
 import org.councilflow.common.NotFoundException;
@@ -58,7 +59,8 @@ public class Reports {
     /** The Welsh text beside the English (ADR 0015): optional, a part of the draft like the others. */
     private static final String WELSH = "welsh";
     private static final String APPENDICES = "appendices";
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("dd/MM/yyyy 'at' HH:mm");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm");
 
     private final ReportRepository reports;
@@ -173,9 +175,8 @@ public class Reports {
         if (current == null) {
             reports.insertPart(tenant(), id, part, stored, user);
         } else if (!reports.updatePart(tenant(), id, part, stored, revision, user)) {
-            throw new ConflictException(label(part) + " was changed by " + current.updatedBy() + " at "
-                    + TIME.withZone(properties.zone()).format(current.updatedAt()) + " (revision " + current.revision() + ", you loaded " + revision
-                    + "). Nothing was saved: reload the section, then apply your change again.");
+            throw new ConflictException(Refusal.of("report.partChanged", label(part), current.updatedBy(),
+                    TIME.withZone(properties.zone()).format(current.updatedAt()), current.revision(), revision));
         }
         reports.contributed(tenant(), id, user, part);
         Report report = get(id);
@@ -223,12 +224,13 @@ public class Reports {
         if (row.stage() != Report.Stage.SUBMITTED) {
             throw new ConflictException(row.stage() == Report.Stage.SIGNED_OFF
                     // a second manager at the same moment waited for the first one's lock: tell them who
-                    ? "Already completed by " + row.approvedBy() + ", who signed off version " + row.approvedVersion()
-                            + " on " + STAMP.withZone(properties.zone()).format(row.approvedAt()) + "; nothing was changed"
-                    : "This report is a draft: it can be signed off once it is submitted");
+                    ? Refusal.of("report.alreadySignedOff", row.approvedBy(), row.approvedVersion(),
+                            DAY.withZone(properties.zone()).format(row.approvedAt()),
+                            HOUR.withZone(properties.zone()).format(row.approvedAt()))
+                    : Refusal.of("report.draftNotSubmitted"));
         }
         if (row.submittedVersion() != number) {
-            throw new ConflictException("Version " + row.submittedVersion() + " is the one submitted for sign-off, not version " + number);
+            throw new ConflictException(Refusal.of("report.otherVersionSubmitted", row.submittedVersion(), number));
         }
         Report.Version version = version(id, number);
         signOffRefusal(row, version, users.require().username()).ifPresent(reason -> {
@@ -248,11 +250,11 @@ public class Reports {
     @PreAuthorize(REVIEWERS)
     public void returnForChanges(UUID id, String reason) {
         if (reason == null || reason.isBlank()) {
-            throw new IllegalArgumentException("Say why the report is returned: the reason is required");
+            throw RefusedException.of("task.returnReasonRequired");
         }
         ReportRepository.Row row = reports.lock(tenant(), id).orElseThrow(() -> notFound(id));
         if (row.stage() == Report.Stage.DRAFT) {
-            throw new ConflictException("This report is already a draft: it was not submitted");
+            throw new ConflictException(Refusal.of("report.alreadyDraft"));
         }
         String user = users.require().username();
         reports.returned(tenant(), id);
@@ -318,18 +320,17 @@ public class Reports {
     public Report.Approved approvedForPublication(UUID id) {
         ReportRepository.Row row = row(id);
         if (row.stage() != Report.Stage.SIGNED_OFF || row.approvedVersion() == null) {
-            throw new ConflictException("This report has not been signed off: only a signed-off version is published");
+            throw new ConflictException(Refusal.of("report.notSignedOff"));
         }
         Report.Version version = version(id, row.approvedVersion());
         List<Report.ApprovedAppendix> appendices = new ArrayList<>();
         for (Report.FrozenAppendix frozen : version.appendices()) {
             StoredDocument document = documents.find(frozen.documentId()).orElseThrow(() -> new ConflictException(
-                    "Appendix " + frozen.number() + " (" + frozen.title() + ") as signed off is no longer stored; nothing was published"));
+                    Refusal.of("report.appendixGone", frozen.number(), frozen.title())));
             String actual = sha256(documents.content(frozen.documentId()));
             if (!actual.equals(frozen.sha256())) {
-                throw new ConflictException("Appendix " + frozen.number() + " (" + frozen.title() + ") is not the file that was"
-                        + " signed off: its SHA-256 was " + frozen.sha256() + " at submission and is " + actual
-                        + " now. Nothing was published; return the report so that the right file is signed off again.");
+                throw new ConflictException(Refusal.of("report.appendixChanged", frozen.number(), frozen.title(),
+                        frozen.sha256(), actual));
             }
             appendices.add(new Report.ApprovedAppendix(frozen.number(), frozen.title(), document, frozen.sha256()));
         }
@@ -384,8 +385,7 @@ public class Reports {
             // the hash of the bytes as they are now, so that a file changed since its upload is not signed off
             String actual = sha256(documents.content(a.documentId()));
             if (!actual.equals(a.sha256())) {
-                throw new ConflictException("Appendix " + a.number() + " (" + a.title() + ") does not match the file that"
-                        + " was uploaded (SHA-256 " + a.sha256() + "); upload it again. Nothing was frozen.");
+                throw new ConflictException(Refusal.of("report.appendixMismatch", a.number(), a.title(), a.sha256()));
             }
             return a;
         }).toList();
@@ -430,7 +430,7 @@ public class Reports {
     public ReportDiff changesSinceMyLastReview(UUID id) {
         ReportRepository.Row row = row(id);
         if (row.latestVersion() == 0) {
-            throw new ConflictException("This report has not been submitted yet: there is no version to review");
+            throw new ConflictException(Refusal.of("report.notSubmitted"));
         }
         int latest = row.latestVersion();
         int reviewed = reports.lastReviewed(tenant(), id, users.require().username()).orElse(0);
@@ -533,7 +533,7 @@ public class Reports {
 
     private static String validateSize(String summary) {
         if (summary != null && summary.length() > 50_000) {
-            throw new IllegalArgumentException("The summary is longer than 50,000 characters");
+            throw RefusedException.of("report.summaryTooLong");
         }
         return summary;
     }
@@ -541,7 +541,7 @@ public class Reports {
     private static List<String> validateRecommendations(List<String> recommendations) {
         if (recommendations == null || recommendations.size() > 100
                 || recommendations.stream().anyMatch(r -> r == null || r.isBlank() || r.length() > 5_000)) {
-            throw new IllegalArgumentException("Recommendations must be a list of at most 100 non-empty texts of up to 5,000 characters");
+            throw RefusedException.of("report.recommendationsLimits");
         }
         return recommendations;
     }

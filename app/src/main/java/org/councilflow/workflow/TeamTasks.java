@@ -122,7 +122,7 @@ public class TeamTasks {
     public CycleTask release(String taskId) {
         Task task = led(taskId);
         if (task.getAssignee() == null) {
-            throw new ConflictException("Nobody has claimed this task: it is already in the pool");
+            throw new ConflictException(Refusal.of("task.alreadyInPool"));
         }
         String holder = task.getAssignee();
         tasks.unclaim(taskId);
