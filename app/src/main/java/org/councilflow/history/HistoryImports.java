@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 
+import org.councilflow.common.Refusal;
 import org.councilflow.common.ConflictException;
 import org.councilflow.common.NotFoundException;
 import org.councilflow.history.internal.HistoryRuns;
@@ -57,8 +58,7 @@ public class HistoryImports {
         String by = users.current().map(u -> u.username()).orElse("unknown");
         UUID id = UUID.randomUUID();
         runs.create(id, request, by, STALE).ifPresent(running -> {
-            throw new ConflictException("An import is already under way in this council (run " + running
-                    + "); wait for it to finish, then start this one");
+            throw new ConflictException(Refusal.of("import.underWay", running));
         });
         try {
             DelegatingSecurityContextRunnable task = new DelegatingSecurityContextRunnable(

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
+import org.councilflow.common.Refusal;
 import org.councilflow.common.Audited;
 import org.councilflow.common.ConflictException;
 import org.councilflow.common.NotFoundException;
@@ -41,8 +42,7 @@ class AgendaChanges {
     Meeting begin(UUID meetingId, Integer version) {
         get(meetingId);
         if (!meetings.lockAndBump(tenant(), meetingId, version)) {
-            throw new ConflictException("The meeting changed since you loaded it (you had version " + version
-                    + "; it is at version " + get(meetingId).version() + "): someone else changed it first; reload it and try again");
+            throw new ConflictException(Refusal.of("meeting.changedMeanwhile", version, get(meetingId).version()));
         }
         // read again under the lock: what another transaction committed meanwhile counts
         return get(meetingId);

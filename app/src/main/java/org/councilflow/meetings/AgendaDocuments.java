@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.councilflow.common.Refusal;
 import org.councilflow.common.ConflictException;
 import org.councilflow.common.InvalidFieldException;
 import org.councilflow.common.NotFoundException;
@@ -65,7 +66,7 @@ public class AgendaDocuments {
     @PreAuthorize("hasRole('CLERK')")
     public Meeting addLink(UUID meetingId, UUID itemId, @NotNull @Valid Details details) {
         if (details.link() == null) {
-            throw new InvalidFieldException("link", "is required (or upload a file instead)");
+            throw new InvalidFieldException("link", Refusal.of("document.linkRequired"));
         }
         requireWebLink(details.link());
         return add(meetingId, itemId, details, null, details.link());
@@ -76,7 +77,7 @@ public class AgendaDocuments {
     @PreAuthorize("hasRole('CLERK')")
     public Meeting addFile(UUID meetingId, UUID itemId, @NotNull @Valid Details details, @NotNull CheckedDocument file) {
         if (details.link() != null) {
-            throw new InvalidFieldException("link", "must not be given with a file: a document is a file or a link");
+            throw new InvalidFieldException("link", Refusal.of("document.fileOrLink"));
         }
         return add(meetingId, itemId, details, file, null);
     }
@@ -86,10 +87,10 @@ public class AgendaDocuments {
         Meeting.AgendaItem item = meeting.item(itemId);
         String note = meeting.requireAmendmentNote(details.amendmentNote());
         if (item.withdrawn()) {
-            throw new ConflictException("Item " + item.number() + " was withdrawn; it takes no more documents");
+            throw new ConflictException(Refusal.of("item.withdrawnNoDocuments", item.number()));
         }
         if (item.documents().size() >= 50) {
-            throw new ConflictException("Item " + item.number() + " has 50 documents, the most an item holds");
+            throw new ConflictException(Refusal.of("item.documentsFull", item.number()));
         }
         StoredDocument stored = file == null ? null : documents.store(file);
         agendas.insertDocument(tenant(), itemId, UUID.randomUUID(), details.title().strip(), details.kind(),
@@ -120,7 +121,7 @@ public class AgendaDocuments {
         String note = meeting.requireAmendmentNote(amendmentNote);
         List<UUID> current = item.documents().stream().map(AgendaDocument::id).toList();
         if (documentIds.size() != current.size() || !new HashSet<>(documentIds).equals(new HashSet<>(current))) {
-            throw new ConflictException("The item's documents changed since you loaded them; reload and order them again");
+            throw new ConflictException(Refusal.of("item.documentsChanged"));
         }
         agendas.orderDocuments(tenant(), itemId, documentIds);
         return changes.done(meeting, "meeting.agenda-documents-ordered", Map.of("item", itemId.toString()), note);
@@ -150,10 +151,10 @@ public class AgendaDocuments {
             URI uri = new URI(link);
             if (!"https".equals(uri.getScheme()) || uri.getHost() == null || uri.getHost().isBlank()
                     || uri.getRawUserInfo() != null) {
-                throw new InvalidFieldException("link", "must be an https:// link to a named host");
+                throw new InvalidFieldException("link", Refusal.of("document.httpsLink"));
             }
         } catch (java.net.URISyntaxException e) {
-            throw new InvalidFieldException("link", "is not a valid link: " + e.getReason());
+            throw new InvalidFieldException("link", Refusal.of("document.invalidLink", e.getReason()));
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.councilflow.common.Refusal;
 import org.councilflow.common.Audited;
 import org.councilflow.common.ConflictException;
 import org.councilflow.common.InvalidFieldException;
@@ -46,10 +47,10 @@ public class Agendas {
     @PreAuthorize("hasRole('CLERK')")
     public Meeting addItem(UUID meetingId, @NotNull @Valid AgendaItemDraft draft) {
         if (draft.kind() == AgendaItemKind.CYCLE_REPORT) {
-            throw new InvalidFieldException("kind", "cannot be CYCLE_REPORT here: a report from the cycle joins the agenda when the clerk schedules it");
+            throw new InvalidFieldException("kind", Refusal.of("item.noCycleReportHere"));
         }
         if (draft.title() == null || draft.title().isBlank()) {
-            throw new InvalidFieldException("title", "is required");
+            throw new InvalidFieldException("title", Refusal.of("field.required"));
         }
         Meeting meeting = changes.begin(meetingId, draft.version());
         meeting.requireNotCancelled();
@@ -69,23 +70,23 @@ public class Agendas {
         meeting.requireNotCancelled();
         String note = meeting.requireAmendmentNote(draft.amendmentNote());
         if (item.withdrawn()) {
-            throw new ConflictException("Item " + item.number() + " was withdrawn; it no longer changes");
+            throw new ConflictException(Refusal.of("item.withdrawn", item.number()));
         }
         if (draft.kind() != item.kind()) {
-            throw new InvalidFieldException("kind", "cannot change (item " + item.number() + " is " + item.kind() + "); withdraw it and add another");
+            throw new InvalidFieldException("kind", Refusal.of("item.kindFixed", item.number(), item.kind()));
         }
         if (item.kind() == AgendaItemKind.CYCLE_REPORT) {
             if (draft.title() != null) {
-                throw new InvalidFieldException("title", "comes from the report's signed-off version on a report from the cycle");
+                throw new InvalidFieldException("title", Refusal.of("item.titleFromReport"));
             }
             if (draft.titleCy() != null) {
-                throw new InvalidFieldException("titleCy", "comes from the Welsh part of the report's signed-off version");
+                throw new InvalidFieldException("titleCy", Refusal.of("item.titleCyFromReport"));
             }
             if (draft.reportOf() != null) {
-                throw new InvalidFieldException("reportOf", "comes from the report's signed-off version on a report from the cycle");
+                throw new InvalidFieldException("reportOf", Refusal.of("item.reportOfFromReport"));
             }
         } else if (draft.title() == null || draft.title().isBlank()) {
-            throw new InvalidFieldException("title", "is required");
+            throw new InvalidFieldException("title", Refusal.of("field.required"));
         }
         String number = numberOrNext(meeting, draft.number(), item);
         agendas.updateItem(tenant(), itemId, fields(draft, item.reportId(), number));
@@ -104,12 +105,12 @@ public class Agendas {
         Meeting.AgendaItem item = meeting.item(itemId);
         String note = meeting.requireAmendmentNote(amendmentNote);
         if (item.withdrawn()) {
-            throw new ConflictException("Item " + item.number() + " was already withdrawn");
+            throw new ConflictException(Refusal.of("item.alreadyWithdrawn", item.number()));
         }
         if (meeting.agendaPublished()) {
             agendas.withdrawItem(tenant(), itemId, changes.now());
         } else if (item.kind() == AgendaItemKind.CYCLE_REPORT) {
-            throw new ConflictException("Item " + item.number() + " is a report from the cycle: it leaves this agenda when the clerk schedules it to another meeting");
+            throw new ConflictException(Refusal.of("item.cycleReportLeaves", item.number()));
         } else {
             agendas.deleteItem(tenant(), meetingId, itemId);
         }
@@ -151,7 +152,7 @@ public class Agendas {
         boolean taken = meeting.currentItems().stream()
                 .anyMatch(other -> other.number().equalsIgnoreCase(stripped) && (self == null || !other.id().equals(self.id())));
         if (taken) {
-            throw new InvalidFieldException("number", "is already the number of another item of this agenda");
+            throw new InvalidFieldException("number", Refusal.of("item.numberTaken"));
         }
         return stripped;
     }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.councilflow.common.Refusal;
 import org.councilflow.common.Audited;
 import org.councilflow.common.ConflictException;
 import org.councilflow.common.NotFoundException;
@@ -52,7 +53,7 @@ public class Committees {
         try {
             committees.insert(TenantContext.require(), id, draft);
         } catch (DuplicateKeyException e) {
-            throw new ConflictException("This council already has a committee named '" + draft.name() + "'");
+            throw new ConflictException(Refusal.of("committee.nameTaken", draft.name()));
         }
         Committee created = get(id);
         events.publishEvent(Audited.inCurrentTenant("committee.created", "committee", id.toString(), null, summary(created)));
@@ -65,11 +66,11 @@ public class Committees {
         Committee before = get(id);
         try {
             if (!committees.update(TenantContext.require(), id, draft, expectedVersion)) {
-                throw new ConflictException("Someone else changed " + before.name() + " since you loaded it (version "
-                        + expectedVersion + ", now " + before.version() + "). Reload it; nothing was saved.");
+                throw new ConflictException(Refusal.of("committee.changedMeanwhile", before.name(), expectedVersion,
+                        before.version()));
             }
         } catch (DuplicateKeyException e) {
-            throw new ConflictException("This council already has a committee named '" + draft.name() + "'");
+            throw new ConflictException(Refusal.of("committee.nameTaken", draft.name()));
         }
         Committee after = get(id);
         events.publishEvent(Audited.inCurrentTenant("committee.changed", "committee", id.toString(), summary(before),

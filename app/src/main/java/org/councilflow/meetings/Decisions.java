@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.councilflow.common.Refusal;
 import org.councilflow.common.Audited;
 import org.councilflow.common.ConflictException;
 import org.councilflow.common.InvalidFieldException;
@@ -94,25 +95,25 @@ public class Decisions {
     @PreAuthorize("hasRole('CLERK')")
     public Decision amend(UUID reportId, Decision loaded, List<String> resolutions, String minutes, String note, Instant at) {
         if (note == null || note.isBlank() || note.length() > 1000) {
-            throw new InvalidFieldException("note", "must say what was corrected and why (up to 1,000 characters)");
+            throw new InvalidFieldException("note", Refusal.of("decision.amendNote"));
         }
         if (resolutions == null || resolutions.isEmpty() || resolutions.size() > 100
                 || resolutions.stream().anyMatch(r -> r == null || r.isBlank() || r.length() > 5000)) {
-            throw new InvalidFieldException("resolutions", "must be 1 to 100 texts of up to 5,000 characters");
+            throw new InvalidFieldException("resolutions", Refusal.of("decision.resolutionsLimits"));
         }
         if (minutes != null && minutes.length() > 200_000) {
-            throw new InvalidFieldException("minutes", "must be at most 200,000 characters");
+            throw new InvalidFieldException("minutes", Refusal.of("decision.minutesLimit"));
         }
         jdbc.sql("SELECT 1 FROM app.decision WHERE tenant_id = :tenant AND report_id = :report AND meeting_id = :meeting FOR UPDATE")
                 .param("tenant", tenant()).param("report", reportId).param("meeting", loaded.meetingId())
                 .query(Integer.class).optional();
         Decision now = latest(reportId).orElseThrow(() -> new NotFoundException("No decision recorded on this report"));
         if (now.publishedAt() == null) {
-            throw new ConflictException("This decision is not published yet: correct it before publishing, no amendment needed");
+            throw new ConflictException(Refusal.of("decision.notPublishedYet"));
         }
         if (!now.meetingId().equals(loaded.meetingId()) || !now.resolutions().equals(loaded.resolutions())
                 || !Objects.equals(now.minutes(), loaded.minutes())) {
-            throw new ConflictException("Someone amended this decision since you loaded it; nothing was saved. Reload it.");
+            throw new ConflictException(Refusal.of("decision.amendedMeanwhile"));
         }
         List<String> cleaned = resolutions.stream().map(String::strip).toList();
         // a resolution whose text the amendment leaves as it was keeps its sub-points

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.councilflow.common.Refusal;
 import org.councilflow.common.ConflictException;
 
 import jakarta.validation.constraints.AssertTrue;
@@ -53,15 +54,14 @@ public record Meeting(UUID id, UUID committeeId, String committeeName, Instant s
     /** The request was made on this version of the meeting, or it is refused: someone changed it since. */
     public void requireVersion(Integer expected) {
         if (expected != null && expected != version) {
-            throw new ConflictException("The meeting changed since you loaded it (version " + expected + ", now "
-                    + version + "); reload it and try again");
+            throw new ConflictException(Refusal.of("meeting.stale", expected, version));
         }
     }
 
     /** Reordering is for an agenda in preparation: once published, its order is what the public was given. */
     public void requireOrderOpen() {
         if (agendaPublished()) {
-            throw new ConflictException("The agenda was published; its order is fixed (add, change or withdraw items as amendments)");
+            throw new ConflictException(Refusal.of("agenda.orderFixed"));
         }
     }
 
@@ -76,7 +76,7 @@ public record Meeting(UUID id, UUID committeeId, String committeeName, Instant s
 
     public void requireNotCancelled() {
         if (status == Status.CANCELLED) {
-            throw new ConflictException("The meeting is cancelled; its agenda no longer changes");
+            throw new ConflictException(Refusal.of("meeting.cancelled"));
         }
     }
 

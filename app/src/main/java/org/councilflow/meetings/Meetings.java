@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.councilflow.common.Refusal;
 import org.councilflow.common.Audited;
 import org.councilflow.common.ConflictException;
 import org.councilflow.meetings.internal.AgendaRepository;
@@ -81,8 +82,7 @@ public class Meetings {
         committees.get(change.details().committeeId());
         requireWebLinks(change.details());
         if (meeting.agendaPublished() && !meeting.committeeId().equals(change.details().committeeId())) {
-            throw new ConflictException("The agenda was published for the " + meeting.committeeName()
-                    + "; a published meeting stays with its committee (cancel it and arrange another)");
+            throw new ConflictException(Refusal.of("meeting.staysWithCommittee", meeting.committeeName()));
         }
         repository.updateDetails(tenant(), meetingId, change.details());
         return changes.done(meeting, "meeting.changed", Map.of("startsAt", change.details().startsAt().toString()), note);
@@ -94,11 +94,12 @@ public class Meetings {
     public Meeting changeStatus(UUID meetingId, @NotNull @Valid Meeting.StatusChange change) {
         Meeting meeting = changes.begin(meetingId, change.version());
         if (meeting.status() == change.status()) {
-            throw new ConflictException("The meeting is already " + change.status().name().toLowerCase());
+            throw new ConflictException(Refusal.of("meeting.alreadyStatus",
+                    Refusal.of("meetingStatus." + change.status().name().toLowerCase())));
         }
         if (change.status() != Meeting.Status.SCHEDULED && (change.note() == null || change.note().isBlank())) {
-            throw new org.councilflow.common.InvalidFieldException("note", "is required: say why the meeting is "
-                    + change.status().name().toLowerCase() + " (and where or when it is now, if known)");
+            throw new org.councilflow.common.InvalidFieldException("note", Refusal.of("meeting.statusNote",
+                    Refusal.of("meetingStatus." + change.status().name().toLowerCase())));
         }
         repository.updateStatus(tenant(), meetingId, change.status(), change.note());
         String note = "Meeting " + change.status().name().toLowerCase()
@@ -118,7 +119,7 @@ public class Meetings {
         meeting.requireNotCancelled();
         agendas.unscheduleFromUnpublished(tenant(), reportId);
         if (agendas.hasReport(tenant(), meetingId, reportId)) {
-            throw new ConflictException("The report is already on this meeting's agenda");
+            throw new ConflictException(Refusal.of("agenda.reportAlreadyOn"));
         }
         int position = agendas.nextPosition(tenant(), meetingId);
         String number = Agendas.nextNumber(meeting, agendas.numbering(tenant()));
@@ -145,7 +146,7 @@ public class Meetings {
         meeting.requireOrderOpen();
         List<UUID> current = meeting.agenda().stream().map(Meeting.AgendaItem::id).toList();
         if (itemIds.size() != current.size() || !new HashSet<>(itemIds).equals(new HashSet<>(current))) {
-            throw new ConflictException("The agenda changed since you loaded it; reload it and order it again");
+            throw new ConflictException(Refusal.of("agenda.changedMeanwhile"));
         }
         agendas.order(tenant(), meetingId, itemIds);
         return changes.done(meeting, "meeting.agenda-ordered",
@@ -165,12 +166,11 @@ public class Meetings {
     public Meeting publishAgenda(UUID meetingId, Integer version) {
         Meeting meeting = changes.begin(meetingId, version);
         if (meeting.agendaPublished()) {
-            throw new ConflictException("The agenda was published on " + meeting.agendaPublishedAt()
-                    + "; change it by amendments");
+            throw new ConflictException(Refusal.of("agenda.alreadyPublished", meeting.agendaPublishedAt()));
         }
         meeting.requireNotCancelled();
         if (meeting.currentItems().isEmpty()) {
-            throw new ConflictException("The agenda has no items yet: add items or schedule a report to this meeting first");
+            throw new ConflictException(Refusal.of("agenda.empty"));
         }
         Instant at = changes.now();
         String by = changes.by();

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.councilflow.common.Refusal;
 import org.councilflow.common.Audited;
 import org.councilflow.common.ConflictException;
 import org.councilflow.common.InvalidFieldException;
@@ -72,15 +73,15 @@ public class Attendances {
             Attendance.Member member = draft.members().get(i);
             if ((member.presence() == Presence.SUBSTITUTE) != (member.substituteFor() != null)) {
                 throw new InvalidFieldException("attendance.members[" + i + "].substituteFor",
-                        member.presence() == Presence.SUBSTITUTE ? "must name the member substituted for"
-                                : "is given only for a substitute");
+                        member.presence() == Presence.SUBSTITUTE ? Refusal.of("attendance.substituteForRequired")
+                                : Refusal.of("attendance.substituteForOnly"));
             }
         }
         String by = users.current().map(u -> u.username()).orElse("system");
         if (!attendance.save(TenantContext.require(), meetingId, draft, expectedVersion, by)) {
-            throw new ConflictException("Someone else changed the attendance of this meeting since you loaded it (version "
-                    + expectedVersion + ", now " + before.version() + (before.updatedBy() == null ? "" : ", by "
-                    + before.updatedBy()) + "). Reload it; nothing was saved.");
+            throw new ConflictException(before.updatedBy() == null
+                    ? Refusal.of("attendance.changedMeanwhile", expectedVersion, before.version())
+                    : Refusal.of("attendance.changedMeanwhileBy", expectedVersion, before.version(), before.updatedBy()));
         }
         Attendance after = get(meetingId);
         events.publishEvent(Audited.inCurrentTenant("meeting.attendance-recorded", "meeting", meetingId.toString(),

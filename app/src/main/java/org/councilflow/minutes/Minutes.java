@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.councilflow.common.Refusal;
 import org.councilflow.common.Audited;
 import org.councilflow.common.ConflictException;
 import org.councilflow.common.InvalidFieldException;
@@ -98,9 +99,10 @@ public class Minutes {
         Meeting.AgendaItem agendaItem = agendaItem(meeting, itemId);
         ItemMinutes before = item(meeting, agendaItem);
         if (!minutes.save(TenantContext.require(), meetingId, itemId, draft, expectedVersion, me())) {
-            throw new ConflictException("Someone else saved the minutes of item " + agendaItem.number() + " since you loaded"
-                    + " them (version " + expectedVersion + ", now " + before.version()
-                    + (before.updatedBy() == null ? "" : ", by " + before.updatedBy()) + "). Reload them; nothing was saved.");
+            throw new ConflictException(before.updatedBy() == null
+                    ? Refusal.of("minutes.itemSavedMeanwhile", agendaItem.number(), expectedVersion, before.version())
+                    : Refusal.of("minutes.itemSavedMeanwhileBy", agendaItem.number(), expectedVersion, before.version(),
+                            before.updatedBy()));
         }
         ItemMinutes after = item(meeting, agendaItem);
         events.publishEvent(Audited.inCurrentTenant("minutes.item-saved", "meeting", meetingId.toString(),
@@ -120,23 +122,21 @@ public class Minutes {
         Meeting meeting = meetings.get(meetingId);
         List<MinutesVersion> versions = minutes.versions(TenantContext.require(), meetingId);
         if (approved(versions)) {
-            throw new ConflictException("These minutes were approved already (version " + versions.stream()
-                    .filter(v -> v.kind() == MinutesVersion.Kind.APPROVED).findFirst().orElseThrow().version()
-                    + "); a correction now is an amendment, with a note.");
+            throw new ConflictException(Refusal.of("minutes.approvedAlreadyVersion", versions.stream()
+                    .filter(v -> v.kind() == MinutesVersion.Kind.APPROVED).findFirst().orElseThrow().version()));
         }
         UUID atMeetingId = minutes.meetingOfItem(TenantContext.require(), atItemId)
-                .orElseThrow(() -> new InvalidFieldException("approvedAtItemId", "is no agenda item of this council"));
+                .orElseThrow(() -> new InvalidFieldException("approvedAtItemId", Refusal.of("minutes.noSuchItem")));
         Meeting at = meetings.get(atMeetingId);
         Meeting.AgendaItem item = agendaItem(at, atItemId);
         if (item.kind() != AgendaItemKind.PREVIOUS_MINUTES) {
-            throw new InvalidFieldException("approvedAtItemId", "must be an item \"minutes of the previous meeting\"");
+            throw new InvalidFieldException("approvedAtItemId", Refusal.of("minutes.previousMinutesItem"));
         }
         if (!at.committeeId().equals(meeting.committeeId()) || !at.startsAt().isAfter(meeting.startsAt())) {
-            throw new InvalidFieldException("approvedAtItemId", "must be an item of a later meeting of the same committee");
+            throw new InvalidFieldException("approvedAtItemId", Refusal.of("minutes.laterMeeting"));
         }
         if (at.startsAt().isAfter(Instant.now())) {
-            throw new ConflictException("The meeting of " + at.committeeName() + " that approves these minutes has not"
-                    + " begun yet; approve them when it has.");
+            throw new ConflictException(Refusal.of("minutes.approvingMeetingNotBegun", at.committeeName()));
         }
         return freeze(meeting, versions, expectedVersion, MinutesVersion.Kind.APPROVED, null, atMeetingId, atItemId);
     }
@@ -148,10 +148,10 @@ public class Minutes {
         Meeting meeting = meetings.get(meetingId);
         List<MinutesVersion> versions = minutes.versions(TenantContext.require(), meetingId);
         if (!approved(versions)) {
-            throw new ConflictException("These minutes are not approved yet: change the draft, and the next meeting approves it.");
+            throw new ConflictException(Refusal.of("minutes.notApprovedYet"));
         }
         if (note == null || note.isBlank() || note.length() > 500) {
-            throw new InvalidFieldException("note", "must say what was corrected, in up to 500 characters");
+            throw new InvalidFieldException("note", Refusal.of("minutes.amendNote"));
         }
         return freeze(meeting, versions, expectedVersion, MinutesVersion.Kind.AMENDED, note.strip(), null, null);
     }
@@ -162,15 +162,14 @@ public class Minutes {
     public MinutesVersion publishDraft(UUID meetingId, int expectedVersion) {
         Meeting meeting = meetings.get(meetingId);
         if (!styles.current().style().publishDraftMinutes()) {
-            throw new ConflictException("This council publishes minutes once they are approved, not as draft (its"
-                    + " tenant-admin can change that in the style of minutes).");
+            throw new ConflictException(Refusal.of("minutes.noDrafts"));
         }
         if (meeting.startsAt().isAfter(Instant.now())) {
-            throw new ConflictException("The meeting has not begun yet: there are no minutes to publish.");
+            throw new ConflictException(Refusal.of("minutes.meetingNotBegun"));
         }
         List<MinutesVersion> versions = minutes.versions(TenantContext.require(), meetingId);
         if (approved(versions)) {
-            throw new ConflictException("These minutes are approved already; a correction is an amendment, with a note.");
+            throw new ConflictException(Refusal.of("minutes.approvedAlready"));
         }
         return freeze(meeting, versions, expectedVersion, MinutesVersion.Kind.DRAFT,
                 "Draft: to be approved at the next meeting", null, null);
@@ -180,16 +179,15 @@ public class Minutes {
             MinutesVersion.Kind kind, String note, UUID atMeetingId, UUID atItemId) {
         int latest = versions.isEmpty() ? 0 : versions.get(versions.size() - 1).version();
         if (expectedVersion != latest) {
-            throw new ConflictException("The minutes changed since you loaded them (version " + expectedVersion + ", now "
-                    + latest + (versions.isEmpty() ? "" : ", by " + versions.get(versions.size() - 1).createdBy())
-                    + "). Reload them; nothing was saved.");
+            throw new ConflictException(versions.isEmpty()
+                    ? Refusal.of("minutes.changedMeanwhile", expectedVersion, latest)
+                    : Refusal.of("minutes.changedMeanwhileBy", expectedVersion, latest, versions.get(versions.size() - 1).createdBy()));
         }
         MinutesDocument content = document(meeting);
         MinutesVersion version = new MinutesVersion(meeting.id(), latest + 1, kind, note, atMeetingId, atItemId,
                 Instant.now(), me(), content);
         if (!minutes.freeze(TenantContext.require(), version)) {
-            throw new ConflictException("Someone else froze version " + (latest + 1) + " of these minutes at the same"
-                    + " moment. Reload them; nothing was saved.");
+            throw new ConflictException(Refusal.of("minutes.frozenMeanwhile", latest + 1));
         }
         events.publishEvent(Audited.inCurrentTenant("minutes." + kind.name().toLowerCase(), "meeting",
                 meeting.id().toString(), null, note == null ? Map.of("version", version.version())

@@ -2,6 +2,7 @@ package org.councilflow.minutes;
 
 import java.util.Map;
 
+import org.councilflow.common.Refusal;
 import org.councilflow.common.Audited;
 import org.councilflow.common.ConflictException;
 import org.councilflow.tenancy.TenantContext;
@@ -73,8 +74,7 @@ public class MinutesStyles {
                         .param("numbering", style.numbering().name()).param("points", style.points().name())
                         .param("draft", style.publishDraftMinutes()).param("version", expectedVersion).update();
         if (changed != 1) {
-            throw new ConflictException("Someone else changed the council's style of minutes since you loaded it (version "
-                    + expectedVersion + ", now " + before.version() + "). Reload it; nothing was saved.");
+            throw new ConflictException(Refusal.of("minutesStyle.changedMeanwhile", expectedVersion, before.version()));
         }
         Versioned after = current();
         events.publishEvent(Audited.inCurrentTenant("minutes.style-changed", "tenant", TenantContext.require(),

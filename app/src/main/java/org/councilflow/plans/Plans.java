@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.councilflow.common.Refusal;
 import org.councilflow.common.Audited;
 import org.councilflow.common.ConflictException;
 import org.councilflow.common.NotFoundException;
@@ -102,7 +103,7 @@ public class Plans {
         try {
             plans.insertIndicator(tenant(), plan, id, definition);
         } catch (DuplicateKeyException e) {
-            throw new ConflictException("This plan already has an indicator named '" + definition.name() + "'");
+            throw new ConflictException(Refusal.of("plan.indicatorTaken", definition.name()));
         }
         audit("indicator.defined", "indicator", id, null, definition);
         return indicator(plan, id);
@@ -149,7 +150,7 @@ public class Plans {
         try {
             plans.insertRisk(tenant(), plan, id, entry);
         } catch (DuplicateKeyException e) {
-            throw new ConflictException("This plan already has a risk " + entry.reference());
+            throw new ConflictException(Refusal.of("plan.riskTaken", entry.reference()));
         }
         audit("risk.added", "risk", id, null, entry);
         return risk(plan, id);
@@ -164,7 +165,7 @@ public class Plans {
                 throw stale("risk " + before.reference(), expectedVersion, before.version());
             }
         } catch (DuplicateKeyException e) {
-            throw new ConflictException("This plan already has a risk " + entry.reference());
+            throw new ConflictException(Refusal.of("plan.riskTaken", entry.reference()));
         }
         audit("risk.changed", "risk", id, before, entry);
         return risk(plan, id);
@@ -286,8 +287,7 @@ public class Plans {
     }
 
     private static ConflictException stale(String what, int expected, int actual) {
-        return new ConflictException("Someone else changed " + what + " since you loaded it (version " + expected
-                + ", now " + actual + "). Reload it; nothing you sent was saved over their change.");
+        return new ConflictException(Refusal.of("plan.changedMeanwhile", what, expected, actual));
     }
 
     private static String tenant() {

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.councilflow.common.Refusal;
+
 /**
  * A report's current draft, with the revision of each part (what an editor sends back to save that part), the
  * number of the latest frozen version (0 before the first submission), and its stage: a draft is editable; once
@@ -16,7 +18,8 @@ import java.util.UUID;
 public record Report(UUID id, UUID planId, ReportDocument document, Map<String, Integer> revisions, int latestVersion,
         Instant updatedAt, Stage stage, Submission submission, Approval approval) {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy 'at' HH:mm");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm");
 
     /** Where the report is between drafting and publication. */
     public enum Stage {
@@ -48,17 +51,18 @@ public record Report(UUID id, UUID planId, ReportDocument document, Map<String, 
      * Why the report cannot be edited now (in {@code zone}), or empty when it is a draft. The API's 409 and the
      * editor's notice both say this.
      */
-    public Optional<String> editingRefusal(ZoneId zone) {
+    public Optional<Refusal> editingRefusal(ZoneId zone) {
         if (stage == Stage.DRAFT || submission == null) {
             return Optional.empty();
         }
-        String submitted = "This report was submitted for sign-off on " + WHEN.withZone(zone).format(submission.at())
-                + " by " + submission.by() + " (version " + submission.version() + ")";
         if (stage == Stage.SIGNED_OFF && approval != null) {
-            submitted += " and signed off on " + WHEN.withZone(zone).format(approval.approvedAt()) + " by "
-                    + approval.approvedBy();
+            return Optional.of(Refusal.of("report.lockedSignedOff", DAY.withZone(zone).format(submission.at()),
+                    HOUR.withZone(zone).format(submission.at()), submission.by(), submission.version(),
+                    DAY.withZone(zone).format(approval.approvedAt()), HOUR.withZone(zone).format(approval.approvedAt()),
+                    approval.approvedBy()));
         }
-        return Optional.of(submitted + "; it can be edited again once returned by a manager or the board.");
+        return Optional.of(Refusal.of("report.lockedSubmitted", DAY.withZone(zone).format(submission.at()),
+                HOUR.withZone(zone).format(submission.at()), submission.by(), submission.version()));
     }
 
     /** A report in a list. */

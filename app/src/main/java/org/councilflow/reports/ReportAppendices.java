@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.councilflow.common.RefusedException;
 import org.councilflow.common.Audited;
 import org.councilflow.common.NotFoundException;
 import org.councilflow.documents.CheckedDocument;
@@ -55,7 +56,7 @@ public class ReportAppendices {
     @PreAuthorize(Reports.EDITORS)
     public Appendix add(UUID report, String title, CheckedDocument file) {
         if (title == null || title.isBlank() || title.length() > 300) {
-            throw new IllegalArgumentException("An appendix needs a title of up to 300 characters");
+            throw RefusedException.of("appendix.titleRequired");
         }
         drafts.lockForEditing(report); // a submitted report's appendices are part of what is signed off
         StoredDocument document = documents.store(file);

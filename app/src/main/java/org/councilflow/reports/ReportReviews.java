@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.councilflow.common.RefusedException;
+import org.councilflow.common.Refusal;
 import org.councilflow.common.Audited;
 import org.councilflow.common.ConflictException;
 import org.councilflow.common.NotFoundException;
@@ -112,7 +114,7 @@ public class ReportReviews {
     public Challenge answer(UUID report, UUID challenge, String answer, int revision) {
         Challenge before = challenge(report, challenge);
         if (before.status() == ChallengeStatus.CLOSED) {
-            throw new ConflictException("This challenge was closed by " + before.closedBy() + "; it takes no more answers");
+            throw new ConflictException(Refusal.of("challenge.closed", before.closedBy()));
         }
         String body = requireText(answer, 10000, "An answer");
         int updated = jdbc.sql("""
@@ -135,7 +137,7 @@ public class ReportReviews {
     public Challenge close(UUID report, UUID challenge, int revision) {
         Challenge before = challenge(report, challenge);
         if (before.status() == ChallengeStatus.OPEN) {
-            throw new ConflictException("This challenge has no answer yet; it can be closed once the author has answered");
+            throw new ConflictException(Refusal.of("challenge.unanswered"));
         }
         int updated = jdbc.sql("""
                 UPDATE app.board_challenge SET status = 'CLOSED', closed_by = :by, closed_at = now(), revision = revision + 1
@@ -155,9 +157,8 @@ public class ReportReviews {
     }
 
     private static ConflictException stale(Challenge now) {
-        String who = now.status() == ChallengeStatus.CLOSED ? "closed by " + now.closedBy()
-                : "answered by " + now.answeredBy();
-        return new ConflictException("This challenge was " + who + " since you loaded it; nothing was saved. Reload it.");
+        return new ConflictException(now.status() == ChallengeStatus.CLOSED ? Refusal.of("challenge.closedMeanwhile", now.closedBy())
+                : Refusal.of("challenge.answeredMeanwhile", now.answeredBy()));
     }
 
     private ReportRepository.Row requireReport(UUID report) {
@@ -166,7 +167,7 @@ public class ReportReviews {
 
     private static void requirePart(String part) {
         if (part == null || !PARTS.contains(part)) {
-            throw new IllegalArgumentException("Say which part of the report this is about");
+            throw RefusedException.of("comment.partRequired");
         }
     }
 

@@ -11,9 +11,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.councilflow.common.RefusedException;
 import org.councilflow.common.Audited;
 import org.councilflow.common.ConflictException;
 import org.councilflow.common.NotFoundException;
+import org.councilflow.common.Refusal;
+import org.councilflow.common.RefusedAccessException;
 import org.councilflow.documents.Documents;
 import org.councilflow.documents.StoredDocument;
 import org.councilflow.identity.CurrentUsers;
@@ -24,7 +27,6 @@ import org.councilflow.reports.internal.ReportRepository;
 import org.councilflow.reports.internal.ReportRepository.Part;
 import org.councilflow.tenancy.TenantContext;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -57,7 +59,8 @@ public class Reports {
     /** The Welsh text beside the English (ADR 0015): optional, a part of the draft like the others. */
     private static final String WELSH = "welsh";
     private static final String APPENDICES = "appendices";
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("dd/MM/yyyy 'at' HH:mm");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm");
 
     private final ReportRepository reports;
@@ -172,9 +175,8 @@ public class Reports {
         if (current == null) {
             reports.insertPart(tenant(), id, part, stored, user);
         } else if (!reports.updatePart(tenant(), id, part, stored, revision, user)) {
-            throw new ConflictException(label(part) + " was changed by " + current.updatedBy() + " at "
-                    + TIME.withZone(properties.zone()).format(current.updatedAt()) + " (revision " + current.revision() + ", you loaded " + revision
-                    + "). Nothing was saved: reload the section, then apply your change again.");
+            throw new ConflictException(Refusal.of("report.partChanged", label(part), current.updatedBy(),
+                    TIME.withZone(properties.zone()).format(current.updatedAt()), current.revision(), revision));
         }
         reports.contributed(tenant(), id, user, part);
         Report report = get(id);
@@ -222,16 +224,17 @@ public class Reports {
         if (row.stage() != Report.Stage.SUBMITTED) {
             throw new ConflictException(row.stage() == Report.Stage.SIGNED_OFF
                     // a second manager at the same moment waited for the first one's lock: tell them who
-                    ? "Already completed by " + row.approvedBy() + ", who signed off version " + row.approvedVersion()
-                            + " on " + STAMP.withZone(properties.zone()).format(row.approvedAt()) + "; nothing was changed"
-                    : "This report is a draft: it can be signed off once it is submitted");
+                    ? Refusal.of("report.alreadySignedOff", row.approvedBy(), row.approvedVersion(),
+                            DAY.withZone(properties.zone()).format(row.approvedAt()),
+                            HOUR.withZone(properties.zone()).format(row.approvedAt()))
+                    : Refusal.of("report.draftNotSubmitted"));
         }
         if (row.submittedVersion() != number) {
-            throw new ConflictException("Version " + row.submittedVersion() + " is the one submitted for sign-off, not version " + number);
+            throw new ConflictException(Refusal.of("report.otherVersionSubmitted", row.submittedVersion(), number));
         }
         Report.Version version = version(id, number);
         signOffRefusal(row, version, users.require().username()).ifPresent(reason -> {
-            throw new AccessDeniedException(reason);
+            throw new RefusedAccessException(reason);
         });
         String user = users.require().username();
         reports.signedOff(tenant(), id, number, user);
@@ -247,11 +250,11 @@ public class Reports {
     @PreAuthorize(REVIEWERS)
     public void returnForChanges(UUID id, String reason) {
         if (reason == null || reason.isBlank()) {
-            throw new IllegalArgumentException("Say why the report is returned: the reason is required");
+            throw RefusedException.of("task.returnReasonRequired");
         }
         ReportRepository.Row row = reports.lock(tenant(), id).orElseThrow(() -> notFound(id));
         if (row.stage() == Report.Stage.DRAFT) {
-            throw new ConflictException("This report is already a draft: it was not submitted");
+            throw new ConflictException(Refusal.of("report.alreadyDraft"));
         }
         String user = users.require().username();
         reports.returned(tenant(), id);
@@ -265,7 +268,7 @@ public class Reports {
      * Why the current user may not sign off the version now submitted (four-eyes), in words to show them; empty when
      * they may, or when nothing is awaiting sign-off.
      */
-    public Optional<String> signOffRefusal(UUID id) {
+    public Optional<Refusal> signOffRefusal(UUID id) {
         ReportRepository.Row row = row(id);
         if (row.stage() != Report.Stage.SUBMITTED || row.submittedVersion() == null) {
             return Optional.empty();
@@ -277,7 +280,7 @@ public class Reports {
      * Why {@code username} may not sign off the version now submitted (four-eyes), as {@link #signOffRefusal(UUID)}
      * says it to them: for offering, handing on and reassigning the sign-off only to people who may do it.
      */
-    public Optional<String> signOffRefusal(UUID id, String username) {
+    public Optional<Refusal> signOffRefusal(UUID id, String username) {
         ReportRepository.Row row = row(id);
         if (row.stage() != Report.Stage.SUBMITTED || row.submittedVersion() == null) {
             return Optional.empty();
@@ -285,23 +288,28 @@ public class Reports {
         return signOffRefusal(row, version(id, row.submittedVersion()), username);
     }
 
-    private static Optional<String> signOffRefusal(ReportRepository.Row row, Report.Version version, String me) {
+    private static Optional<Refusal> signOffRefusal(ReportRepository.Row row, Report.Version version, String me) {
         if (me.equals(row.submittedBy())) {
-            return Optional.of("Four-eyes: you submitted this version, so another manager must sign it off.");
+            return Optional.of(Refusal.of("fourEyes.youSubmitted"));
         }
-        List<String> mine = new ArrayList<>();
+        List<Refusal> mine = new ArrayList<>();
         if (me.equals(row.createdBy())) {
-            mine.add("created this report");
+            mine.add(Refusal.of("fourEyes.created"));
         }
         version.contributors().stream()
                 .filter(c -> c.username().equals(me) && !"created".equals(c.contribution()))
-                .map(c -> APPENDICES.equals(c.contribution()) ? "changed the appendices" : "saved " + lower(label(c.contribution())))
+                .map(c -> APPENDICES.equals(c.contribution()) ? Refusal.of("fourEyes.appendices")
+                        : Refusal.of("fourEyes.saved", lower(label(c.contribution()))))
                 .distinct()
                 .forEach(mine::add);
         if (mine.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of("Four-eyes: you " + String.join(" and ", mine) + ", so another manager must sign it off.");
+        Refusal did = mine.get(mine.size() - 1);
+        for (int i = mine.size() - 2; i >= 0; i--) {
+            did = Refusal.of("fourEyes.and", mine.get(i), did);
+        }
+        return Optional.of(Refusal.of("fourEyes.youDid", did));
     }
 
     /**
@@ -312,18 +320,17 @@ public class Reports {
     public Report.Approved approvedForPublication(UUID id) {
         ReportRepository.Row row = row(id);
         if (row.stage() != Report.Stage.SIGNED_OFF || row.approvedVersion() == null) {
-            throw new ConflictException("This report has not been signed off: only a signed-off version is published");
+            throw new ConflictException(Refusal.of("report.notSignedOff"));
         }
         Report.Version version = version(id, row.approvedVersion());
         List<Report.ApprovedAppendix> appendices = new ArrayList<>();
         for (Report.FrozenAppendix frozen : version.appendices()) {
             StoredDocument document = documents.find(frozen.documentId()).orElseThrow(() -> new ConflictException(
-                    "Appendix " + frozen.number() + " (" + frozen.title() + ") as signed off is no longer stored; nothing was published"));
+                    Refusal.of("report.appendixGone", frozen.number(), frozen.title())));
             String actual = sha256(documents.content(frozen.documentId()));
             if (!actual.equals(frozen.sha256())) {
-                throw new ConflictException("Appendix " + frozen.number() + " (" + frozen.title() + ") is not the file that was"
-                        + " signed off: its SHA-256 was " + frozen.sha256() + " at submission and is " + actual
-                        + " now. Nothing was published; return the report so that the right file is signed off again.");
+                throw new ConflictException(Refusal.of("report.appendixChanged", frozen.number(), frozen.title(),
+                        frozen.sha256(), actual));
             }
             appendices.add(new Report.ApprovedAppendix(frozen.number(), frozen.title(), document, frozen.sha256()));
         }
@@ -378,8 +385,7 @@ public class Reports {
             // the hash of the bytes as they are now, so that a file changed since its upload is not signed off
             String actual = sha256(documents.content(a.documentId()));
             if (!actual.equals(a.sha256())) {
-                throw new ConflictException("Appendix " + a.number() + " (" + a.title() + ") does not match the file that"
-                        + " was uploaded (SHA-256 " + a.sha256() + "); upload it again. Nothing was frozen.");
+                throw new ConflictException(Refusal.of("report.appendixMismatch", a.number(), a.title(), a.sha256()));
             }
             return a;
         }).toList();
@@ -424,7 +430,7 @@ public class Reports {
     public ReportDiff changesSinceMyLastReview(UUID id) {
         ReportRepository.Row row = row(id);
         if (row.latestVersion() == 0) {
-            throw new ConflictException("This report has not been submitted yet: there is no version to review");
+            throw new ConflictException(Refusal.of("report.notSubmitted"));
         }
         int latest = row.latestVersion();
         int reviewed = reports.lastReviewed(tenant(), id, users.require().username()).orElse(0);
@@ -527,7 +533,7 @@ public class Reports {
 
     private static String validateSize(String summary) {
         if (summary != null && summary.length() > 50_000) {
-            throw new IllegalArgumentException("The summary is longer than 50,000 characters");
+            throw RefusedException.of("report.summaryTooLong");
         }
         return summary;
     }
@@ -535,7 +541,7 @@ public class Reports {
     private static List<String> validateRecommendations(List<String> recommendations) {
         if (recommendations == null || recommendations.size() > 100
                 || recommendations.stream().anyMatch(r -> r == null || r.isBlank() || r.length() > 5_000)) {
-            throw new IllegalArgumentException("Recommendations must be a list of at most 100 non-empty texts of up to 5,000 characters");
+            throw RefusedException.of("report.recommendationsLimits");
         }
         return recommendations;
     }

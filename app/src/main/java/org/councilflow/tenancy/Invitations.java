@@ -16,6 +16,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.councilflow.common.Refusal;
 import org.councilflow.common.Audited;
 import org.councilflow.common.ConflictException;
 import org.councilflow.common.NotFoundException;
@@ -154,10 +155,10 @@ public class Invitations {
                     .optional()
                     .orElseThrow(() -> new NotFoundException("This invitation link is not valid."));
             if (row.accepted()) {
-                throw new ConflictException("This invitation has already been accepted; it can be used once.");
+                throw new ConflictException(Refusal.of("invitation.used"));
             }
             if (!clock.instant().isBefore(row.expiresAt())) {
-                throw new ConflictException("This invitation has expired; ask the council's administrator for a new one.");
+                throw new ConflictException(Refusal.of("invitation.expired"));
             }
             if (account.email() == null || !account.email().equalsIgnoreCase(row.email()) || !account.emailVerified()) {
                 throw new AccessDeniedException("This invitation was sent to another e-mail address. Sign in with the"

@@ -3,6 +3,7 @@ package org.councilflow.tenancy;
 import java.util.Map;
 import java.util.Optional;
 
+import org.councilflow.common.Refusal;
 import org.councilflow.common.Audited;
 import org.councilflow.common.ConflictException;
 import org.councilflow.common.NotFoundException;
@@ -47,9 +48,8 @@ public class Tenants {
             @Valid TenantSettings settings, int expectedVersion) {
         Tenant before = requireCurrent();
         if (!tenants.updateSettings(before.slug(), displayName.strip(), settings, expectedVersion)) {
-            throw new ConflictException("Someone else changed the settings of " + before.displayName()
-                    + " since you loaded them (version " + expectedVersion + ", now " + before.version()
-                    + "). Reload them; nothing was saved.");
+            throw new ConflictException(Refusal.of("settings.changedMeanwhile", before.displayName(), expectedVersion,
+                    before.version()));
         }
         Tenant after = requireCurrent();
         events.publishEvent(Audited.inCurrentTenant("tenant.settings-changed", "tenant", after.slug(),

@@ -1,5 +1,6 @@
 package org.councilflow.workflow;
 
+import org.councilflow.common.Refusal;
 import org.councilflow.common.ConflictException;
 import org.councilflow.tenancy.TenantContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -47,8 +48,7 @@ public class CycleRetention {
     public Retention change(Integer engineHistoryDays, int version) {
         Retention now = current();
         if (now.version() != version) {
-            throw new ConflictException("The retention was changed meanwhile (version " + now.version()
-                    + ", you sent " + version + "); nothing was changed");
+            throw new ConflictException(Refusal.of("retention.changedMeanwhile", now.version(), version));
         }
         jdbc.sql("""
                 INSERT INTO app.cycle_retention (tenant_id, engine_history_days, version) VALUES (:tenant, :days, 1)

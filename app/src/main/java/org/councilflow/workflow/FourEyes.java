@@ -4,6 +4,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.councilflow.common.Refusal;
+
 import org.councilflow.reports.Reports;
 import org.springframework.stereotype.Component;
 
@@ -22,18 +24,28 @@ class FourEyes {
     }
 
     /** Why {@code username} may not work the stage of the report's cycle, in words to show; empty when they may. */
-    Optional<String> refusal(String stage, Map<String, Object> processVariables, String username) {
+    Optional<Refusal> refusal(String stage, Map<String, Object> processVariables, String username) {
         if (!"managerSignOff".equals(stage)) {
             return Optional.empty();
         }
         if (username.equals(processVariables.get("submittedBy"))) {
-            return Optional.of("Four-eyes: " + username + " submitted this version, so another manager must sign it off.");
+            return Optional.of(Refusal.of("fourEyes.userSubmitted", username));
         }
         Object reportId = processVariables.get("reportId");
         if (reportId == null) {
             return Optional.empty();
         }
         return reports.signOffRefusal(UUID.fromString(reportId.toString()), username)
-                .map(why -> why.replaceFirst("^Four-eyes: you", "Four-eyes: " + username));
+                .map(why -> "fourEyes.youSubmitted".equals(why.key()) ? Refusal.of("fourEyes.userSubmitted", username)
+                        : Refusal.of("fourEyes.userDid", why.args().get(0), username));
+    }
+
+    /** The refusal said to the person it is about ("you submitted"), as the inbox shows it to them. */
+    static Refusal toYou(Refusal refusal) {
+        return switch (refusal.key()) {
+            case "fourEyes.userSubmitted" -> Refusal.of("fourEyes.youSubmitted");
+            case "fourEyes.userDid" -> Refusal.of("fourEyes.youDid", refusal.args().get(0));
+            default -> refusal;
+        };
     }
 }

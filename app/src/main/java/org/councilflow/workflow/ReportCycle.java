@@ -13,6 +13,9 @@ import java.util.UUID;
 import org.councilflow.common.Locality;
 import org.councilflow.common.Audited;
 import org.councilflow.common.ConflictException;
+import org.councilflow.common.Refusal;
+import org.councilflow.common.RefusedAccessException;
+import org.councilflow.common.RefusedException;
 import org.councilflow.common.NotFoundException;
 import org.councilflow.identity.CurrentUser;
 import org.councilflow.identity.CurrentUsers;
@@ -39,7 +42,6 @@ import org.flowable.engine.runtime.ProcessInstance;
 import org.flowable.task.api.Task;
 import org.flowable.task.api.history.HistoricTaskInstance;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -151,12 +153,11 @@ public class ReportCycle {
         String tenant = TenantContext.require();
         if (runtime.createProcessInstanceQuery().processInstanceTenantId(tenant)
                 .processInstanceBusinessKey(reportId.toString()).count() > 0) {
-            throw new ConflictException("This report is already in its cycle");
+            throw new ConflictException(Refusal.of("cycle.alreadyStarted"));
         }
         if (report.stage() != Report.Stage.DRAFT) {
             // its cycle has ended: what was signed off stays as it was published; the next update is a new report
-            throw new ConflictException("This report's cycle has ended (version " + report.latestVersion()
-                    + " was signed off); the next update starts as a new report");
+            throw new ConflictException(Refusal.of("cycle.ended", report.latestVersion()));
         }
         WorkflowVariant variant = variants.current();
         ProcessInstance cycle = runtime.createProcessInstanceBuilder()
@@ -234,17 +235,17 @@ public class ReportCycle {
         requireRole(task);
         String me = users.require().username();
         if (task.getAssignee() != null && !task.getAssignee().equals(me)) {
-            throw new ConflictException("Already claimed by " + task.getAssignee());
+            throw new ConflictException(Refusal.of("task.claimedBy", task.getAssignee()));
         }
         fourEyes.refusal(stageOf(task), variables(task), me)
                 .ifPresent(why -> {
-                    throw new AccessDeniedException(why);
+                    throw new RefusedAccessException(why);
                 });
         try {
             tasks.claim(taskId, me);
             claimed(taskId);
         } catch (FlowableOptimisticLockingException | org.flowable.common.engine.api.FlowableTaskAlreadyClaimedException e) {
-            throw new ConflictException("Someone claimed this task at the same moment; reload your inbox");
+            throw new ConflictException(Refusal.of("task.claimedMeanwhile"));
         }
         return item(taskId);
     }
@@ -254,17 +255,17 @@ public class ReportCycle {
      * they may claim or open it. The inbox offers nothing this refuses.
      */
     @Transactional(readOnly = true)
-    public java.util.Optional<String> refusal(CycleTask task) {
+    public java.util.Optional<Refusal> refusal(CycleTask task) {
         Role role = STAGE_ROLES.get(task.stage());
         if (role == null || !users.require().hasRole(TenantContext.require(), role)) {
-            return java.util.Optional.of("Only a " + (role == null ? "?" : role.groupName()) + " can act on " + task.name());
+            return java.util.Optional.of(Refusal.of("task.onlyRole", roleWord(role), task.name()));
         }
         if (!"managerSignOff".equals(task.stage())) {
             return java.util.Optional.empty();
         }
         Task engineTask = task(task.id());
         return fourEyes.refusal(task.stage(), runtime.getVariables(engineTask.getProcessInstanceId()), users.require().username())
-                .map(why -> why.replaceFirst("^Four-eyes: " + java.util.regex.Pattern.quote(users.require().username()), "Four-eyes: you"));
+                .map(FourEyes::toYou);
     }
 
     /** A new holder starts untouched: left so past the stage's due time, the task goes back to the pool. */
@@ -277,8 +278,8 @@ public class ReportCycle {
         Task task = task(taskId);
         String me = users.require().username();
         if (!me.equals(task.getAssignee())) {
-            throw new ConflictException(task.getAssignee() == null ? "Nobody has claimed this task"
-                    : "Only " + task.getAssignee() + ", who claimed it, can release it");
+            throw new ConflictException(task.getAssignee() == null ? Refusal.of("task.unclaimed")
+                    : Refusal.of("task.onlyHolderReleases", task.getAssignee()));
         }
         tasks.unclaim(taskId);
         return item(taskId);
@@ -293,18 +294,17 @@ public class ReportCycle {
         requireRole(task);
         String me = users.require().username();
         if (task.getAssignee() != null && !task.getAssignee().equals(me)) {
-            throw new ConflictException("This task is claimed by " + task.getAssignee() + "; only they can hand it on");
+            throw new ConflictException(Refusal.of("task.onlyHolderHandsOn", task.getAssignee()));
         }
         Role role = STAGE_ROLES.get(stageOf(task));
         boolean holdsRole = directory.users(TenantContext.require()).stream()
                 .anyMatch(user -> user.username().equals(username) && user.roles().contains(role));
         if (!holdsRole) {
-            throw new IllegalArgumentException(username + " does not hold the " + role.groupName()
-                    + " role in this council, so cannot take " + task.getName());
+            throw RefusedException.of("task.notInRole", username, roleWord(role), task.getName());
         }
         fourEyes.refusal(stageOf(task), variables(task), username)
                 .ifPresent(why -> {
-                    throw new IllegalArgumentException(why);
+                    throw new RefusedException(why);
                 });
         String holder = task.getAssignee(); // read before the engine's cached task changes
         tasks.setAssignee(taskId, username);
@@ -318,12 +318,12 @@ public class ReportCycle {
     public void complete(String taskId, Completion completion) {
         Task task = task(taskId);
         if (task.getProcessInstanceId() == null) {
-            throw new ConflictException("This task closes itself once the board's challenge is answered on the report's review page");
+            throw new ConflictException(Refusal.of("task.closesItself"));
         }
         requireRole(task);
         String me = users.require().username();
         if (task.getAssignee() != null && !task.getAssignee().equals(me)) {
-            throw new ConflictException("This task is claimed by " + task.getAssignee());
+            throw new ConflictException(Refusal.of("task.heldBy", task.getAssignee()));
         }
         Map<String, Object> form = completion.form() == null ? Map.of() : completion.form();
         requireKnownFields(task.getTaskDefinitionKey(), form);
@@ -341,7 +341,7 @@ public class ReportCycle {
             case "managerSignOff" -> {
                 expect(outcome, "approve", "return");
                 if (me.equals(processVariables.get("submittedBy"))) {
-                    throw new AccessDeniedException("Four-eyes: you submitted this version, so another manager must sign it off.");
+                    throw new RefusedAccessException(Refusal.of("fourEyes.youSubmitted"));
                 }
                 requireReasonForReturn(outcome, completion.reason());
                 if ("approve".equals(outcome)) {
@@ -365,16 +365,14 @@ public class ReportCycle {
                 Meeting meeting = meetings.get(uuid(form, "meetingId"));
                 if (!meeting.startsAt().isAfter(now())) {
                     // the live cycle schedules only to meetings still to come (past meetings come in by import)
-                    throw new ConflictException("The meeting of " + meeting.committeeName() + " on " + when(meeting.startsAt())
-                            + " has already started; choose a meeting still to come.");
+                    throw new ConflictException(Refusal.of("schedule.started", meeting.committeeName(), when(meeting.startsAt())));
                 }
                 Tenant council = tenants.requireCurrent();
                 LocalDate meetingDay = meeting.startsAt().atZone(Locality.zoneId()).toLocalDate();
                 int notice = WorkingDays.of(council).clearDaysBetween(today(), meetingDay);
                 if (notice < council.settings().agendaNoticeDays()) {
-                    throw new ConflictException("The meeting of " + meeting.committeeName() + " on " + DAY.format(meetingDay)
-                            + " is " + Math.max(notice, 0) + " clear working days away; its agenda must be published "
-                            + council.settings().agendaNoticeDays() + " clear working days before. Choose a later meeting.");
+                    throw new ConflictException(Refusal.of("schedule.notice", meeting.committeeName(), DAY.format(meetingDay),
+                            Math.max(notice, 0), council.settings().agendaNoticeDays()));
                 }
                 meetings.schedule(meeting.id(), reportId);
                 variables.put("meetingId", meeting.id().toString());
@@ -382,17 +380,17 @@ public class ReportCycle {
             }
             case "recordDecision" -> {
                 if (!DECISIONS.contains(outcome)) {
-                    throw new IllegalArgumentException("A decision's status is one of " + DECISIONS);
+                    throw RefusedException.of("decision.statusOneOf", DECISIONS);
                 }
                 Meeting held = requireStarted(processVariables, "recorded");
                 LocalDate meeting = held.startsAt().atZone(Locality.zoneId()).toLocalDate();
                 List<Resolution> resolutions = Resolution.fromForm(form.get("resolutions"));
                 if (!"DEFERRED".equals(outcome) && resolutions.isEmpty()) {
-                    throw new IllegalArgumentException("Give the committee's resolutions, numbered in order");
+                    throw RefusedException.of("decision.resolutionsRequired");
                 }
                 Object minutes = form.get("minutes");
                 if (minutes != null && String.valueOf(minutes).length() > 200_000) {
-                    throw new IllegalArgumentException("The minutes are longer than 200,000 characters");
+                    throw RefusedException.of("decision.minutesTooLong");
                 }
                 boolean keyDecision = form.containsKey("keyDecision")
                         ? Boolean.TRUE.equals(form.get("keyDecision"))
@@ -439,7 +437,7 @@ public class ReportCycle {
     @PreAuthorize("hasRole('MEMBER')")
     public void requestCallIn(UUID reportId, String reason) {
         if (reason == null || reason.isBlank() || reason.length() > 5000) {
-            throw new IllegalArgumentException("Say why the decision should be called in (up to 5,000 characters)");
+            throw RefusedException.of("callIn.reasonRequired");
         }
         reports.exists(reportId);
         ProcessInstance cycle = runtime.createProcessInstanceQuery().processInstanceTenantId(TenantContext.require())
@@ -447,7 +445,7 @@ public class ReportCycle {
         var waiting = cycle == null ? null : runtime.createExecutionQuery().processInstanceId(cycle.getId())
                 .messageEventSubscriptionName("callInRequested").singleResult();
         if (waiting == null) {
-            throw new ConflictException("This decision is not in its call-in period");
+            throw new ConflictException(Refusal.of("callIn.notInPeriod"));
         }
         String me = users.require().username();
         decisions.calledIn(reportId, now());
@@ -490,14 +488,19 @@ public class ReportCycle {
      */
     private Meeting requireStarted(Map<String, Object> processVariables, String action) {
         if (!(processVariables.get("meetingId") instanceof String meetingId)) {
-            throw new ConflictException("The report has not been scheduled to a meeting, so no decision can be " + action);
+            throw new ConflictException(Refusal.of("decision.notScheduled." + action));
         }
         Meeting meeting = meetings.get(UUID.fromString(meetingId));
         if (now().isBefore(meeting.startsAt())) {
-            throw new ConflictException("The decision can be " + action + " once the meeting of " + meeting.committeeName()
-                    + " has begun, at " + when(meeting.startsAt()) + ".");
+            throw new ConflictException(Refusal.of("decision.meetingNotBegun." + action, meeting.committeeName(),
+                    when(meeting.startsAt())));
         }
         return meeting;
+    }
+
+    /** A role's name in a refusal, said in the reader's language ("manager", "rheolwr"). */
+    static Object roleWord(Role role) {
+        return role == null ? "?" : Refusal.of("role." + role.groupName());
     }
 
     private static String when(Instant instant) {
@@ -513,10 +516,9 @@ public class ReportCycle {
         HistoricTaskInstance done = history.createHistoricTaskInstanceQuery().taskTenantId(TenantContext.require())
                 .taskId(taskId).singleResult();
         if (done != null && done.getEndTime() != null) {
-            return new ConflictException("Already completed by " + done.getAssignee() + " at "
-                    + done.getEndTime().toInstant() + "; nothing was changed");
+            return new ConflictException(Refusal.of("task.alreadyCompleted", done.getAssignee(), done.getEndTime().toInstant()));
         }
-        return new ConflictException("Someone else acted on this task at the same moment; reload it");
+        return new ConflictException(Refusal.of("task.actedMeanwhile"));
     }
 
     Task task(String taskId) {
@@ -535,8 +537,7 @@ public class ReportCycle {
     private void requireRole(Task task) {
         Role role = STAGE_ROLES.get(stageOf(task));
         if (role == null || !users.require().hasRole(TenantContext.require(), role)) {
-            throw new AccessDeniedException("Only a " + (role == null ? "?" : role.groupName()) + " can act on "
-                    + task.getName());
+            throw new RefusedAccessException(Refusal.of("task.onlyRole", roleWord(role), task.getName()));
         }
     }
 
@@ -565,12 +566,12 @@ public class ReportCycle {
                 return;
             }
         }
-        throw new IllegalArgumentException("This stage's outcome is one of " + String.join(", ", allowed));
+        throw RefusedException.of("task.outcomeOneOf", String.join(", ", allowed));
     }
 
     private static void requireReasonForReturn(String outcome, String reason) {
         if ("return".equals(outcome) && (reason == null || reason.isBlank())) {
-            throw new IllegalArgumentException("Say why the report is returned: the reason is required");
+            throw RefusedException.of("task.returnReasonRequired");
         }
     }
 

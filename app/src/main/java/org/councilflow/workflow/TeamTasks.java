@@ -6,6 +6,8 @@ import java.util.Map;
 
 import org.councilflow.common.Audited;
 import org.councilflow.common.ConflictException;
+import org.councilflow.common.Refusal;
+import org.councilflow.common.RefusedException;
 import org.councilflow.identity.CurrentUsers;
 import org.councilflow.identity.Role;
 import org.councilflow.identity.TenantDirectory;
@@ -103,10 +105,9 @@ public class TeamTasks {
         Task task = led(taskId);
         if (username == null || !candidates(taskId).contains(username)) {
             Role role = ReportCycle.stageRole(ReportCycle.stageOf(task));
-            String why = username == null ? null : fourEyes.refusal(ReportCycle.stageOf(task),
+            Refusal why = username == null ? null : fourEyes.refusal(ReportCycle.stageOf(task),
                     cycle.variables(task), username).orElse(null);
-            throw new IllegalArgumentException(why != null ? why : "username must name someone of this council who holds the "
-                    + role.groupName() + " role and does not hold the task already");
+            throw new RefusedException(why != null ? why : Refusal.of("team.reassignWho", ReportCycle.roleWord(role)));
         }
         String holder = task.getAssignee();
         tasks.setAssignee(taskId, username);
@@ -121,7 +122,7 @@ public class TeamTasks {
     public CycleTask release(String taskId) {
         Task task = led(taskId);
         if (task.getAssignee() == null) {
-            throw new ConflictException("Nobody has claimed this task: it is already in the pool");
+            throw new ConflictException(Refusal.of("task.alreadyInPool"));
         }
         String holder = task.getAssignee();
         tasks.unclaim(taskId);

@@ -4,8 +4,10 @@ import java.util.stream.Collectors;
 
 import org.councilflow.common.ConflictException;
 import org.councilflow.common.NotFoundException;
+import org.councilflow.common.Refusal;
 import org.springframework.security.access.AccessDeniedException;
 
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 
@@ -13,7 +15,8 @@ import jakarta.validation.ConstraintViolationException;
 
 /**
  * Tells a person plainly what happened to what they asked for. The services enforce every rule; a refusal arrives
- * here as an exception whose message is written for people, and is shown as such.
+ * here as an exception whose message is written for people, and is shown as such; one carrying a {@link Refusal}
+ * is said in the UI's language.
  */
 public final class Feedback {
 
@@ -41,6 +44,10 @@ public final class Feedback {
             return Words.t("feedback.notSaved", invalid.getConstraintViolations().stream()
                     .map(v -> humanise(v.getPropertyPath().toString()) + " " + v.getMessage())
                     .sorted().collect(Collectors.joining("; ")));
+        }
+        if (e instanceof Refusal.Refused refused && refused.refusal() != null) {
+            UI ui = UI.getCurrent();
+            return refused.describe(ui == null ? StaffLanguage.ENGLISH : ui.getLocale());
         }
         if (e instanceof ConflictException || e instanceof IllegalArgumentException || e instanceof NotFoundException) {
             return e.getMessage();

@@ -160,13 +160,14 @@ class InboxView extends VerticalLayout {
     }
 
     private Component actionCell(CycleTask task) {
-        java.util.Optional<String> refusal = cycle.refusal(task);
+        java.util.Optional<org.councilflow.common.Refusal> refusal = cycle.refusal(task);
         if (refusal.isPresent()) {
             // never offered to someone the rules refuse: say why instead of a button that would fail
-            Span why = Badge.of(refusal.get().startsWith("Four-eyes") ? Words.t("inbox.another", Words.t("role." + task.role())) : Words.t("inbox.notYours"),
+            String reason = refusal.get().in(getLocale());
+            Span why = Badge.of(refusal.get().key().startsWith("fourEyes.") ? Words.t("inbox.another", Words.t("role." + task.role())) : Words.t("inbox.notYours"),
                     Badge.Tone.NEUTRAL);
-            why.setTitle(refusal.get());
-            why.getElement().setAttribute("aria-label", refusal.get());
+            why.setTitle(reason);
+            why.getElement().setAttribute("aria-label", reason);
             why.setId("refused-" + task.id());
             return why;
         }

@@ -124,7 +124,7 @@ class ReportEditorView extends VerticalLayout implements BeforeEnterObserver {
         }
         add(new AppendicesPanel(reportId, appendices, documents));
         showReviewerNotes(report);
-        report.editingRefusal(properties.zone()).ifPresent(this::lock);
+        report.editingRefusal(properties.zone()).map(why -> why.in(getLocale())).ifPresent(this::lock);
     }
 
     /** Why the report came back, at the top, and each reviewer's remark beside the part it concerns. */

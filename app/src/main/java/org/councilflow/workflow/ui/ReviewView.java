@@ -150,7 +150,8 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver {
         outcome.add(heading);
         String me = users.require().username();
         // four-eyes as the server applies it: who submitted, created the report or saved any part of it
-        java.util.Optional<String> refusal = signOff ? reports.signOffRefusal(reportId) : java.util.Optional.empty();
+        java.util.Optional<org.councilflow.common.Refusal> refusal = signOff ? reports.signOffRefusal(reportId)
+                : java.util.Optional.empty();
         if (signOff && me.equals(version.frozenBy())) {
             Paragraph fourEyes = new Paragraph(Words.t("review.fourEyesOwn", version.number()));
             fourEyes.setId("four-eyes");
@@ -161,7 +162,7 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver {
             giveBack.getElement().setAttribute("aria-describedby", "four-eyes");
             outcome.add(fourEyes);
         } else if (refusal.isPresent()) {
-            Paragraph fourEyes = new Paragraph(refusal.get().replaceFirst("^Four-eyes: you", "You") + " " + Words.t("review.fourEyesRule"));
+            Paragraph fourEyes = new Paragraph(plain(refusal.get()).in(getLocale()) + " " + Words.t("review.fourEyesRule"));
             fourEyes.setId("four-eyes");
             fourEyes.getStyle().set("font-weight", "600");
             approve.setEnabled(false);
@@ -459,5 +460,12 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver {
 
     private static String abbreviate(String text) {
         return text.length() > 400 ? text.substring(0, 400) + "…" : text;
+    }
+
+    /** The four-eyes refusal as a sentence to its reader ("You created …"), without the rule's name in front. */
+    private static org.councilflow.common.Refusal plain(org.councilflow.common.Refusal refusal) {
+        return "fourEyes.youDid".equals(refusal.key())
+                ? org.councilflow.common.Refusal.of("fourEyes.youDidPlain", refusal.args().get(0))
+                : org.councilflow.common.Refusal.of("fourEyes.youSubmittedPlain");
     }
 }
