@@ -121,7 +121,7 @@ class StaffUiBrowserTests {
         open("reports/" + draft + "/edit");
         check.accept("author-editor");
         page.locator("#submit").click();
-        page.locator("[slot='confirm-button']").first().waitFor();
+        page.locator("#confirm-submit").first().waitFor();
         check.accept("author-editor-submit-dialog");
         page.keyboard().press("Escape");
         open("reports/" + published + "/history");

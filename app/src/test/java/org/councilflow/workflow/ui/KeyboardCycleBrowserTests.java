@@ -103,7 +103,7 @@ class KeyboardCycleBrowserTests {
             assertThat(keys.page().locator("#save-state")).containsText("saved at");
             keys.screenshot("01-author-drafts");
             keys.tabTo("#submit").press("Enter");
-            keys.tabTo("[slot='confirm-button']").press("Enter");
+            keys.tabTo("#confirm-submit").press("Enter");
             keys.page().waitForURL(u -> u.endsWith("/inbox"));
             // four-eyes: the manager who submitted it is told another must sign it off, with no button to claim
             assertThat(keys.page().locator("#inbox")).containsText("Another manager must take it");
@@ -155,21 +155,20 @@ class KeyboardCycleBrowserTests {
 
             menu(keys, phone, "inbox");
             claimAndOpen(keys, title, "/committee");
-            keys.tabTo("#meeting").type(venue).press("ArrowDown").press("Enter");
-            assertThat(page.locator("#meeting input")).hasValue(java.util.regex.Pattern.compile(".*" + venue));
+            keys.tabTo("#meeting").type(venue);
+            // as a person does: the arrow key once the filtered list shows the meeting (earlier, Enter kept the typed text)
+            page.locator("vaadin-combo-box-item").filter(new Locator.FilterOptions().setHasText(venue)).first().waitFor();
+            keys.press("ArrowDown").press("Enter");
+            assertThat(page.locator("#meeting input")).hasValue(java.util.regex.Pattern.compile("Children.*" + venue));
             keys.screenshot("06-clerk-schedules");
             keys.tabTo("#schedule").press("Enter");
             page.waitForURL(u -> u.endsWith("/inbox"));
 
-            // the agenda: the meeting chosen in the calendar with the arrow keys and Space, then preview and confirm
+            // the agenda: Tab to the new meeting's own "Open agenda" in the calendar (row actions are in the Tab order,
+            // ADR 0020), Enter, then preview and confirm
             menu(keys, phone, "meetings");
-            keys.tabTo("#calendar");
-            Locator row = page.locator("#calendar vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText(venue));
-            for (int i = 0; i < 20 && !keys.focused().contains(venue) && !focusedRowHas(page, venue); i++) {
-                keys.press("ArrowDown");
-            }
-            assertThat(row.first()).isVisible();
-            keys.press("Space");
+            keys.tabTo("#calendar vaadin-button.open-meeting[aria-label*='" + venue + "']").press("Enter");
+            assertThat(page.locator("#agenda-items")).isVisible();
             keys.tabTo("#publish-agenda").press("Enter");
             assertThat(page.locator("#publish-preview")).isVisible();
             keys.screenshot("07-clerk-previews-the-agenda");
@@ -240,16 +239,6 @@ class KeyboardCycleBrowserTests {
         page.waitForURL(u -> u.endsWith("/" + path));
         page.locator("[data-main-content] h2").first().waitFor();
         page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
-    }
-
-    private static boolean focusedRowHas(Page page, String text) {
-        return Boolean.TRUE.equals(page.evaluate("""
-                (text) => { const grid = document.querySelector('#calendar');
-                            const cell = grid && grid.shadowRoot.activeElement;
-                            const row = cell && cell.parentElement;
-                            return !!row && [...row.children].some(td => {
-                              const slot = td.querySelector('slot'); const content = slot && slot.assignedElements()[0];
-                              return !!content && content.textContent.includes(text); }); }""", text));
     }
 
     private static Locator claimButtons(Page page) {
