@@ -89,7 +89,10 @@ class MeetingsView extends VerticalLayout {
 
     /** Shows the meeting's agenda below the list: a button per row, so a keyboard reaches it with Tab. */
     private Component openButton(Meeting meeting) {
-        Button open = new Button(Words.t("meetings.openAgenda"), click -> calendar.select(meeting));
+        Button open = new Button(Words.t("meetings.openAgenda"), click -> {
+            calendar.select(meeting);
+            agenda.focusHeading();
+        });
         open.addThemeVariants(ButtonVariant.LUMO_SMALL);
         open.addClassName("open-meeting");
         open.getElement().setAttribute("aria-label", Words.t("meetings.openAgendaOf",
