@@ -59,6 +59,14 @@ class AgendaPanel extends Div {
         setWidthFull();
     }
 
+    /** The focus on the agenda's heading once a meeting is opened, so Tab goes on to its actions, not back in the list. */
+    void focusHeading() {
+        getChildren().findFirst().ifPresent(heading -> {
+            heading.getElement().setAttribute("tabindex", "-1");
+            heading.getElement().executeJs("this.focus()");
+        });
+    }
+
     void show(Meeting meeting) {
         removeAll();
         add(new H3(Words.t("agenda.title", meeting.title() != null ? meeting.title() : meeting.committeeName(), Formats.numericDateTime(meeting.startsAt()))));

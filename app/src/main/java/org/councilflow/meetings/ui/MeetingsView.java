@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.councilflow.common.ui.Badge;
 import org.councilflow.common.ui.Formats;
+import org.councilflow.common.ui.RowActions;
 import org.councilflow.documents.Documents;
 import org.councilflow.meetings.AgendaClock;
 import org.councilflow.meetings.AgendaDocuments;
@@ -22,6 +23,8 @@ import org.councilflow.tenancy.WorkingDays;
 import org.councilflow.common.ui.Words;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -70,6 +73,9 @@ class MeetingsView extends VerticalLayout {
         calendar.addColumn(AgendaPanel::where).setHeader(Words.t("meetings.where")).setFlexGrow(1);
         calendar.addColumn(m -> m.currentItems().size()).setHeader(Words.t("meetings.items")).setAutoWidth(true);
         calendar.addComponentColumn(this::agendaState).setHeader(Words.t("meetings.agenda")).setAutoWidth(true);
+        calendar.addComponentColumn(this::openButton).setHeader(Words.t("meetings.actions")).setAutoWidth(true).setKey("open");
+        // the arrow keys and Space still select a row; the button puts each meeting in the Tab order (ADR 0020)
+        RowActions.inTabOrder(calendar);
         calendar.setAllRowsVisible(true);
         calendar.setEmptyStateText(Words.t("meetings.none"));
         calendar.addSelectionListener(selected -> selected.getFirstSelectedItem().ifPresentOrElse(
@@ -79,6 +85,20 @@ class MeetingsView extends VerticalLayout {
             refreshCalendar();
             calendar.select(arranged);
         }), new H3(Words.t("meetings.meetings")), calendar, agenda, new H3(Words.t("meetings.callInPeriods")), callIns());
+    }
+
+    /** Shows the meeting's agenda below the list: a button per row, so a keyboard reaches it with Tab. */
+    private Component openButton(Meeting meeting) {
+        Button open = new Button(Words.t("meetings.openAgenda"), click -> {
+            calendar.select(meeting);
+            agenda.focusHeading();
+        });
+        open.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        open.addClassName("open-meeting");
+        open.getElement().setAttribute("aria-label", Words.t("meetings.openAgendaOf",
+                meeting.title() != null ? meeting.title() : meeting.committeeName(),
+                Formats.numericDateTime(meeting.startsAt()), AgendaPanel.where(meeting)));
+        return RowActions.mark(open);
     }
 
     /** Published (and amended), in preparation, or too close to the meeting for the notice the law asks for. */

@@ -24,7 +24,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -222,13 +222,22 @@ class ReportEditorView extends VerticalLayout implements BeforeEnterObserver {
             Feedback.error(Words.t("editor.resolveFirst", String.join(", ", conflicts)));
             return;
         }
-        ConfirmDialog confirm = new ConfirmDialog();
-        confirm.setHeader(Words.t("editor.submitQuestion"));
-        confirm.setText(Words.t("editor.submitText"));
-        confirm.setCancelable(true);
-        confirm.setConfirmText(Words.t("editor.submitShort"));
-        confirm.addConfirmListener(yes -> submitNow());
+        // a modal Dialog, as the other questions are: Flow makes the view behind it inert, where the ConfirmDialog
+        // left the hidden app frame focusable (axe: aria-hidden-focus) and its Cancel below the contrast minimum
+        Dialog confirm = new Dialog();
+        confirm.setModal(true);
+        confirm.setId("submit-dialog");
+        confirm.setHeaderTitle(Words.t("editor.submitQuestion"));
+        confirm.add(new Paragraph(Words.t("editor.submitText")));
+        Button submit = new Button(Words.t("editor.submitShort"), click -> {
+            confirm.close();
+            submitNow();
+        });
+        submit.setId("confirm-submit");
+        submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        confirm.getFooter().add(new Button(Words.t("common.cancel"), click -> confirm.close()), submit);
         confirm.open();
+        submit.focus();
     }
 
     void submitNow() {

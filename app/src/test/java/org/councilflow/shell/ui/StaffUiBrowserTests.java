@@ -51,14 +51,17 @@ class StaffUiBrowserTests {
     ProcessEngine engine;
 
     PublishedCycle cycle;
+    String draft;
+    String scheduled;
+    String published;
 
     /** Work in every stage's view: a draft, a report on a published agenda, a decision in its call-in period. */
     @BeforeEach
     void openBrowser() {
         cycle = new PublishedCycle(new Api(rest), engine);
-        cycle.started();
-        cycle.scheduled();
-        cycle.published(true);
+        draft = cycle.started();
+        scheduled = cycle.scheduled();
+        published = cycle.published(true);
         browser = Browsers.newContext();
         page = browser.newPage();
     }
@@ -88,6 +91,122 @@ class StaffUiBrowserTests {
             signOut();
         }
         assertThat(violations).as("serious or critical axe-core violations by view").isEmpty();
+    }
+
+    /**
+     * The views reached from others and the dialogs: the editor, the review page with the changes since the version
+     * the reviewer last saw (the diff) and a return reason, the committee stage, a meeting's agenda, attendance and
+     * minutes, history import, and the dialogs open over them (new report, submit, return, an agenda item, the
+     * meeting's status, call-in, roles; the publish dialogs of agenda and decision are checked in the keyboard walk).
+     */
+    @Test
+    void everyViewBeyondTheMenuAndEveryDialogHasNoSeriousOrCriticalAxeViolation() {
+        String changed = resubmittedAfterAReturn();
+        Map<String, List<String>> violations = new LinkedHashMap<>();
+        java.util.function.Consumer<String> check = name -> {
+            page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+            List<String> found = Axe.seriousViolations(page);
+            if (!found.isEmpty()) {
+                violations.put(name, found);
+            }
+            Browsers.screenshot(page, "staff-ui/axe-more/" + name);
+        };
+
+        signIn("barnet.author");
+        open("reports");
+        page.locator("#new-report").click();
+        page.locator("#new-report-title input").waitFor();
+        check.accept("author-new-report-dialog");
+        page.keyboard().press("Escape");
+        open("reports/" + draft + "/edit");
+        check.accept("author-editor");
+        page.locator("#submit").click();
+        page.locator("#confirm-submit").first().waitFor();
+        check.accept("author-editor-submit-dialog");
+        page.keyboard().press("Escape");
+        open("reports/" + published + "/history");
+        check.accept("author-history");
+        signOut();
+
+        signIn("barnet.manager");
+        open("reports/" + changed + "/review");
+        assertThat(page.locator("#change-list")).isVisible();
+        check.accept("manager-review-with-changes");
+        page.locator("#return").click();
+        page.locator("#return-reason textarea").waitFor();
+        check.accept("manager-return-dialog");
+        page.keyboard().press("Escape");
+        signOut();
+
+        signIn("barnet.clerk");
+        open("reports/" + scheduled + "/committee");
+        check.accept("clerk-committee-stage");
+        open("meetings");
+        page.locator("#calendar vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText("Hendon Town Hall"))
+                .first().click();
+        page.locator("#agenda-items").waitFor();
+        check.accept("clerk-meeting-agenda");
+        page.locator("#add-item").click();
+        page.locator("#item-title input").waitFor();
+        check.accept("clerk-agenda-item-dialog");
+        page.keyboard().press("Escape");
+        page.locator("#change-status").click();
+        page.locator("#meeting-status").waitFor();
+        check.accept("clerk-meeting-status-dialog");
+        page.keyboard().press("Escape");
+        open("meetings/" + cycle.meetingId + "/attendance");
+        check.accept("clerk-attendance");
+        open("meetings/" + cycle.meetingId + "/minutes");
+        check.accept("clerk-minutes");
+        signOut();
+
+        signIn("barnet.member");
+        open("papers");
+        page.locator(".call-in").first().click();
+        page.locator("#call-in-reason textarea").waitFor();
+        check.accept("member-call-in-dialog");
+        page.keyboard().press("Escape");
+        signOut();
+
+        signIn("barnet.tenant-admin");
+        open("admin/history-import");
+        check.accept("tenant-admin-history-import");
+        open("admin/people");
+        page.locator("vaadin-button").filter(new Locator.FilterOptions().setHasText("Change roles")).first().click();
+        page.locator("#role-choices").waitFor();
+        check.accept("tenant-admin-roles-dialog");
+        page.keyboard().press("Escape");
+        signOut();
+
+        assertThat(violations).as("serious or critical axe-core violations by view").isEmpty();
+    }
+
+    /** Version 1 reviewed by the manager and returned with a reason, the summary changed and submitted as version 2. */
+    private String resubmittedAfterAReturn() {
+        Api api = new Api(rest);
+        String report = cycle.started();
+        completeTask(api, "barnet.author", report, Map.of("outcome", "submit"));
+        api.put("barnet.manager", "/api/t/barnet/reports/" + report + "/versions/1/review", null);
+        completeTask(api, "barnet.manager", report, Map.of("outcome", "return",
+                "reason", "Please add the audit findings for the last quarter to the summary."));
+        int revision = api.get("barnet.author", "/api/t/barnet/reports/" + report).getBody().at("/revisions/summary").asInt();
+        assertThat(api.put("barnet.author", "/api/t/barnet/reports/" + report + "/parts/summary", Map.of("revision", revision,
+                "content", "Caseloads fell to 13.3; the audit found 86% of cases good or better.")).getStatusCode().value())
+                .isEqualTo(200);
+        completeTask(api, "barnet.author", report, Map.of("outcome", "submit"));
+        return report;
+    }
+
+    private static void completeTask(Api api, String user, String report, Map<String, Object> completion) {
+        String task = null;
+        for (com.fasterxml.jackson.databind.JsonNode open : api.get(user, "/api/t/barnet/tasks").getBody()) {
+            if (open.get("reportId").asText().equals(report)) {
+                task = open.get("id").asText();
+            }
+        }
+        assertThat(task).as(user + " has a task on " + report).isNotNull();
+        assertThat(api.post(user, "/api/t/barnet/tasks/" + task + "/completion", completion).getStatusCode().value())
+                .as(user + " completes " + completion).isEqualTo(204);
     }
 
     @Test
