@@ -3,10 +3,6 @@ package org.councilflow.common;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -19,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.councilflow.support.WelshBundles;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -47,17 +44,7 @@ class RefusalsTests {
         Properties english = load("refusals.properties");
         Properties welsh = load("refusals_cy.properties");
         assertThat(english).isNotEmpty();
-        Map<String, String> problems = new TreeMap<>();
-        for (String key : english.stringPropertyNames()) {
-            String cy = welsh.getProperty(key);
-            if (cy == null || cy.isBlank()) {
-                problems.put(key, "no Welsh text");
-            } else if (!placeholders(cy).equals(placeholders(english.getProperty(key)))) {
-                problems.put(key, "placeholders differ: " + english.getProperty(key) + " / " + cy);
-            }
-        }
-        welsh.stringPropertyNames().stream().filter(key -> !english.containsKey(key))
-                .forEach(key -> problems.put(key, "Welsh only"));
+        Map<String, String> problems = WelshBundles.problems(english, welsh);
         assertThat(problems).as("refusals_cy against refusals").isEmpty();
     }
 
@@ -124,23 +111,7 @@ class RefusalsTests {
         }
     }
 
-    private static Set<String> placeholders(String text) {
-        Set<String> found = new TreeSet<>();
-        Matcher matcher = Pattern.compile("\\{\\d+}").matcher(text);
-        while (matcher.find()) {
-            found.add(matcher.group());
-        }
-        return found;
-    }
-
     private static Properties load(String name) {
-        Properties properties = new Properties();
-        try (InputStream in = RefusalsTests.class.getResourceAsStream("/common/i18n/" + name)) {
-            assertThat(in).as(name).isNotNull();
-            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return properties;
+        return WelshBundles.load("/common/i18n/" + name);
     }
 }

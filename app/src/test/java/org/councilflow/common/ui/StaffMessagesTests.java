@@ -3,10 +3,6 @@ package org.councilflow.common.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -19,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.councilflow.support.WelshBundles;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -48,20 +45,7 @@ class StaffMessagesTests {
         Properties english = load("messages.properties");
         Properties welsh = load("messages_cy.properties");
         assertThat(english).isNotEmpty();
-        Map<String, String> problems = new TreeMap<>();
-        for (String key : english.stringPropertyNames()) {
-            String cy = welsh.getProperty(key);
-            if (cy == null || cy.isBlank()) {
-                problems.put(key, "no Welsh text");
-            } else if (!placeholders(cy).equals(placeholders(english.getProperty(key)))) {
-                problems.put(key, "placeholders differ: " + english.getProperty(key) + " / " + cy);
-            }
-        }
-        for (String key : welsh.stringPropertyNames()) {
-            if (!english.containsKey(key)) {
-                problems.put(key, "Welsh only");
-            }
-        }
+        Map<String, String> problems = WelshBundles.problems(english, welsh);
         assertThat(problems).as("the staff UI's Welsh bundle against the English one").isEmpty();
     }
 
@@ -125,23 +109,7 @@ class StaffMessagesTests {
         }
     }
 
-    private static Set<String> placeholders(String text) {
-        Set<String> found = new TreeSet<>();
-        Matcher matcher = Pattern.compile("\\{\\d+}").matcher(text);
-        while (matcher.find()) {
-            found.add(matcher.group());
-        }
-        return found;
-    }
-
     private static Properties load(String name) {
-        Properties properties = new Properties();
-        try (InputStream in = StaffMessagesTests.class.getResourceAsStream("/" + StaffMessages.BUNDLE.replace("messages", "") + name)) {
-            assertThat(in).as(name).isNotNull();
-            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return properties;
+        return WelshBundles.load("/" + StaffMessages.BUNDLE.replace("messages", "") + name);
     }
 }
