@@ -60,21 +60,8 @@ class WelshPagesBrowserTests {
         String welshReport = WelshPublicSiteIntegrationTests.publishWelshDecision(fixture);
         String englishReport = DecisionPageIntegrationTests.publishBarnetDecision(fixture, ReferenceDecision.read());
         fixture.api.post("barnet.manager", "/api/t/barnet/plans/" + DemoData.BARNET_PLAN + "/journey-publication", null);
-        String meeting = PublicationFixture.BARNET_MEETING_2018_09_12;
-        Map<String, String> pages = new LinkedHashMap<>();
-        pages.put("home", "/councils/barnet");
-        pages.put("meetings", "/councils/barnet/meetings");
-        pages.put("meeting", "/councils/barnet/meetings/" + meeting);
-        pages.put("agenda-item", "/councils/barnet/meetings/" + meeting + "/items/1");
-        pages.put("report", "/councils/barnet/reports/" + welshReport);
-        pages.put("report-english-only", "/councils/barnet/reports/" + englishReport);
-        pages.put("decisions", "/councils/barnet/decisions");
-        pages.put("decision", "/councils/barnet/decisions/" + OnlyPublishedIntegrationTests.decisionId(welshReport, meeting));
-        pages.put("journeys", "/councils/barnet/improvement-journey");
-        pages.put("journey", "/councils/barnet/improvement-journey/" + DemoData.BARNET_PLAN);
+        Map<String, String> pages = WelshPublicSiteIntegrationTests.pages(welshReport, englishReport);
         pages.put("search", "/councils/barnet/search?q=cynnydd");
-        pages.put("open-data", "/councils/barnet/open-data");
-        pages.put("not-found", "/councils/barnet/meetings/00000000-0000-4000-8000-000000000000");
         // committee papers with the council's Welsh, and English shown marked where there is no Welsh (ADR 0017)
         WelshPapers papers = WelshPapers.publish(fixture.api);
         pages.put("papers-meeting-with-minutes", "/councils/barnet/meetings/" + papers.meeting());

@@ -103,7 +103,8 @@ class WelshPublicSiteIntegrationTests {
         return reportId;
     }
 
-    Map<String, String> pages(String welshReport, String englishReport) {
+    /** Every public page type of Barnet, by name, for the Welsh checks here and in the browser. */
+    static Map<String, String> pages(String welshReport, String englishReport) {
         Map<String, String> pages = new LinkedHashMap<>();
         pages.put("home", "/councils/barnet");
         pages.put("meetings", "/councils/barnet/meetings");
