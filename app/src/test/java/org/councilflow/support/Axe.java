@@ -24,6 +24,10 @@ public final class Axe {
         // axe measures colours as they are painted: a dialog or notification still fading in (Vaadin's [opening],
         // [closing]) has every text at part opacity and fails contrast by chance, so the page is checked at rest
         page.waitForFunction("() => !document.querySelector('[opening], [closing]')");
+        // on a busy machine the fade can outlast the attribute: wait for every finite animation, shadow trees
+        // included, to end (spinners and other endless ones would never)
+        page.waitForFunction("() => document.getAnimations({ subtree: true }).every(a => a.playState !== 'running'"
+                + " || a.effect.getComputedTiming().iterations === Infinity)");
         // through the DevTools protocol, as a console would: the public pages' Content-Security-Policy (no script)
         // would refuse a script element, and the page is checked under the policy it really has
         com.microsoft.playwright.CDPSession devTools = page.context().newCDPSession(page);

@@ -53,6 +53,25 @@ public final class Browsers {
         com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator("#greeting")).isVisible();
     }
 
+    /** The paths the staff UI's menu offers the signed-in person. */
+    public static List<String> menuPaths(Page page) {
+        List<String> paths = new java.util.ArrayList<>();
+        com.microsoft.playwright.Locator items = page.locator("#navigation vaadin-side-nav-item");
+        for (int i = 0; i < items.count(); i++) {
+            paths.add(items.nth(i).getAttribute("path"));
+        }
+        return paths;
+    }
+
+    /** Opens a staff view by its path and waits until its heading is there and the UI is quiet. */
+    public static void openView(Page page, String baseUrl, String view) {
+        page.navigate(baseUrl + view);
+        // a busy machine: the view's first heading may take a while with the development bundle
+        page.locator("[data-main-content] h2").first()
+                .waitFor(new com.microsoft.playwright.Locator.WaitForOptions().setTimeout(90_000));
+        page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+    }
+
     /** Saves a screenshot under {@code target/screenshots/} for a reviewer to look at. */
     public static void screenshot(Page page, String name) {
         Path file = Path.of("target/screenshots", name + ".png");

@@ -183,27 +183,15 @@ class WelshStaffUiBrowserTests {
         return properties;
     }
 
-    /** The paths the menu offers. */
     private List<String> menu() {
-        List<String> paths = new ArrayList<>();
-        Locator items = page.locator("#navigation vaadin-side-nav-item");
-        for (int i = 0; i < items.count(); i++) {
-            paths.add(items.nth(i).getAttribute("path"));
-        }
-        return paths;
+        return Browsers.menuPaths(page);
     }
 
     private void open(String view) {
-        page.navigate("http://localhost:" + port + "/" + view);
-        page.locator("[data-main-content] h2").first().waitFor(new Locator.WaitForOptions().setTimeout(90_000));
-        page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+        Browsers.openView(page, "http://localhost:" + port + "/", view);
     }
 
     private void signIn(String username) {
-        page.navigate("http://localhost:" + port + "/");
-        page.fill("#username", username);
-        page.fill("#password", Tokens.DEMO_PASSWORD);
-        page.click("#kc-login");
-        assertThat(page.locator("#greeting")).isVisible();
+        Browsers.signIn(page, "http://localhost:" + port + "/", username);
     }
 }

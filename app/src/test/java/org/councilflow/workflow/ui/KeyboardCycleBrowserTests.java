@@ -141,8 +141,12 @@ class KeyboardCycleBrowserTests {
             // the meeting: the committee chosen with the arrow keys, the date typed day first, a 24-hour time
             menu(keys, phone, "meetings");
             keys.tabTo("#arrange-committee").press("ArrowDown");
+            // the list opens with an animation: on a busy machine, keys pressed before it holds the focus are lost
+            page.waitForFunction("() => document.activeElement && document.activeElement.localName === 'vaadin-select-item'");
             for (int i = 0; i < 10 && !keys.focused().contains("Children, Education"); i++) {
+                page.evaluate("() => { window.focusBefore = document.activeElement; }");
                 keys.press("ArrowDown");
+                page.waitForFunction("() => document.activeElement !== window.focusBefore");
             }
             keys.press("Enter");
             assertThat(page.locator("#arrange-committee")).containsText("Children, Education");
