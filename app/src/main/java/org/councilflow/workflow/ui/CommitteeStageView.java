@@ -209,6 +209,14 @@ class CommitteeStageView extends VerticalLayout implements BeforeEnterObserver {
             Paragraph what = new Paragraph(Words.t("committee.decisionOf", Formats.date(decision.decidedOn()), status(decision.status())));
             what.setId("decision");
             add(what, list);
+            if (!decision.resolutionsCy().isEmpty()) {
+                // the Welsh as recorded, marked as Welsh for screen readers whatever the UI's language
+                OrderedList welsh = new OrderedList();
+                welsh.setId("decision-cy");
+                welsh.getElement().setAttribute("lang", "cy");
+                decision.resolutionsCy().forEach(r -> welsh.add(new ListItem(r.text())));
+                add(welsh);
+            }
         }
         callIn.setId("call-in");
         callIn.setValue(true);
