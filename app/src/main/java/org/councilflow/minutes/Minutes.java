@@ -230,8 +230,11 @@ public class Minutes {
         return minutes.find(TenantContext.require(), agendaItem.id()).orElseGet(() -> {
             Optional<Decision> decision = agendaItem.reportId() == null ? Optional.empty()
                     : decisions.latest(agendaItem.reportId()).filter(d -> d.meetingId().equals(meeting.id()));
+            // with the Welsh recorded with the decision, where there is some (ADR 0023)
+            ItemMinutes.Welsh welsh = decision.map(d -> new ItemMinutes.Welsh(d.minutesCy(), d.resolutionsCy()))
+                    .filter(ItemMinutes.Welsh::hasText).orElse(null);
             return new ItemMinutes(agendaItem.id(), meeting.id(), decision.map(Decision::minutes).orElse(null),
-                    decision.map(Decision::structuredResolutions).orElse(List.of()), List.of(), 0, null, null);
+                    decision.map(Decision::structuredResolutions).orElse(List.of()), List.of(), 0, null, null, welsh);
         });
     }
 

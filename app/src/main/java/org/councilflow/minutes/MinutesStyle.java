@@ -13,9 +13,25 @@ import jakarta.validation.constraints.Size;
  * How a council writes the resolutions in its minutes, e.g. "RESOLVED – That …" with sub-points a), b): the label in
  * front, whether several resolutions of an item are numbered, and how sub-points are marked. Also whether the council
  * publishes its minutes as draft before the next meeting approves them (ADR 0010).
+ *
+ * @param resolvedLabelCy the label in front of Welsh resolutions; none given is the usual Welsh minute form,
+ *        "PENDERFYNWYD –" (ADR 0023)
  */
 public record MinutesStyle(@NotBlank @Size(max = 60) String resolvedLabel, @NotNull Numbering numbering,
-        @NotNull Points points, boolean publishDraftMinutes) {
+        @NotNull Points points, boolean publishDraftMinutes, @Size(max = 60) String resolvedLabelCy) {
+
+    /** "PENDERFYNWYD –" (with an en dash): how Welsh councils' minutes write "RESOLVED –". */
+    public static final String WELSH_RESOLVED_LABEL = "PENDERFYNWYD \u2013";
+
+    public MinutesStyle {
+        // a style frozen before there was a Welsh label, or sent without one, reads with the usual Welsh form
+        resolvedLabelCy = resolvedLabelCy == null || resolvedLabelCy.isBlank() ? WELSH_RESOLVED_LABEL : resolvedLabelCy.strip();
+    }
+
+    /** With the usual Welsh label. */
+    public MinutesStyle(String resolvedLabel, Numbering numbering, Points points, boolean publishDraftMinutes) {
+        this(resolvedLabel, numbering, points, publishDraftMinutes, null);
+    }
 
     public enum Numbering {
         /** 1., 2., … when an item has more than one resolution */
@@ -73,11 +89,25 @@ public record MinutesStyle(@NotBlank @Size(max = 60) String resolvedLabel, @NotN
 
     /** The resolutions of an item as plain text, behind the council's label: "RESOLVED – That …\na) …". */
     public String text(List<Resolution> resolutions) {
+        return text(resolvedLabel, resolutions);
+    }
+
+    /** Welsh resolutions as plain text, behind the council's Welsh label: "PENDERFYNWYD – Bod …\na) …". */
+    public String welshText(List<Resolution> resolutions) {
+        return text(resolvedLabelCy, resolutions);
+    }
+
+    /** The label in front of resolutions written in {@code language} ({@code cy}: the Welsh label, else the English). */
+    public String resolvedLabel(String language) {
+        return "cy".equals(language) ? resolvedLabelCy : resolvedLabel;
+    }
+
+    private String text(String label, List<Resolution> resolutions) {
         if (resolutions.isEmpty()) {
             return "";
         }
         List<Shown> shown = show(resolutions);
-        StringBuilder text = new StringBuilder(resolvedLabel);
+        StringBuilder text = new StringBuilder(label);
         if (shown.size() == 1) {
             text.append(' ').append(text(shown.get(0)));
         } else {

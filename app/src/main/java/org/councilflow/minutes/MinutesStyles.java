@@ -45,12 +45,13 @@ public class MinutesStyles {
      */
     public Versioned current() {
         return jdbc.sql("""
-                SELECT resolved_label, numbering, points, publish_draft_minutes, version FROM app.minutes_style
+                SELECT resolved_label, numbering, points, publish_draft_minutes, resolved_label_cy, version FROM app.minutes_style
                 WHERE tenant_id = :tenant""")
                 .param("tenant", TenantContext.require())
                 .query((rs, n) -> new Versioned(new MinutesStyle(rs.getString("resolved_label"),
                         MinutesStyle.Numbering.valueOf(rs.getString("numbering")),
-                        MinutesStyle.Points.valueOf(rs.getString("points")), rs.getBoolean("publish_draft_minutes")),
+                        MinutesStyle.Points.valueOf(rs.getString("points")), rs.getBoolean("publish_draft_minutes"),
+                        rs.getString("resolved_label_cy")),
                         rs.getInt("version")))
                 .optional().orElse(new Versioned(MinutesStyle.defaults(), 0));
     }
@@ -61,16 +62,19 @@ public class MinutesStyles {
         Versioned before = current();
         int changed = expectedVersion == 0
                 ? jdbc.sql("""
-                        INSERT INTO app.minutes_style (tenant_id, resolved_label, numbering, points, publish_draft_minutes, version)
-                        VALUES (:tenant, :label, :numbering, :points, :draft, 1) ON CONFLICT (tenant_id) DO NOTHING""")
+                        INSERT INTO app.minutes_style (tenant_id, resolved_label, numbering, points, publish_draft_minutes,
+                               resolved_label_cy, version)
+                        VALUES (:tenant, :label, :numbering, :points, :draft, :labelCy, 1) ON CONFLICT (tenant_id) DO NOTHING""")
                         .param("tenant", TenantContext.require()).param("label", style.resolvedLabel())
+                        .param("labelCy", style.resolvedLabelCy())
                         .param("numbering", style.numbering().name()).param("points", style.points().name())
                         .param("draft", style.publishDraftMinutes()).update()
                 : jdbc.sql("""
                         UPDATE app.minutes_style SET resolved_label = :label, numbering = :numbering, points = :points,
-                               publish_draft_minutes = :draft, version = version + 1
+                               publish_draft_minutes = :draft, resolved_label_cy = :labelCy, version = version + 1
                         WHERE tenant_id = :tenant AND version = :version""")
                         .param("tenant", TenantContext.require()).param("label", style.resolvedLabel())
+                        .param("labelCy", style.resolvedLabelCy())
                         .param("numbering", style.numbering().name()).param("points", style.points().name())
                         .param("draft", style.publishDraftMinutes()).param("version", expectedVersion).update();
         if (changed != 1) {

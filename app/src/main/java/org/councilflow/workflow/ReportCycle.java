@@ -385,18 +385,20 @@ public class ReportCycle {
                 Meeting held = requireStarted(processVariables, "recorded");
                 LocalDate meeting = held.startsAt().atZone(Locality.zoneId()).toLocalDate();
                 List<Resolution> resolutions = Resolution.fromForm(form.get("resolutions"));
-                if (!"DEFERRED".equals(outcome) && resolutions.isEmpty()) {
+                List<Resolution> resolutionsCy = WelshDecision.resolutions(form.get("resolutionsCy"));
+                if (!"DEFERRED".equals(outcome) && resolutions.isEmpty() && resolutionsCy.isEmpty()) {
                     throw RefusedException.of("decision.resolutionsRequired");
                 }
                 Object minutes = form.get("minutes");
                 if (minutes != null && String.valueOf(minutes).length() > 200_000) {
                     throw RefusedException.of("decision.minutesTooLong");
                 }
+                String minutesCy = WelshDecision.minutes(form.get("minutesCy"));
                 boolean keyDecision = form.containsKey("keyDecision")
                         ? Boolean.TRUE.equals(form.get("keyDecision"))
                         : reports.get(reportId).document().header().keyDecision();
                 decisions.record(reportId, UUID.fromString((String) processVariables.get("meetingId")), outcome, meeting,
-                        keyDecision, resolutions, minutes == null ? null : String.valueOf(minutes), me);
+                        keyDecision, resolutions, minutes == null ? null : String.valueOf(minutes), resolutionsCy, minutesCy, me);
                 variables.put("decisionStatus", outcome);
             }
             case "publishDecision" -> {
@@ -578,7 +580,7 @@ public class ReportCycle {
     /** The fields each stage's form has; anything else is refused (400 naming it), never dropped silently. */
     private static final Map<String, java.util.Set<String>> FORM_FIELDS = Map.of(
             "scheduleToCommittee", java.util.Set.of("meetingId"),
-            "recordDecision", java.util.Set.of("resolutions", "minutes", "keyDecision"),
+            "recordDecision", java.util.Set.of("resolutions", "minutes", "keyDecision", "resolutionsCy", "minutesCy"),
             "publishDecision", java.util.Set.of("subjectToCallIn"));
 
     private static void requireKnownFields(String stage, Map<String, Object> form) {

@@ -123,7 +123,7 @@ class PublicationFixture {
                 .isEqualTo(HttpStatus.NO_CONTENT);
     }
 
-    private String taskAt(String council, String user, String reportId, String stage) {
+    String taskAt(String council, String user, String reportId, String stage) {
         JsonNode inbox = api.get(user, "/api/t/" + council + "/tasks").getBody();
         for (JsonNode task : inbox) {
             if (task.get("stage").asText().equals(stage) && task.get("reportId").asText().equals(reportId)) {

@@ -198,7 +198,7 @@ class WelshCommitteePapersIntegrationTests {
         assertThat(minutes.at("/items/1/minutesCy").asText()).isEqualTo(WelshPapers.MINUTES_CY);
         assertThat(minutes.at("/items/1/resolutionsCy/0/text").asText()).isEqualTo(WelshPapers.RESOLUTION_CY);
         String resolutions = fixture.get("/councils/barnet/resolutions.csv").getBody();
-        assertThat(resolutions.lines().findFirst().orElseThrow()).endsWith("committeeCy,itemTitleCy,textCy,pointsCy");
+        assertThat(resolutions.lines().findFirst().orElseThrow()).endsWith("committeeCy,itemTitleCy,textCy,pointsCy,resolvedCy");
         assertThat(resolutions).contains(WelshPapers.RESOLUTION, WelshPapers.RESOLUTION_CY, "a) " + WelshPapers.POINTS_CY.get(0));
 
         String calendar = fixture.get("/councils/barnet/meetings.ics").getBody().replace("\r\n ", "");

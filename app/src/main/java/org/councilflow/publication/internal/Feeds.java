@@ -42,8 +42,10 @@ public final class Feeds {
             DecisionSnapshot d = published.content();
             SyndEntry entry = entry("urn:uuid:" + d.decisionId(), l.t("decision.title", l.title(d).text()),
                     base + "/decisions/" + d.decisionId(), published.firstPublishedAt(), published.publishedAt());
-            entry.setDescription(text(l.t("feed.decision", l.label(d.status()), d.decisionMaker(), l.date(d.decidedOn()))
-                    + " " + d.resolutionsText()));
+            // the resolutions in the feed's language where recorded in it, else in the other (ADR 0023)
+            String resolutions = "cy".equals(l.resolutions(d).lang()) ? d.resolutionsTextCy() : d.resolutionsText();
+            entry.setDescription(text(l.t("feed.decision", l.label(d.status()), l.maker(d).text(), l.date(d.decidedOn()))
+                    + " " + resolutions));
             entries.add(entry);
         }
         return feed(council, base, selfPath, "/decisions", title, entries, updated, language);

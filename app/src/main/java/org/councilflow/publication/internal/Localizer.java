@@ -149,6 +149,21 @@ public final class Localizer {
         return pick(decision.decisionMaker(), decision.decisionMakerCy());
     }
 
+    /** A decision's own minutes as this page shows them: in its language where recorded, else the other's, marked. */
+    public Shown minutes(Snapshots.DecisionSnapshot decision) {
+        return pick(decision.minutes(), decision.minutesCy());
+    }
+
+    /** A decision's resolutions in the council's style as this page shows them (ADR 0023). */
+    public ShownItems<org.councilflow.minutes.MinutesStyle.Shown> resolutions(Snapshots.DecisionSnapshot decision) {
+        return pickList(decision.shownResolutions(), decision.shownResolutionsCy());
+    }
+
+    /** The council's label ("RESOLVED –", "PENDERFYNWYD –") in the language of the resolutions it stands before. */
+    public String resolvedLabel(Snapshots.DecisionSnapshot decision, ShownItems<?> resolutions) {
+        return decision.styleOrDefaults().resolvedLabel(resolutions.lang());
+    }
+
     /** A report's summary as this page shows it. */
     public Shown summary(org.councilflow.reports.ReportDocument document) {
         return pick(document.summary(), document.welsh() == null ? null : document.welsh().summary());

@@ -27,7 +27,7 @@ public final class MinutesOpenData {
 
     static final List<String> CSV_COLUMNS = List.of("meetingId", "meetingStartsAt", "committee", "committeeId",
             "minutesStatus", "minutesVersion", "itemNumber", "itemTitle", "resolutionNumber", "resolved", "text",
-            "points", "url", "committeeCy", "itemTitleCy", "textCy", "pointsCy");
+            "points", "url", "committeeCy", "itemTitleCy", "textCy", "pointsCy", "resolvedCy");
     private static final CsvTable CSV = new CsvTable(CSV_COLUMNS);
 
     private MinutesOpenData() {
@@ -87,6 +87,7 @@ public final class MinutesOpenData {
                     if (welsh != null) {
                         welsh.points().forEach(p -> pointsCy.addObject().put("label", p.label()).put("text", p.text()));
                     }
+                    row.put("resolvedCy", m.resolvedLabel("cy"));
                 }
             }
         }

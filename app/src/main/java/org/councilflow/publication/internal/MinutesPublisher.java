@@ -94,7 +94,8 @@ class MinutesPublisher {
         return new MinutesSnapshot(meeting.id(), meeting.committeeId(), meeting.committeeName(), meeting.startsAt(),
                 version.kind() == MinutesVersion.Kind.DRAFT ? "DRAFT" : "APPROVED", version.version(),
                 approvedAt == null ? null : approvedAt.id(), approvedAt == null ? null : approvedAt.startsAt(),
-                approvedItem, style.resolvedLabel(), attendance, List.copyOf(items), meeting.committeeNameCy());
+                approvedItem, style.resolvedLabel(), attendance, List.copyOf(items), meeting.committeeNameCy(),
+                style.resolvedLabelCy());
     }
 
     /** For an amendment: the meeting that approved the minutes in the first place. */

@@ -26,7 +26,9 @@ public final class OpenData {
     public static final String SCHEMA_RESOURCE = "/publication/decisions.schema.json";
     static final List<String> CSV_COLUMNS = List.of("id", "url", "title", "decisionMaker", "committeeId", "status",
             "keyDecision", "subjectToCallIn", "callInState", "callInEndsAt", "calledInAt", "dateOfDecision", "publishedAt",
-            "meetingId", "meetingStartsAt", "reportUrl", "resolved", "resolutions", "minutes", "amendments");
+            "meetingId", "meetingStartsAt", "reportUrl", "resolved", "resolutions", "minutes", "amendments",
+            // the Welsh beside the English, at the end so that readers of the columns before are unaffected (ADR 0023)
+            "titleCy", "decisionMakerCy", "resolvedCy", "resolutionsCy", "minutesCy");
     public static final String BYTE_ORDER_MARK = CsvTable.BYTE_ORDER_MARK;
     private static final CsvTable CSV = new CsvTable(CSV_COLUMNS);
 
@@ -64,17 +66,20 @@ public final class OpenData {
             d.resolutions().forEach(resolutions::add);
             // in the council's style: its label, each resolution's number and its sub-points
             node.put("resolved", d.styleOrDefaults().resolvedLabel());
-            ArrayNode shown = node.putArray("resolutionsWithPoints");
-            for (MinutesStyle.Shown resolution : d.shownResolutions()) {
-                ObjectNode r = shown.addObject().put("number", resolution.label()).put("text", resolution.text());
-                ArrayNode points = r.putArray("points");
-                resolution.points().forEach(p -> points.addObject().put("label", p.label()).put("text", p.text()));
-            }
+            shown(node.putArray("resolutionsWithPoints"), d.shownResolutions());
             if (d.minutes() == null) {
                 node.putNull("minutes");
             } else {
                 node.put("minutes", d.minutes());
             }
+            // in Welsh, where the council gave it (null or empty otherwise)
+            node.put("titleCy", Text.neutral(d.reportTitleCy()));
+            node.put("decisionMakerCy", d.decisionMakerCy());
+            node.put("resolvedCy", d.styleOrDefaults().resolvedLabelCy());
+            ArrayNode resolutionsCy = node.putArray("resolutionsCy");
+            d.resolutionsCy().forEach(r -> resolutionsCy.add(r.text()));
+            shown(node.putArray("resolutionsWithPointsCy"), d.shownResolutionsCy());
+            node.put("minutesCy", d.minutesCy());
             if (d.imported() != null) {
                 node.putObject("imported").put("source", d.imported().source()).put("sourceId", d.imported().sourceId())
                         .put("importedAt", d.imported().importedAt().toString()).put("importedBy", d.imported().importedBy());
@@ -85,6 +90,14 @@ public final class OpenData {
             }
         }
         return root;
+    }
+
+    private static void shown(ArrayNode shown, List<MinutesStyle.Shown> resolutions) {
+        for (MinutesStyle.Shown resolution : resolutions) {
+            ObjectNode r = shown.addObject().put("number", resolution.label()).put("text", resolution.text());
+            ArrayNode points = r.putArray("points");
+            resolution.points().forEach(p -> points.addObject().put("label", p.label()).put("text", p.text()));
+        }
     }
 
     public static String csv(ObjectNode json) {
@@ -103,9 +116,9 @@ public final class OpenData {
             return "";
         }
         List<String> lines = new ArrayList<>();
-        if (column.equals("resolutions")) {
+        if (column.equals("resolutions") || column.equals("resolutionsCy")) {
             // one per line as the council numbers them, each followed by its sub-points on lines of their own
-            JsonNode shown = decision.get("resolutionsWithPoints");
+            JsonNode shown = decision.get(column.equals("resolutions") ? "resolutionsWithPoints" : "resolutionsWithPointsCy");
             if (shown == null) {
                 // a document of the shape before sub-points and numbers: the texts, one per line
                 value.forEach(r -> lines.add(r.asText()));

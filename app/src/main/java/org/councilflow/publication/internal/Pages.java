@@ -240,7 +240,8 @@ public final class Pages {
         /** The fields of a decision in the JSON and CSV, each explained by its {@code field.*} message. */
         public static final List<String> FIELDS = List.of("id", "url", "title", "decisionMaker", "committeeId", "status",
                 "keyDecision", "subjectToCallIn", "callInState", "callInEndsAt", "calledInAt", "dateOfDecision",
-                "publishedAt", "meetingId", "reportUrl", "resolutions", "minutes", "amendments");
+                "publishedAt", "meetingId", "reportUrl", "resolutions", "minutes", "amendments", "titleCy", "resolvedCy",
+                "resolutionsCy", "minutesCy");
 
         public List<String> fields() {
             return FIELDS;

@@ -131,7 +131,8 @@ public class Publisher {
                 decision.keyDecision(), subjectToCallIn, decision.resolutions(), decision.minutes(), decision.decidedOn(),
                 meeting.startsAt(), publishedAt, subjectToCallIn ? callInEndsAt : null, null,
                 report.get().content().appendices(), decision.structuredResolutions(), null, null,
-                welshTitle(report.get().content().document()), meeting.committeeNameCy(), styles.current().style());
+                welshTitle(report.get().content().document()), meeting.committeeNameCy(), styles.current().style(),
+                decision.minutesCy(), decision.resolutionsCy());
         Optional<Published<DecisionSnapshot>> before = store.latest(PublicationKind.DECISION, id, DecisionSnapshot.class);
         Published<DecisionSnapshot> page = new Published<>(snapshot, before.map(p -> p.version() + 1).orElse(1),
                 before.map(Published::firstPublishedAt).orElse(publishedAt), publishedAt,
@@ -154,7 +155,7 @@ public class Publisher {
                     d.decisionMaker(), d.reportTitle(), d.status(), d.keyDecision(), d.subjectToCallIn(), d.resolutions(),
                     d.minutes(), d.decidedOn(), d.meetingStartsAt(), d.publishedAt(), d.callInEndsAt(), d.calledInAt(),
                     d.appendices(), d.structuredResolutions(), event.effectiveAt(), d.imported(), d.reportTitleCy(),
-                    d.decisionMakerCy(), d.style());
+                    d.decisionMakerCy(), d.style(), d.minutesCy(), d.resolutionsCy());
             store.publish(PublicationKind.DECISION, id, d.committeeId(), effective, event.effectiveAt(), by(),
                     "Took effect on " + Text.date(event.effectiveAt()) + ": the call-in period ended without a call-in");
         });
@@ -201,18 +202,23 @@ public class Publisher {
                 decision.minutes(), decision.decidedOn(), meeting.startsAt(), decision.publishedAt(),
                 decision.callInEndsAt(), decision.calledInAt(), report.get().content().appendices(),
                 decision.structuredResolutions(), decision.effectiveAt(), null,
-                welshTitle(report.get().content().document()), meeting.committeeNameCy(), styles.current().style());
+                welshTitle(report.get().content().document()), meeting.committeeNameCy(), styles.current().style(),
+                decision.minutesCy(), decision.resolutionsCy());
         store.publish(PublicationKind.DECISION, id, meeting.committeeId(), snapshot, at, by(), note);
         store.index("DECISION", id, "Decision: " + snapshot.reportTitle(),
                 Text.label(snapshot.status()) + "\n" + snapshot.resolutionsText(), "/decisions/" + id, at);
-        // the Welsh title and status (resolutions and minutes have no Welsh text yet: ADR 0015)
+        // in Welsh: the title, status and Welsh resolutions, where the council gave any Welsh (ADR 0023)
         Localizer welsh = Localizer.of(java.util.Locale.forLanguageTag("cy"));
-        store.indexWelsh("DECISION", id, snapshot.reportTitleCy() == null ? null
-                : welsh.t("decision.title", snapshot.reportTitleCy()), welsh.label(snapshot.status()), "/decisions/" + id, at);
+        store.indexWelsh("DECISION", id, snapshot.reportTitleCy() == null && !snapshot.hasWelsh() ? null
+                : welsh.t("decision.title", welsh.title(snapshot).text()),
+                welsh.label(snapshot.status()) + "\n" + snapshot.resolutionsTextCy(), "/decisions/" + id, at);
+        String itemPath = "/meetings/" + meetingId + "/items/" + report.get().content().position();
         if (snapshot.minutes() != null && !snapshot.minutes().isBlank()) {
-            store.index("MINUTES", id, "Minutes: " + snapshot.reportTitle(), snapshot.minutes(),
-                    "/meetings/" + meetingId + "/items/" + report.get().content().position(), at);
+            store.index("MINUTES", id, "Minutes: " + snapshot.reportTitle(), snapshot.minutes(), itemPath, at);
         }
+        boolean minutesCy = snapshot.minutesCy() != null && !snapshot.minutesCy().isBlank();
+        store.indexWelsh("MINUTES", id, minutesCy ? welsh.t("minutes.pdfHeading", welsh.title(snapshot).text()) : null,
+                snapshot.minutesCy(), itemPath, at);
     }
 
     private static String welshTitle(ReportDocument document) {

@@ -134,12 +134,31 @@ public final class Snapshots {
      * @param resolutions the resolutions' texts, in order
      * @param structuredResolutions the same resolutions with their sub-points (null in publications made before
      *        resolutions had sub-points: then each text is a resolution without any)
+     * @param minutesCy the minutes and {@code resolutionsCy} the resolutions in Welsh as recorded with the English
+     *        (null or empty where none was given, and in publications made before there was Welsh: ADR 0023)
      */
     public record DecisionSnapshot(UUID decisionId, UUID reportId, UUID meetingId, UUID committeeId, String decisionMaker,
             String reportTitle, String status, boolean keyDecision, boolean subjectToCallIn, List<String> resolutions,
             String minutes, LocalDate decidedOn, Instant meetingStartsAt, Instant publishedAt, Instant callInEndsAt,
             Instant calledInAt, List<DocumentRef> appendices, List<Resolution> structuredResolutions,
-            Instant effectiveAt, Imported imported, String reportTitleCy, String decisionMakerCy, MinutesStyle style) {
+            Instant effectiveAt, Imported imported, String reportTitleCy, String decisionMakerCy, MinutesStyle style,
+            String minutesCy, List<Resolution> resolutionsCy) {
+
+        public DecisionSnapshot {
+            resolutionsCy = resolutionsCy == null ? List.of() : resolutionsCy;
+        }
+
+        /** As published before a decision's own minutes and resolutions had Welsh text. */
+        public DecisionSnapshot(UUID decisionId, UUID reportId, UUID meetingId, UUID committeeId, String decisionMaker,
+                String reportTitle, String status, boolean keyDecision, boolean subjectToCallIn, List<String> resolutions,
+                String minutes, LocalDate decidedOn, Instant meetingStartsAt, Instant publishedAt, Instant callInEndsAt,
+                Instant calledInAt, List<DocumentRef> appendices, List<Resolution> structuredResolutions,
+                Instant effectiveAt, Imported imported, String reportTitleCy, String decisionMakerCy, MinutesStyle style) {
+            this(decisionId, reportId, meetingId, committeeId, decisionMaker, reportTitle, status, keyDecision,
+                    subjectToCallIn, resolutions, minutes, decidedOn, meetingStartsAt, publishedAt, callInEndsAt,
+                    calledInAt, appendices, structuredResolutions, effectiveAt, imported, reportTitleCy, decisionMakerCy,
+                    style, null, List.of());
+        }
 
         /** As published before the committee had a Welsh name and the council's style of resolutions was frozen in. */
         public DecisionSnapshot(UUID decisionId, UUID reportId, UUID meetingId, UUID committeeId, String decisionMaker,
@@ -149,7 +168,8 @@ public final class Snapshots {
                 Instant effectiveAt, Imported imported, String reportTitleCy) {
             this(decisionId, reportId, meetingId, committeeId, decisionMaker, reportTitle, status, keyDecision,
                     subjectToCallIn, resolutions, minutes, decidedOn, meetingStartsAt, publishedAt, callInEndsAt,
-                    calledInAt, appendices, structuredResolutions, effectiveAt, imported, reportTitleCy, null, null);
+                    calledInAt, appendices, structuredResolutions, effectiveAt, imported, reportTitleCy, null, null,
+                    null, List.of());
         }
 
         /** As before resolutions had sub-points. */
@@ -159,7 +179,7 @@ public final class Snapshots {
                 Instant calledInAt, List<DocumentRef> appendices) {
             this(decisionId, reportId, meetingId, committeeId, decisionMaker, reportTitle, status, keyDecision,
                     subjectToCallIn, resolutions, minutes, decidedOn, meetingStartsAt, publishedAt, callInEndsAt,
-                    calledInAt, appendices, null, null, null, null, null, null);
+                    calledInAt, appendices, null, null, null, null, null, null, null, List.of());
         }
 
         /** The council's style as frozen at publication, or its defaults for a publication made before that. */
@@ -175,6 +195,21 @@ public final class Snapshots {
         /** The resolutions as plain text behind the council's label: "RESOLVED – That …\na) …". */
         public String resolutionsText() {
             return styleOrDefaults().text(resolutionsWithPoints());
+        }
+
+        /** The Welsh resolutions as the council writes them (empty where it gave none). */
+        public List<MinutesStyle.Shown> shownResolutionsCy() {
+            return styleOrDefaults().show(resolutionsCy);
+        }
+
+        /** The Welsh resolutions as plain text behind the council's Welsh label: "PENDERFYNWYD – Bod …\na) …". */
+        public String resolutionsTextCy() {
+            return styleOrDefaults().welshText(resolutionsCy);
+        }
+
+        /** Whether the council gave any of the decision's own text in Welsh. */
+        public boolean hasWelsh() {
+            return minutesCy != null && !minutesCy.isBlank() || !resolutionsCy.isEmpty();
         }
 
         /** The resolutions with their sub-points, also of publications made before there were sub-points. */
@@ -195,11 +230,30 @@ public final class Snapshots {
      * @param approvedAtItemNumber that meeting's number for its item "minutes of the previous meeting"
      * @param resolvedLabel the council's "RESOLVED –" in front of an item's resolutions
      * @param committeeNameCy the committee's Welsh name at publication, where given
+     * @param resolvedLabelCy the council's Welsh label, "PENDERFYNWYD –", in front of Welsh resolutions (null in
+     *        minutes published before there was one: then the usual Welsh form; ADR 0023)
      */
     public record MinutesSnapshot(UUID meetingId, UUID committeeId, String committeeName, Instant startsAt,
             String status, int minutesVersion, UUID approvedAtMeetingId, Instant approvedAtMeetingStartsAt,
             String approvedAtItemNumber, String resolvedLabel, Attendance attendance, List<Item> items,
-            String committeeNameCy) {
+            String committeeNameCy, String resolvedLabelCy) {
+
+        /** As published before the council's style had a Welsh label. */
+        public MinutesSnapshot(UUID meetingId, UUID committeeId, String committeeName, Instant startsAt,
+                String status, int minutesVersion, UUID approvedAtMeetingId, Instant approvedAtMeetingStartsAt,
+                String approvedAtItemNumber, String resolvedLabel, Attendance attendance, List<Item> items,
+                String committeeNameCy) {
+            this(meetingId, committeeId, committeeName, startsAt, status, minutesVersion, approvedAtMeetingId,
+                    approvedAtMeetingStartsAt, approvedAtItemNumber, resolvedLabel, attendance, items, committeeNameCy, null);
+        }
+
+        /** The label in front of resolutions shown in {@code language} ({@code cy} or {@code en}). */
+        public String resolvedLabel(String language) {
+            if (!"cy".equals(language)) {
+                return resolvedLabel;
+            }
+            return resolvedLabelCy != null ? resolvedLabelCy : MinutesStyle.WELSH_RESOLVED_LABEL;
+        }
 
         /** As published before minutes had Welsh text. */
         public MinutesSnapshot(UUID meetingId, UUID committeeId, String committeeName, Instant startsAt,

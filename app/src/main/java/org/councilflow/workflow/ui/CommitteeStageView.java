@@ -79,8 +79,11 @@ class CommitteeStageView extends VerticalLayout implements BeforeEnterObserver {
     final ComboBox<Meeting> meeting = new ComboBox<>(Words.t("meetings.meeting"));
     final Select<String> status = new Select<>();
     final List<TextArea> resolutions = new ArrayList<>();
+    /** Each resolution in Welsh (optional), beside its English: the same place in both lists (ADR 0023). */
+    final List<TextArea> resolutionsCy = new ArrayList<>();
     final VerticalLayout resolutionRows = new VerticalLayout();
     final TextArea minutes = new TextArea(Words.t("minutes.minutes"));
+    final TextArea minutesCy = new TextArea(Words.t("minutes.minutesCy"));
     final Checkbox callIn = new Checkbox(Words.t("committee.subjectToCallIn"));
 
     CommitteeStageView(Reports reports, Meetings meetings, Decisions decisions, ReportCycle cycle,
@@ -150,33 +153,52 @@ class CommitteeStageView extends VerticalLayout implements BeforeEnterObserver {
         status.setValue("RECOMMENDATIONS_APPROVED");
         resolutionRows.setPadding(false);
         resolutionRows.setId("resolutions");
-        report.document().recommendations().forEach(this::addResolution);
-        if (resolutions.isEmpty()) {
-            addResolution("");
+        // the report's recommendations, in English and (where its signed-off part has them) in Welsh, as a start
+        List<String> english = report.document().recommendations();
+        List<String> welsh = report.document().welsh() == null || report.document().welsh().recommendations() == null
+                ? List.of() : report.document().welsh().recommendations();
+        for (int i = 0; i < Math.max(english.size(), welsh.size()); i++) {
+            addResolution(i < english.size() ? english.get(i) : "", i < welsh.size() ? welsh.get(i) : "");
         }
-        Button more = new Button(Words.t("minutes.addResolution"), VaadinIcon.PLUS.create(), click -> addResolution(""));
+        if (resolutions.isEmpty()) {
+            addResolution("", "");
+        }
+        Button more = new Button(Words.t("minutes.addResolution"), VaadinIcon.PLUS.create(), click -> addResolution("", ""));
         more.setId("add-resolution");
         minutes.setId("minutes");
         minutes.setWidthFull();
         minutes.setMinHeight("8em");
+        minutesCy.setId("minutes-cy");
+        minutesCy.setWidthFull();
+        minutesCy.setMaxLength(200_000);
         Button save = new Button(Words.t("stage.recordDecision"), VaadinIcon.GAVEL.create(), click -> {
-            List<String> texts = resolutions.stream().map(TextArea::getValue).filter(t -> !t.isBlank()).map(String::strip).toList();
-            finish(new Completion(status.getValue(), null, Map.of("resolutions", texts, "minutes", minutes.getValue())),
+            finish(new Completion(status.getValue(), null, Map.of("resolutions", texts(resolutions), "minutes",
+                    minutes.getValue(), "resolutionsCy", texts(resolutionsCy), "minutesCy", minutesCy.getValue())),
                     Words.t("committee.recorded", status(status.getValue())));
         });
         save.setId("record");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         add(status, new Paragraph(Words.t("committee.resolutions")),
-                resolutionRows, more, minutes, save);
+                resolutionRows, more, minutes, minutesCy, save);
     }
 
-    private void addResolution(String text) {
-        TextArea area = new TextArea(Words.t("minutes.resolution", resolutions.size() + 1));
+    private static List<String> texts(List<TextArea> areas) {
+        return areas.stream().map(TextArea::getValue).filter(t -> !t.isBlank()).map(String::strip).toList();
+    }
+
+    private void addResolution(String text, String welsh) {
+        int n = resolutions.size() + 1;
+        TextArea area = new TextArea(Words.t("minutes.resolution", n));
         area.setValue(text);
         area.setWidthFull();
-        area.setId("resolution-" + (resolutions.size() + 1));
+        area.setId("resolution-" + n);
+        TextArea areaCy = new TextArea(Words.t("minutes.resolutionCy", n));
+        areaCy.setValue(welsh);
+        areaCy.setWidthFull();
+        areaCy.setId("resolution-cy-" + n);
         resolutions.add(area);
-        resolutionRows.add(area);
+        resolutionsCy.add(areaCy);
+        resolutionRows.add(area, areaCy);
     }
 
     private void publish() {
@@ -187,6 +209,14 @@ class CommitteeStageView extends VerticalLayout implements BeforeEnterObserver {
             Paragraph what = new Paragraph(Words.t("committee.decisionOf", Formats.date(decision.decidedOn()), status(decision.status())));
             what.setId("decision");
             add(what, list);
+            if (!decision.resolutionsCy().isEmpty()) {
+                // the Welsh as recorded, marked as Welsh for screen readers whatever the UI's language
+                OrderedList welsh = new OrderedList();
+                welsh.setId("decision-cy");
+                welsh.getElement().setAttribute("lang", "cy");
+                decision.resolutionsCy().forEach(r -> welsh.add(new ListItem(r.text())));
+                add(welsh);
+            }
         }
         callIn.setId("call-in");
         callIn.setValue(true);

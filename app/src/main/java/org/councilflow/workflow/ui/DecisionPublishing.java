@@ -86,20 +86,33 @@ final class DecisionPublishing {
         form.setId("amendment");
         H3 heading = new H3(Words.t("publishing.correct"));
         List<TextArea> rows = new ArrayList<>();
+        List<TextArea> rowsCy = new ArrayList<>();
         Div resolutions = new Div();
-        decision.resolutions().forEach(text -> {
-            TextArea area = new TextArea(Words.t("minutes.resolution", rows.size() + 1));
-            area.setValue(text);
+        // each resolution and beside it the same in Welsh (ADR 0023)
+        List<String> welsh = decision.resolutionsCy().stream().map(r -> r.text()).toList();
+        for (int i = 0; i < Math.max(decision.resolutions().size(), welsh.size()); i++) {
+            int n = i + 1;
+            TextArea area = new TextArea(Words.t("minutes.resolution", n));
+            area.setValue(i < decision.resolutions().size() ? decision.resolutions().get(i) : "");
             area.setWidthFull();
-            area.setId("amend-resolution-" + (rows.size() + 1));
+            area.setId("amend-resolution-" + n);
+            TextArea areaCy = new TextArea(Words.t("minutes.resolutionCy", n));
+            areaCy.setValue(i < welsh.size() ? welsh.get(i) : "");
+            areaCy.setWidthFull();
+            areaCy.setId("amend-resolution-cy-" + n);
             rows.add(area);
-            resolutions.add(area);
-        });
+            rowsCy.add(areaCy);
+            resolutions.add(area, areaCy);
+        }
         resolutions.setWidthFull();
         TextArea minutes = new TextArea(Words.t("minutes.minutes"));
         minutes.setValue(decision.minutes() == null ? "" : decision.minutes());
         minutes.setWidthFull();
         minutes.setId("amend-minutes");
+        TextArea minutesCy = new TextArea(Words.t("minutes.minutesCy"));
+        minutesCy.setValue(decision.minutesCy() == null ? "" : decision.minutesCy());
+        minutesCy.setWidthFull();
+        minutesCy.setId("amend-minutes-cy");
         TextArea note = new TextArea(Words.t("publishing.whatWhy"));
         note.setRequired(true);
         note.setMaxLength(1000);
@@ -114,14 +127,16 @@ final class DecisionPublishing {
                 return;
             }
             List<String> texts = rows.stream().map(TextArea::getValue).filter(t -> !t.isBlank()).toList();
-            if (Feedback.attempt(() -> decisions.amend(reportId, decision, texts, minutes.getValue(), note.getValue(), cycle.now()))) {
+            List<String> textsCy = rowsCy.stream().map(TextArea::getValue).filter(t -> !t.isBlank()).toList();
+            if (Feedback.attempt(() -> decisions.amend(reportId, decision, texts, minutes.getValue(), textsCy,
+                    minutesCy.getValue(), note.getValue(), cycle.now()))) {
                 Feedback.success(Words.t("publishing.amended"));
                 note.clear();
             }
         });
         amend.setId("amend");
         amend.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        form.add(heading, new Paragraph(Words.t("publishing.publishedText")), resolutions, minutes, note, amend);
+        form.add(heading, new Paragraph(Words.t("publishing.publishedText")), resolutions, minutes, minutesCy, note, amend);
         return form;
     }
 }
