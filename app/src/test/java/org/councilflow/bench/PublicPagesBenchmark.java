@@ -58,6 +58,8 @@ class PublicPagesBenchmark {
     /** The production jar with the rate limiter counting every request (refusing none), and with it off. */
     ProductionJar limited;
     ProductionJar unlimited;
+    /** {@code -Dbench.public.variant="name=--setting=value …"}: a third jar (limiter on) with other settings, side by side. */
+    ProductionJar variant;
 
     @Autowired
     TestRestTemplate rest;
@@ -71,7 +73,7 @@ class PublicPagesBenchmark {
     @AfterEach
     void stop() throws IOException {
         engine.getProcessEngineConfiguration().getClock().reset();
-        for (ProductionJar jar : new ProductionJar[] { limited, unlimited }) {
+        for (ProductionJar jar : new ProductionJar[] { limited, unlimited, variant }) {
             if (jar != null) {
                 jar.close();
             }
@@ -96,21 +98,26 @@ class PublicPagesBenchmark {
     void aDecisionPageTheMeetingPageAndTheDecisionsFeedBesideTheSameBytesServedStatically() throws Exception {
         // the database is migrated (this JVM's instance started on it): both jars start while the decision is published
         // -Dbench.public.jar-args="--server.tomcat.threads.max=16 …": application settings for both, to compare
-        Map<String, Object> given = new LinkedHashMap<>();
-        for (String argument : System.getProperty("bench.public.jar-args", "").split(" ")) {
-            if (argument.startsWith("--") && argument.contains("=")) {
-                given.put(argument.substring(2, argument.indexOf('=')), argument.substring(argument.indexOf('=') + 1));
-            }
-        }
+        Map<String, Object> given = settings(System.getProperty("bench.public.jar-args", ""));
         Map<String, Object> counting = new LinkedHashMap<>(given);
         counting.put("councilflow.ratelimit.public-requests", 1_000_000_000); // counts every request, refuses none
         Map<String, Object> off = new LinkedHashMap<>(given);
         off.put("councilflow.ratelimit.enabled", false);
         limited = ProductionJar.launch("public-pages-limiter-on", ProductionJar.imageJvmFlags(), counting);
         unlimited = ProductionJar.launch("public-pages-limiter-off", ProductionJar.imageJvmFlags(), off);
+        String variantSpec = System.getProperty("bench.public.variant", "");
+        String variantName = variantSpec.isBlank() ? null : "councilflow-" + variantSpec.substring(0, variantSpec.indexOf('='));
+        Map<String, Object> variantSettings = new LinkedHashMap<>(counting);
+        if (variantName != null) {
+            variantSettings.putAll(settings(variantSpec.substring(variantSpec.indexOf('=') + 1)));
+            variant = ProductionJar.launch("public-pages-" + variantName, ProductionJar.imageJvmFlags(), variantSettings);
+        }
         publishADecision();
         limited.awaitReady(Duration.ofMinutes(10));
         unlimited.awaitReady(Duration.ofMinutes(10));
+        if (variant != null) {
+            variant.awaitReady(Duration.ofMinutes(10));
+        }
         String decisions = "/councils/barnet/decisions";
         String decisionPath = Jsoup.parse(rest.getForObject(decisions, String.class)).selectFirst("main table a").attr("href");
         Map<String, String> pages = new LinkedHashMap<>();
@@ -130,7 +137,8 @@ class PublicPagesBenchmark {
         report.put("loadAverageAtStart", loadAverage());
         report.put("versions", versions());
         report.put("application", limited.description());
-        report.put("applicationSettings", Map.of("limiterOn", counting, "limiterOff", off));
+        report.put("applicationSettings", variantName == null ? Map.of("limiterOn", counting, "limiterOff", off)
+                : Map.of("limiterOn", counting, "limiterOff", off, variantName, variantSettings));
         for (var page : pages.entrySet()) {
             byte[] bytes = HttpLoad.fetch(limited.port(), page.getValue());
             Path file = Files.write(www.resolve(files.get(page.getKey()).substring(1)), bytes);
@@ -142,6 +150,9 @@ class PublicPagesBenchmark {
         Map<String, Integer> targets = new LinkedHashMap<>();
         targets.put("councilflow", limited.port());
         targets.put("councilflowNoRateLimit", unlimited.port());
+        if (variant != null) {
+            targets.put(variantName, variant.port());
+        }
         Integer nginx = startNginx(root, www);
         if (nginx != null) {
             targets.put("nginx", nginx);
@@ -217,6 +228,10 @@ class PublicPagesBenchmark {
                             Math.round(ours / other.getValue() * 1000) / 1000.0);
                     report.put("ratio." + level.getKey() + ".councilflowNoRateLimit/" + other.getKey(),
                             Math.round(oursUnlimited / other.getValue() * 1000) / 1000.0);
+                    if (variantName != null) {
+                        report.put("ratio." + level.getKey() + "." + variantName + "/" + other.getKey(),
+                                Math.round(level.getValue().get(variantName) / other.getValue() * 1000) / 1000.0);
+                    }
                 }
             }
         }
@@ -239,6 +254,17 @@ class PublicPagesBenchmark {
                 .mapToLong(Map.Entry::getValue).sum();
         Object p99 = BenchReport.percentiles(result.latencies()).get("p99Ms");
         return new Measured(result.figures(), result.perSecond(), ((Number) p99).doubleValue(), failures);
+    }
+
+    /** {@code --name=value} arguments as settings. */
+    private static Map<String, Object> settings(String arguments) {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        for (String argument : arguments.split(" ")) {
+            if (argument.startsWith("--") && argument.contains("=")) {
+                settings.put(argument.substring(2, argument.indexOf('=')), argument.substring(argument.indexOf('=') + 1));
+            }
+        }
+        return settings;
     }
 
     /** The held-page counters from the jar's Prometheus scrape. */
