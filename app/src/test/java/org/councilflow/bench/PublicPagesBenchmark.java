@@ -16,8 +16,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.awaitility.Awaitility;
-import org.councilflow.CouncilFlowApplication;
-import org.councilflow.support.DevServicesInitializer;
 import org.councilflow.support.Api;
 import org.councilflow.support.DemoData;
 import org.councilflow.support.IntegrationTest;
@@ -27,11 +25,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.test.web.server.LocalManagementPort;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.web.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -41,14 +34,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Benchmark 3 of docs/benchmarks.md: requests per second and p99 of a published decision page, its meeting's page and
  * the council's decisions feed, beside the same bytes served as static files by nginx on the same loopback, by the same
- * load generator (wrk if installed, else HttpLoad), at 1, 8 and 32 concurrent connections; the application with its
- * rate limiter counting every request and, as a second instance on the same database, with it off; then the fixed
- * cost of a request: the liveness probe on the management port.
+ * load generator (wrk if installed, else HttpLoad), at 1, 8 and 32 concurrent connections; the packaged jar
+ * ({@link ProductionJar}: {@code -Pbench,production}, the image's JVM flags) started twice on the test run's database,
+ * once with its rate limiter counting every request and once with it off; then the fixed cost of a request: the
+ * liveness probe on the management port. The test JVM's own instance only publishes the decision.
  */
 @IntegrationTest
 class PublicPagesBenchmark {
@@ -59,20 +52,14 @@ class PublicPagesBenchmark {
 
     static final String MEETING = "00000000-0000-4000-8000-000000001501";
 
-    @LocalServerPort
-    int port;
-
-    @LocalManagementPort
-    int managementPort;
-
-    @Autowired
-    MeterRegistry meters;
-
     @Autowired
     JdbcTemplate jdbc;
 
-    /** The second instance, with the rate limiter off. */
-    ConfigurableApplicationContext unlimited;
+    /** The production jar with the rate limiter counting every request (refusing none), and with it off. */
+    ProductionJar limited;
+    ProductionJar unlimited;
+    /** {@code -Dbench.public.variant="name=--setting=value …"}: a third jar (limiter on) with other settings, side by side. */
+    ProductionJar variant;
 
     @Autowired
     TestRestTemplate rest;
@@ -86,8 +73,10 @@ class PublicPagesBenchmark {
     @AfterEach
     void stop() throws IOException {
         engine.getProcessEngineConfiguration().getClock().reset();
-        if (unlimited != null) {
-            unlimited.close();
+        for (ProductionJar jar : new ProductionJar[] { limited, unlimited, variant }) {
+            if (jar != null) {
+                jar.close();
+            }
         }
         for (Process server : servers) {
             server.destroy();
@@ -107,7 +96,28 @@ class PublicPagesBenchmark {
 
     @Test
     void aDecisionPageTheMeetingPageAndTheDecisionsFeedBesideTheSameBytesServedStatically() throws Exception {
+        // the database is migrated (this JVM's instance started on it): both jars start while the decision is published
+        // -Dbench.public.jar-args="--server.tomcat.threads.max=16 …": application settings for both, to compare
+        Map<String, Object> given = settings(System.getProperty("bench.public.jar-args", ""));
+        Map<String, Object> counting = new LinkedHashMap<>(given);
+        counting.put("councilflow.ratelimit.public-requests", 1_000_000_000); // counts every request, refuses none
+        Map<String, Object> off = new LinkedHashMap<>(given);
+        off.put("councilflow.ratelimit.enabled", false);
+        limited = ProductionJar.launch("public-pages-limiter-on", ProductionJar.imageJvmFlags(), counting);
+        unlimited = ProductionJar.launch("public-pages-limiter-off", ProductionJar.imageJvmFlags(), off);
+        String variantSpec = System.getProperty("bench.public.variant", "");
+        String variantName = variantSpec.isBlank() ? null : "councilflow-" + variantSpec.substring(0, variantSpec.indexOf('='));
+        Map<String, Object> variantSettings = new LinkedHashMap<>(counting);
+        if (variantName != null) {
+            variantSettings.putAll(settings(variantSpec.substring(variantSpec.indexOf('=') + 1)));
+            variant = ProductionJar.launch("public-pages-" + variantName, ProductionJar.imageJvmFlags(), variantSettings);
+        }
         publishADecision();
+        limited.awaitReady(Duration.ofMinutes(10));
+        unlimited.awaitReady(Duration.ofMinutes(10));
+        if (variant != null) {
+            variant.awaitReady(Duration.ofMinutes(10));
+        }
         String decisions = "/councils/barnet/decisions";
         String decisionPath = Jsoup.parse(rest.getForObject(decisions, String.class)).selectFirst("main table a").attr("href");
         Map<String, String> pages = new LinkedHashMap<>();
@@ -126,23 +136,23 @@ class PublicPagesBenchmark {
         BenchReport report = new BenchReport("public-pages");
         report.put("loadAverageAtStart", loadAverage());
         report.put("versions", versions());
+        report.put("application", limited.description());
+        report.put("applicationSettings", variantName == null ? Map.of("limiterOn", counting, "limiterOff", off)
+                : Map.of("limiterOn", counting, "limiterOff", off, variantName, variantSettings));
         for (var page : pages.entrySet()) {
-            byte[] bytes = HttpLoad.fetch(port, page.getValue());
+            byte[] bytes = HttpLoad.fetch(limited.port(), page.getValue());
             Path file = Files.write(www.resolve(files.get(page.getKey()).substring(1)), bytes);
             Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
             report.put(page.getKey() + ".path", page.getValue());
             report.put(page.getKey() + ".bytes", bytes.length);
         }
 
-        // the same application once more, on the same database, with the rate limiter off
-        unlimited = new SpringApplicationBuilder(CouncilFlowApplication.class).initializers(new DevServicesInitializer())
-                .run("--server.port=0", "--management.server.port=0", "--spring.main.banner-mode=off",
-                        "--spring.profiles.active=test", "--councilflow.ratelimit.enabled=false");
-        int unlimitedPort = ((WebServerApplicationContext) unlimited).getWebServer().getPort();
-
         Map<String, Integer> targets = new LinkedHashMap<>();
-        targets.put("councilflow", port); // the test profile's limiter: counts every request, refuses none
-        targets.put("councilflowNoRateLimit", unlimitedPort);
+        targets.put("councilflow", limited.port());
+        targets.put("councilflowNoRateLimit", unlimited.port());
+        if (variant != null) {
+            targets.put(variantName, variant.port());
+        }
         Integer nginx = startNginx(root, www);
         if (nginx != null) {
             targets.put("nginx", nginx);
@@ -165,12 +175,14 @@ class PublicPagesBenchmark {
 
         Map<String, Map<String, Double>> rates = new LinkedHashMap<>();
         Map<String, Double> p99s = new LinkedHashMap<>();
-        // -Dbench.jfr=true: a Flight Recorder profile of the run (the server's threads are Tomcat's http-nio-*)
-        jdk.jfr.Recording recording = null;
-        if (Boolean.getBoolean("bench.jfr")) {
-            recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
-            recording.setDestination(Files.createDirectories(Path.of("target", "bench")).resolve("public-pages.jfr"));
-            recording.start();
+        // -Dbench.jfr=true: a Flight Recorder profile of the limiter-on jar (its request threads are Tomcat's
+        // http-nio-<port>-*, the probe's http-nio-<management port>-*)
+        boolean recording = Boolean.getBoolean("bench.jfr");
+        if (recording) {
+            Path jfr = Files.createDirectories(Path.of("target", "bench")).resolve("public-pages.jfr");
+            limited.startRecording(jfr);
+            report.put("jfr", Map.of("file", jfr.toAbsolutePath().toString(), "pageThreads", "http-nio-" + limited.port() + "-",
+                    "probeThreads", "http-nio-" + limited.managementPort() + "-"));
         }
         // both instances' JIT through every page first, so that the first page measured is not the one that warms it
         for (var target : targets.entrySet()) {
@@ -196,14 +208,16 @@ class PublicPagesBenchmark {
             }
         }
         // the fixed cost of a request: Actuator's liveness probe on the management port
+        report.put("loadAverageBeforeLiveness", loadAverage());
         for (int concurrency : CONCURRENCY) {
-            measure(wrk, managementPort, "/actuator/health/liveness", concurrency, concurrency == 1 ? WARMUP_SECONDS : 1);
-            Measured liveness = measure(wrk, managementPort, "/actuator/health/liveness", concurrency, SECONDS);
+            measure(wrk, limited.managementPort(), "/actuator/health/liveness", concurrency,
+                    concurrency == 1 ? WARMUP_SECONDS : 1);
+            Measured liveness = measure(wrk, limited.managementPort(), "/actuator/health/liveness", concurrency, SECONDS);
             report.put("liveness.c" + concurrency, liveness.figures());
+            assertThat(liveness.failures()).as("liveness c" + concurrency + ": every probe answered 200").isZero();
         }
-        if (recording != null) {
-            recording.stop();
-            recording.close();
+        if (recording) {
+            limited.stopRecording();
         }
         for (var level : rates.entrySet()) {
             double ours = level.getValue().get("councilflow");
@@ -214,12 +228,14 @@ class PublicPagesBenchmark {
                             Math.round(ours / other.getValue() * 1000) / 1000.0);
                     report.put("ratio." + level.getKey() + ".councilflowNoRateLimit/" + other.getKey(),
                             Math.round(oursUnlimited / other.getValue() * 1000) / 1000.0);
+                    if (variantName != null) {
+                        report.put("ratio." + level.getKey() + "." + variantName + "/" + other.getKey(),
+                                Math.round(level.getValue().get(variantName) / other.getValue() * 1000) / 1000.0);
+                    }
                 }
             }
         }
-        report.put("pageCache", Map.of(
-                "hits", meters.counter("councilflow.publication.page-cache", "result", "hit").count(),
-                "misses", meters.counter("councilflow.publication.page-cache", "result", "miss").count()));
+        report.put("pageCache", Map.of("limiterOn", pageCache(limited), "limiterOff", pageCache(unlimited)));
         report.put("loadAverageAtEnd", loadAverage());
         report.write();
     }
@@ -240,6 +256,25 @@ class PublicPagesBenchmark {
         return new Measured(result.figures(), result.perSecond(), ((Number) p99).doubleValue(), failures);
     }
 
+    /** {@code --name=value} arguments as settings. */
+    private static Map<String, Object> settings(String arguments) {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        for (String argument : arguments.split(" ")) {
+            if (argument.startsWith("--") && argument.contains("=")) {
+                settings.put(argument.substring(2, argument.indexOf('=')), argument.substring(argument.indexOf('=') + 1));
+            }
+        }
+        return settings;
+    }
+
+    /** The held-page counters from the jar's Prometheus scrape. */
+    private static Map<String, String> pageCache(ProductionJar jar) throws IOException, InterruptedException {
+        Map<String, String> counters = new LinkedHashMap<>();
+        jar.management("/actuator/prometheus").lines().filter(line -> line.startsWith("councilflow_publication_page_cache"))
+                .forEach(line -> counters.put(line.substring(0, line.lastIndexOf(' ')), line.substring(line.lastIndexOf(' ') + 1)));
+        return counters;
+    }
+
     private static String loadAverage() throws IOException {
         return Files.readString(Path.of("/proc/loadavg")).strip();
     }
@@ -257,7 +292,7 @@ class PublicPagesBenchmark {
         if (Wrk.available()) {
             versions.put("wrk", Wrk.version());
         }
-        versions.put("application", "in the test JVM from target/classes (test profile), not the production jar");
+        versions.put("application", "the packaged jar as a process of its own (\"application\" below)");
         return versions;
     }
 
