@@ -44,10 +44,15 @@ public final class StaffLanguage {
 
     /** The person's remembered choice, from the request's cookie. */
     public static Optional<Locale> chosen(VaadinRequest request) {
-        if (request == null || request.getCookies() == null) {
+        return request == null ? Optional.empty() : chosen(request.getCookies());
+    }
+
+    /** The remembered choice among a request's cookies, also before sign-in (the identity provider's page). */
+    public static Optional<Locale> chosen(Cookie[] cookies) {
+        if (cookies == null) {
             return Optional.empty();
         }
-        return Arrays.stream(request.getCookies()).filter(c -> COOKIE.equals(c.getName())).findFirst()
+        return Arrays.stream(cookies).filter(c -> COOKIE.equals(c.getName())).findFirst()
                 .flatMap(c -> of(c.getValue()));
     }
 

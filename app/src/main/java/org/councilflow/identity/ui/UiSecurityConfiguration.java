@@ -3,6 +3,8 @@ package org.councilflow.identity.ui;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.councilflow.common.ui.StaffLanguage;
+import org.councilflow.common.ui.UiProperties;
 import org.councilflow.identity.CurrentUser;
 import org.councilflow.identity.IdentityProperties;
 import org.councilflow.identity.PostAuthenticationFilter;
@@ -50,7 +52,8 @@ class UiSecurityConfiguration {
     @Bean
     @Order(3)
     SecurityFilterChain uiSecurity(HttpSecurity http, ClientRegistrationRepository clients,
-            ObjectProvider<PostAuthenticationFilter> postAuthentication, IdentityProperties identity) throws Exception {
+            ObjectProvider<PostAuthenticationFilter> postAuthentication, IdentityProperties identity, UiProperties ui,
+            ObjectProvider<StaffLanguage.DefaultLanguage> councils) throws Exception {
         postAuthentication.orderedStream().forEach(filter -> http.addFilterBefore(filter, AuthorizationFilter.class));
         http.addFilterBefore(new SignInAvailability(identity), OAuth2AuthorizationRequestRedirectFilter.class);
         // PKCE on top of the client secret: the realm requires it of every client.
@@ -58,7 +61,8 @@ class UiSecurityConfiguration {
                 new DefaultOAuth2AuthorizationRequestResolver(clients, "/oauth2/authorization");
         authorizationRequests.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
         http.oauth2Login(login -> login
-                .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(authorizationRequests))
+                .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(
+                        new SignInLanguage(authorizationRequests, ui, councils)))
                 .userInfoEndpoint(info -> info.oidcUserService(oidcUserService(identity))));
         http.headers(headers -> headers
                 .contentSecurityPolicy(csp -> csp.policyDirectives(SecurityHeaders.STAFF_UI_POLICY))
