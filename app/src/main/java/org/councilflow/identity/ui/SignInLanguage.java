@@ -14,9 +14,9 @@ import jakarta.servlet.http.HttpServletRequest;
 /**
  * Sends people to the identity provider's sign-in page in the staff UI's language (ADR 0024): their remembered
  * choice ({@link StaffLanguage}), else the council's first language where the request already knows the council,
- * else the configured locale, as {@code ui_locales} (OpenID Connect) and {@code kc_locale}. Keycloak takes the latter
- * as the person's own choice, so it wins over a language once picked on Keycloak's page and is what its later pages
- * (a new password, a verified address) speak too. Welsh texts come with the realm (its {@code localizationTexts}).
+ * else the configured locale, as {@code ui_locales} (OpenID Connect: Keycloak's pages speak it unless the account has
+ * a language of its own) and {@code kc_locale} (Keycloak: its language cookie follows). Welsh texts come with the realm
+ * (its {@code localizationTexts}). A language chosen on Keycloak's page comes back ({@link LanguageChosenAtSignIn}).
  */
 final class SignInLanguage implements OAuth2AuthorizationRequestResolver {
 

@@ -28,7 +28,8 @@ import com.microsoft.playwright.options.Cookie;
  * Keycloak's sign-in pages speak the staff UI's language, in a real Chromium against the real Keycloak with the
  * demo realm: with the Welsh choice the page is Welsh (its {@code lang}, no English text of Keycloak's, Welsh labels
  * for screen readers, no serious axe-core violation), so is its refusal of a wrong password and its page for a new
- * password, and signing in lands in the Welsh staff UI; with English it stays English.
+ * password, and signing in lands in the Welsh staff UI; with English it stays English. A language chosen on
+ * Keycloak's own page comes back into the staff UI where the browser has no choice of its own.
  */
 @IntegrationTest
 class WelshSignInBrowserTests {
@@ -126,7 +127,9 @@ class WelshSignInBrowserTests {
     }
 
     @Test
-    void withoutAChoiceTheConfiguredLanguageIsAskedForAndKeycloaksOwnSwitchWorks() {
+    void withoutAChoiceTheConfiguredLanguageIsAskedForAndOneChosenOnKeycloaksPageComesBack() {
+        // a person of their own, so that the language Keycloak keeps on the account concerns this test alone
+        String username = newcomer();
         openSignIn();
         assertThat(page.url()).contains("ui_locales=en");
         assertThat(page.locator("#kc-page-title")).hasText("Sign in to your account");
@@ -135,6 +138,57 @@ class WelshSignInBrowserTests {
                 .setLabel("Cymraeg"));
         assertThat(page.locator("#kc-page-title")).hasText("Mewngofnodi i'ch cyfrif");
         assertWelsh("sign-in/welsh/05-switched-on-keycloaks-page");
+
+        // the choice comes back with the sign-in and is the staff UI's from then on
+        page.fill("#username", username);
+        page.fill("#password", Tokens.DEMO_PASSWORD);
+        page.click("#kc-login");
+        assertThat(page.locator("#greeting")).hasText(Pattern.compile("^Croeso, "));
+        assertThat(page.locator("html")).hasAttribute("lang", "cy");
+        assertThat(languageCookie()).isEqualTo("cy");
+        assertThat(browser.cookies()).filteredOn(cookie -> cookie.name.equals("councilflow-staff-lang"))
+                .allSatisfy(cookie -> assertThat(cookie.httpOnly).isTrue());
+    }
+
+    @Test
+    void theAccountsLanguageIsTakenOnlyWhereTheBrowserHasNoChoiceOfItsOwn() {
+        String username = newcomer();
+        UserRepresentation user = KeycloakAdmin.user(username);
+        user.singleAttribute("locale", "cy");
+        KeycloakAdmin.update(user);
+
+        // English chosen in this browser (later than anything on Keycloak's page, for all Keycloak can say) stays
+        choose("en");
+        signInAs(username);
+        assertThat(page.locator("#greeting")).hasText(Pattern.compile("^Welcome, "));
+        assertThat(languageCookie()).isEqualTo("en");
+
+        // a browser without a choice takes the account's
+        browser.close();
+        browser = Browsers.newContext();
+        page = browser.newPage();
+        signInAs(username);
+        assertThat(page.locator("#greeting")).hasText(Pattern.compile("^Croeso, "));
+        assertThat(languageCookie()).isEqualTo("cy");
+    }
+
+    /** A new author of Barnet with the demo password, for tests that leave a language on the account. */
+    private static String newcomer() {
+        String username = "newcomer-" + UUID.randomUUID().toString().substring(0, 8);
+        KeycloakAdmin.createMember(username, username + "@barnet.example", Tokens.DEMO_PASSWORD, "/tenants/barnet/author");
+        return username;
+    }
+
+    private void signInAs(String username) {
+        openSignIn();
+        page.fill("#username", username);
+        page.fill("#password", Tokens.DEMO_PASSWORD);
+        page.click("#kc-login");
+    }
+
+    private String languageCookie() {
+        return browser.cookies().stream().filter(cookie -> cookie.name.equals("councilflow-staff-lang"))
+                .map(cookie -> cookie.value).findFirst().orElse(null);
     }
 
     private void choose(String language) {
