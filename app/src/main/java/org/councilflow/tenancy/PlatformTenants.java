@@ -119,8 +119,8 @@ public class PlatformTenants {
                         && existing.createdAt().isBefore(Instant.now().minus(ABANDONED_AFTER));
                 if (!abandoned) {
                     throw new ConflictException(existing.status() == TenantStatus.PROVISIONING
-                            ? "Council " + request.slug() + " is being onboarded right now"
-                            : "A council with the slug " + request.slug() + " already exists");
+                            ? Refusal.of("platform.beingOnboarded", request.slug())
+                            : Refusal.of("platform.slugTaken", request.slug()));
                 }
                 log.warn("Resuming the interrupted onboarding of {}", request.slug());
                 directory.deprovision(request.slug(), null);
