@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.zip.ZipFile;
 
 import org.councilflow.common.ConflictException;
+import org.councilflow.common.Refusal;
 import org.councilflow.common.NotFoundException;
 import org.councilflow.portability.internal.ArchiveExporter;
 import org.councilflow.portability.internal.ArchiveImporter;
@@ -104,8 +105,7 @@ public class CouncilArchives {
                 var manifest = importer.manifest(zip, schemaVersion());
                 String council = manifest.get("council").asText();
                 if (eraser.exists(c, council)) {
-                    throw new ConflictException("Council " + council + " exists in this instance: erase it first, or "
-                            + "restore into an instance without it");
+                    throw new ConflictException(Refusal.of("archive.councilExists", council));
                 }
                 try {
                     Map<String, Integer> rows = importer.restore(c, zip, manifest);

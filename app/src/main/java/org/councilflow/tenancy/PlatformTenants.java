@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.councilflow.common.Audited;
 import org.councilflow.common.ConflictException;
+import org.councilflow.common.Refusal;
 import org.councilflow.common.NotFoundException;
 import org.councilflow.identity.TenantDirectory;
 import org.councilflow.identity.TenantDirectory.NewUser;
@@ -100,10 +101,10 @@ public class PlatformTenants {
         return inPlatformTransaction(() -> {
             Tenant before = tenants.find(slug).orElseThrow(() -> new NotFoundException("No council " + slug));
             if (before.status() == TenantStatus.PROVISIONING) {
-                throw new ConflictException("Council " + slug + " is still being onboarded");
+                throw new ConflictException(Refusal.of("platform.stillOnboarding", slug));
             }
             if (!tenants.updateStatus(slug, status, reason, before.version())) {
-                throw new ConflictException("Council " + slug + " was changed by someone else; try again");
+                throw new ConflictException(Refusal.of("platform.changedMeanwhile", slug));
             }
             events.publishEvent(new Audited(slug, action, "tenant", slug,
                     Map.of("status", before.status().name()), statusSummary(status, reason)));
@@ -118,21 +119,20 @@ public class PlatformTenants {
                         && existing.createdAt().isBefore(Instant.now().minus(ABANDONED_AFTER));
                 if (!abandoned) {
                     throw new ConflictException(existing.status() == TenantStatus.PROVISIONING
-                            ? "Council " + request.slug() + " is being onboarded right now"
-                            : "A council with the slug " + request.slug() + " already exists");
+                            ? Refusal.of("platform.beingOnboarded", request.slug())
+                            : Refusal.of("platform.slugTaken", request.slug()));
                 }
                 log.warn("Resuming the interrupted onboarding of {}", request.slug());
                 directory.deprovision(request.slug(), null);
                 tenants.delete(request.slug());
             });
             if (directory.exists(request.slug())) {
-                throw new ConflictException("The identity provider already has a council " + request.slug()
-                        + "; it was not created here");
+                throw new ConflictException(Refusal.of("platform.inIdentityProvider", request.slug()));
             }
             try {
                 tenants.insert(request.slug(), request.displayName().strip(), TenantStatus.PROVISIONING);
             } catch (DuplicateKeyException e) {
-                throw new ConflictException("A council with the slug " + request.slug() + " already exists");
+                throw new ConflictException(Refusal.of("platform.slugTaken", request.slug()));
             }
             return null;
         });

@@ -44,10 +44,15 @@ public final class StaffLanguage {
 
     /** The person's remembered choice, from the request's cookie. */
     public static Optional<Locale> chosen(VaadinRequest request) {
-        if (request == null || request.getCookies() == null) {
+        return request == null ? Optional.empty() : chosen(request.getCookies());
+    }
+
+    /** The remembered choice among a request's cookies, also before sign-in (the identity provider's page). */
+    public static Optional<Locale> chosen(Cookie[] cookies) {
+        if (cookies == null) {
             return Optional.empty();
         }
-        return Arrays.stream(request.getCookies()).filter(c -> COOKIE.equals(c.getName())).findFirst()
+        return Arrays.stream(cookies).filter(c -> COOKIE.equals(c.getName())).findFirst()
                 .flatMap(c -> of(c.getValue()));
     }
 
@@ -55,15 +60,21 @@ public final class StaffLanguage {
         return locale != null && WELSH.getLanguage().equals(locale.getLanguage());
     }
 
-    /** Remembers the choice (a year, the whole staff UI) and reloads the page, so everything is drawn in it. */
-    public static void choose(Locale locale) {
+    /** The cookie that remembers a choice: a year, the whole staff UI, not for scripts. */
+    public static Cookie cookie(Locale locale, boolean secure) {
         Cookie cookie = new Cookie(COOKIE, locale.getLanguage());
         cookie.setPath("/");
         cookie.setHttpOnly(true);
         cookie.setMaxAge((int) Duration.ofDays(365).toSeconds());
         cookie.setAttribute("SameSite", "Lax");
+        cookie.setSecure(secure);
+        return cookie;
+    }
+
+    /** Remembers the choice (a year, the whole staff UI) and reloads the page, so everything is drawn in it. */
+    public static void choose(Locale locale) {
         VaadinRequest request = VaadinRequest.getCurrent();
-        cookie.setSecure(request != null && request.isSecure());
+        Cookie cookie = cookie(locale, request != null && request.isSecure());
         VaadinResponse response = VaadinResponse.getCurrent();
         if (response != null) {
             response.addCookie(cookie);

@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 import org.councilflow.identity.IdentityProperties;
 import org.slf4j.Logger;
@@ -33,17 +34,23 @@ class SignInAvailability extends OncePerRequestFilter {
     private static final Duration REMEMBER = Duration.ofSeconds(5);
     private static final Logger log = LoggerFactory.getLogger(SignInAvailability.class);
 
-    /** A static page (sign-in-unavailable.html beside this class); its link's empty address is the sign-in asked for. */
-    private static final byte[] PAGE = page();
+    /**
+     * Static pages (sign-in-unavailable.html beside this class, and its Welsh _cy), in the language the sign-in would
+     * have asked for; a link's empty address is the sign-in asked for.
+     */
+    private static final byte[] PAGE = page("sign-in-unavailable.html");
+    private static final byte[] PAGE_CY = page("sign-in-unavailable_cy.html");
 
     private final URI discovery;
+    private final Function<HttpServletRequest, String> language;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final AtomicReference<Probe> last = new AtomicReference<>(new Probe(true, 0));
 
     private record Probe(boolean answered, long at) {
     }
 
-    SignInAvailability(IdentityProperties identity) {
+    SignInAvailability(IdentityProperties identity, Function<HttpServletRequest, String> language) {
+        this.language = language;
         this.discovery = URI.create(identity.issuerUri().toString().replaceAll("/$", "") + "/.well-known/openid-configuration");
     }
 
@@ -63,7 +70,8 @@ class SignInAvailability extends OncePerRequestFilter {
         response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS));
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         response.setContentType("text/html;charset=UTF-8");
-        response.getOutputStream().write(PAGE);
+        response.setHeader(HttpHeaders.CONTENT_LANGUAGE, language.apply(request));
+        response.getOutputStream().write("cy".equals(language.apply(request)) ? PAGE_CY : PAGE);
     }
 
     boolean identityProviderAnswers() {
@@ -94,11 +102,11 @@ class SignInAvailability extends OncePerRequestFilter {
         }
     }
 
-    private static byte[] page() {
-        try (java.io.InputStream page = SignInAvailability.class.getResourceAsStream("sign-in-unavailable.html")) {
+    private static byte[] page(String name) {
+        try (java.io.InputStream page = SignInAvailability.class.getResourceAsStream(name)) {
             return page.readAllBytes();
         } catch (IOException | NullPointerException e) {
-            throw new IllegalStateException("sign-in-unavailable.html is missing from the class path", e);
+            throw new IllegalStateException(name + " is missing from the class path", e);
         }
     }
 }

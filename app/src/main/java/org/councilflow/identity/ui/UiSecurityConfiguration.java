@@ -3,6 +3,8 @@ package org.councilflow.identity.ui;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.councilflow.common.ui.StaffLanguage;
+import org.councilflow.common.ui.UiProperties;
 import org.councilflow.identity.CurrentUser;
 import org.councilflow.identity.IdentityProperties;
 import org.councilflow.identity.PostAuthenticationFilter;
@@ -22,6 +24,7 @@ import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
+import org.springframework.security.oauth2.client.web.OAuth2LoginAuthenticationFilter;
 import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.SecurityFilterChain;
@@ -50,15 +53,19 @@ class UiSecurityConfiguration {
     @Bean
     @Order(3)
     SecurityFilterChain uiSecurity(HttpSecurity http, ClientRegistrationRepository clients,
-            ObjectProvider<PostAuthenticationFilter> postAuthentication, IdentityProperties identity) throws Exception {
+            ObjectProvider<PostAuthenticationFilter> postAuthentication, IdentityProperties identity, UiProperties ui,
+            ObjectProvider<StaffLanguage.DefaultLanguage> councils) throws Exception {
         postAuthentication.orderedStream().forEach(filter -> http.addFilterBefore(filter, AuthorizationFilter.class));
-        http.addFilterBefore(new SignInAvailability(identity), OAuth2AuthorizationRequestRedirectFilter.class);
         // PKCE on top of the client secret: the realm requires it of every client.
         DefaultOAuth2AuthorizationRequestResolver authorizationRequests =
                 new DefaultOAuth2AuthorizationRequestResolver(clients, "/oauth2/authorization");
         authorizationRequests.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
+        SignInLanguage signInLanguage = new SignInLanguage(authorizationRequests, ui, councils);
+        http.addFilterBefore(new SignInAvailability(identity, signInLanguage::language),
+                OAuth2AuthorizationRequestRedirectFilter.class);
+        http.addFilterBefore(new LanguageChosenAtSignIn(), OAuth2LoginAuthenticationFilter.class);
         http.oauth2Login(login -> login
-                .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(authorizationRequests))
+                .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(signInLanguage))
                 .userInfoEndpoint(info -> info.oidcUserService(oidcUserService(identity))));
         http.headers(headers -> headers
                 .contentSecurityPolicy(csp -> csp.policyDirectives(SecurityHeaders.STAFF_UI_POLICY))

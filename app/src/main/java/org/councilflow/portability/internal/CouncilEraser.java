@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.councilflow.common.ConflictException;
+import org.councilflow.common.Refusal;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -57,13 +58,13 @@ public class CouncilEraser {
      */
     public void requireCoveredBy(Connection c, String council, JsonNode manifest) throws SQLException {
         if (!ArchiveExporter.FORMAT.equals(manifest.path("format").asText()) || !council.equals(manifest.path("council").asText())) {
-            throw new ConflictException("That is not the manifest of an archive of council " + council);
+            throw new ConflictException(Refusal.of("erasure.notItsManifest", council));
         }
         Instant exported;
         try {
             exported = Instant.parse(manifest.path("exportedAt").asText());
         } catch (java.time.format.DateTimeParseException e) {
-            throw new ConflictException("The manifest says no time of export");
+            throw new ConflictException(Refusal.of("erasure.noExportTime"));
         }
         try (var s = c.prepareStatement("""
                 SELECT t.status, (SELECT max(occurred_at) FROM app.audit_event a WHERE a.tenant_id = t.id
@@ -73,12 +74,11 @@ public class CouncilEraser {
             try (var rs = s.executeQuery()) {
                 rs.next();
                 if (!"SUSPENDED".equals(rs.getString(1))) {
-                    throw new ConflictException("Council " + council + " is not suspended: let its tenant-admin export "
-                            + "it, suspend it, then erase it");
+                    throw new ConflictException(Refusal.of("erasure.notSuspended", council));
                 }
                 var changed = rs.getTimestamp(2);
                 if (changed != null && changed.toInstant().isAfter(exported)) {
-                    throw new ConflictException("Council " + council + " changed after that export: export it again");
+                    throw new ConflictException(Refusal.of("erasure.changedSinceExport", council));
                 }
             }
         }
@@ -97,8 +97,7 @@ public class CouncilEraser {
                 try (var rs = s.executeQuery()) {
                     rs.next();
                     if (rs.getInt(1) != archived.getOrDefault(table.name(), 0)) {
-                        throw new ConflictException("The archive does not hold all of council " + council + " ("
-                                + table.name() + "): export it again");
+                        throw new ConflictException(Refusal.of("erasure.archiveIncomplete", council, table.name()));
                     }
                 }
             }
