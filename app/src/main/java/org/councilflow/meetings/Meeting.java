@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.councilflow.common.Refusal;
 import org.councilflow.common.ConflictException;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -160,8 +161,8 @@ public record Meeting(UUID id, UUID committeeId, String committeeName, Instant s
         }
     }
 
-    /** A change of the meeting's details, on the version the clerk saw; after publication with a note. */
-    public record Change(@NotNull Draft details, @NotNull Integer version, @Size(max = 2000) String amendmentNote) {
+    /** A change of the meeting's details (validated as when arranged), on the version the clerk saw; after publication with a note. */
+    public record Change(@NotNull @Valid Draft details, @NotNull Integer version, @Size(max = 2000) String amendmentNote) {
     }
 
     /** Cancelled, postponed, moved (or back to scheduled), with a note for the public. */

@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import org.councilflow.meetings.Committee.MemberRole;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -38,9 +40,12 @@ public record Attendance(UUID meetingId, List<Member> members, List<Person> offi
             @Size(min = 1, max = 200) String substituteFor) {
     }
 
-    /** An officer present, with their post ({@code roleCy}: the post in Welsh, optional; ADR 0017). */
+    /**
+     * An officer present, with their post ({@code roleCy}: the post in Welsh, optional; ADR 0017; left out of the JSON
+     * where there is none, so that an English-only council's attendance reads back as it was sent).
+     */
     public record Person(@NotBlank @Size(max = 200) String name, @Size(max = 300) String role,
-            @Size(max = 300) String roleCy) {
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Size(max = 300) String roleCy) {
 
         public Person(String name, String role) {
             this(name, role, null);
@@ -52,7 +57,7 @@ public record Attendance(UUID meetingId, List<Member> members, List<Person> offi
      * with the role they came in ({@code roleCy}: in Welsh, optional).
      */
     public record Guest(@NotBlank @Size(max = 200) String name, @Size(max = 300) String role, @NotNull GuestKind kind,
-            @Size(max = 300) String roleCy) {
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Size(max = 300) String roleCy) {
 
         public Guest(String name, String role, GuestKind kind) {
             this(name, role, kind, null);
