@@ -26,7 +26,8 @@ import com.vaadin.flow.component.button.Button;
 
 /**
  * The clerk gives a meeting's title and venue and an agenda document's title in Welsh beside the English in the staff
- * UI (ADR 0017), and they are saved as typed; a Welsh venue typed for a meeting held online only is not kept.
+ * UI (ADR 0017), and they are saved as typed; a Welsh venue typed for a meeting held online only is not kept; a clerk
+ * working in Welsh reads the Welsh venue.
  */
 @IntegrationTest
 class WelshMeetingFieldsViewTests {
@@ -93,6 +94,12 @@ class WelshMeetingFieldsViewTests {
             Meeting saved = meetings.get(arranged.id());
             assertThat(saved.agenda().get(0).documents()).extracting(AgendaDocument::title, AgendaDocument::titleCy)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple("Options appraisal", "Arfarniad o’r opsiynau"));
+
+            // the clerk working in Welsh reads the venue's Welsh name, in English the English
+            UI.getCurrent().setLocale(org.councilflow.common.ui.StaffLanguage.WELSH);
+            assertThat(AgendaPanel.where(saved)).contains("Neuadd y Dref Hendon").doesNotContain("Hendon Town Hall");
+            UI.getCurrent().setLocale(org.councilflow.common.ui.StaffLanguage.ENGLISH);
+            assertThat(AgendaPanel.where(saved)).contains("Hendon Town Hall").doesNotContain("Neuadd");
         });
     }
 }
