@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.councilflow.common.Refusal;
 import org.councilflow.common.ConflictException;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -19,12 +20,13 @@ import jakarta.validation.constraints.Size;
  * @param agendaPublishedAt when the clerk published the agenda: the one moment from which the agenda is public
  * @param agendaVersion 0 before publication, 1 when published, then one more per amendment
  * @param version changes with every change of the meeting or its agenda (a request with an older one is refused)
- * @param committeeNameCy the committee's Welsh name, {@code titleCy} the meeting's Welsh title, where given (ADR 0017)
+ * @param committeeNameCy the committee's Welsh name, {@code titleCy} the meeting's Welsh title and {@code venueCy} its
+ *        venue's Welsh name ("Neuadd y Dref Hendon"), where given (ADR 0017)
  */
 public record Meeting(UUID id, UUID committeeId, String committeeName, Instant startsAt, String venue,
         List<AgendaItem> agenda, int version, String title, Instant endsAt, Location location, String onlineLink,
         String webcastLink, Status status, String statusNote, Instant agendaPublishedAt, int agendaVersion,
-        List<Amendment> amendments, String committeeNameCy, String titleCy) {
+        List<Amendment> amendments, String committeeNameCy, String titleCy, String venueCy) {
 
     /** A link people follow from a public page: https only, no spaces, no more than 2,000 characters. */
     public static final String LINK = "^https://[^\\s]{1,1990}$";
@@ -109,21 +111,32 @@ public record Meeting(UUID id, UUID committeeId, String committeeName, Instant s
     }
 
     /**
-     * What the clerk arranges ({@code titleCy}: the title in Welsh, optional). Without {@code location}, a venue makes it {@code VENUE} and none {@code NONE}.
+     * What the clerk arranges ({@code titleCy}, {@code venueCy}: the title and the venue in Welsh, optional; a Welsh
+     * venue only beside a venue). Without {@code location}, a venue makes it {@code VENUE} and none {@code NONE}.
      */
     public record Draft(@NotNull UUID committeeId, @NotNull Instant startsAt,
             @Size(min = 2, max = 300) String venue, @Size(min = 1, max = 300) String title, Instant endsAt,
             Location location, @Size(max = 2000) @Pattern(regexp = LINK, message = "must be an https:// link") String onlineLink,
             @Size(max = 2000) @Pattern(regexp = LINK, message = "must be an https:// link") String webcastLink,
-            @Size(min = 1, max = 300) String titleCy) {
+            @Size(min = 1, max = 300) String titleCy, @Size(min = 2, max = 300) String venueCy) {
 
         public Draft(UUID committeeId, Instant startsAt, String venue) {
-            this(committeeId, startsAt, venue, null, null, null, null, null, null);
+            this(committeeId, startsAt, venue, null, null, null, null, null, null, null);
         }
 
         public Draft(UUID committeeId, Instant startsAt, String venue, String title, Instant endsAt, Location location,
                 String onlineLink, String webcastLink) {
-            this(committeeId, startsAt, venue, title, endsAt, location, onlineLink, webcastLink, null);
+            this(committeeId, startsAt, venue, title, endsAt, location, onlineLink, webcastLink, null, null);
+        }
+
+        public Draft(UUID committeeId, Instant startsAt, String venue, String title, Instant endsAt, Location location,
+                String onlineLink, String webcastLink, String titleCy) {
+            this(committeeId, startsAt, venue, title, endsAt, location, onlineLink, webcastLink, titleCy, null);
+        }
+
+        @AssertTrue(message = "is the venue in Welsh: give it only beside a venue")
+        boolean isVenueCyBesideVenue() {
+            return venueCy == null || venueCy.isBlank() || (venue != null && !venue.isBlank());
         }
 
         public Location effectiveLocation() {
@@ -148,8 +161,8 @@ public record Meeting(UUID id, UUID committeeId, String committeeName, Instant s
         }
     }
 
-    /** A change of the meeting's details, on the version the clerk saw; after publication with a note. */
-    public record Change(@NotNull Draft details, @NotNull Integer version, @Size(max = 2000) String amendmentNote) {
+    /** A change of the meeting's details (validated as when arranged), on the version the clerk saw; after publication with a note. */
+    public record Change(@NotNull @Valid Draft details, @NotNull Integer version, @Size(max = 2000) String amendmentNote) {
     }
 
     /** Cancelled, postponed, moved (or back to scheduled), with a note for the public. */

@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import org.councilflow.meetings.Committee.MemberRole;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -38,12 +40,28 @@ public record Attendance(UUID meetingId, List<Member> members, List<Person> offi
             @Size(min = 1, max = 200) String substituteFor) {
     }
 
-    /** An officer present, with their post. */
-    public record Person(@NotBlank @Size(max = 200) String name, @Size(max = 300) String role) {
+    /**
+     * An officer present, with their post ({@code roleCy}: the post in Welsh, optional; ADR 0017; left out of the JSON
+     * where there is none, so that an English-only council's attendance reads back as it was sent).
+     */
+    public record Person(@NotBlank @Size(max = 200) String name, @Size(max = 300) String role,
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Size(max = 300) String roleCy) {
+
+        public Person(String name, String role) {
+            this(name, role, null);
+        }
     }
 
-    /** Someone else at the meeting: a witness welcomed to it, or another attendee (e.g. a member not on the committee). */
-    public record Guest(@NotBlank @Size(max = 200) String name, @Size(max = 300) String role, @NotNull GuestKind kind) {
+    /**
+     * Someone else at the meeting: a witness welcomed to it, or another attendee (e.g. a member not on the committee),
+     * with the role they came in ({@code roleCy}: in Welsh, optional).
+     */
+    public record Guest(@NotBlank @Size(max = 200) String name, @Size(max = 300) String role, @NotNull GuestKind kind,
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Size(max = 300) String roleCy) {
+
+        public Guest(String name, String role, GuestKind kind) {
+            this(name, role, kind, null);
+        }
     }
 
     /** What the clerk records. */

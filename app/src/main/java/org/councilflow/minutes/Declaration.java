@@ -9,9 +9,15 @@ import jakarta.validation.constraints.Size;
  *
  * @param nature what the interest is ("Governor of a school named in the report")
  * @param leftRoom whether the member left the room for the item
+ * @param natureCy the same in Welsh, optional: shown on Welsh pages, frozen with the English (ADR 0017)
  */
 public record Declaration(@NotBlank @Size(max = 200) String member, @NotNull Kind kind,
-        @NotBlank @Size(max = 4000) String nature, boolean leftRoom) {
+        @NotBlank @Size(max = 4000) String nature, boolean leftRoom, @Size(max = 4000) String natureCy) {
+
+    /** A declaration in English only. */
+    public Declaration(String member, Kind kind, String nature, boolean leftRoom) {
+        this(member, kind, nature, leftRoom, null);
+    }
 
     /** The kinds of interest of the members' code of conduct. */
     public enum Kind {

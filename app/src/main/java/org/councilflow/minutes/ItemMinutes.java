@@ -28,7 +28,7 @@ public record ItemMinutes(UUID itemId, UUID meetingId, String minutes, List<Reso
         this(itemId, meetingId, minutes, resolutions, declarations, version, updatedBy, updatedAt, null);
     }
 
-    /** @param welsh the same in Welsh, optional: saved and frozen with the English (declarations are names, not text) */
+    /** @param welsh the same in Welsh, optional: saved and frozen with the English (a declaration has its own natureCy) */
     public record Draft(@Size(max = MAX_MINUTES) String minutes,
             @NotNull @Size(max = Resolution.MAX_RESOLUTIONS) List<@Valid @NotNull Resolution> resolutions,
             @NotNull @Size(max = 100) List<@Valid @NotNull Declaration> declarations,

@@ -189,7 +189,7 @@ class WelshCommitteePapersIntegrationTests {
         assertThat(meeting.at("/items/1/documents/0/titleCy").asText()).isEqualTo(WelshPapers.DOCUMENT_CY);
         assertThat(meeting.at("/items/0/titleCy").isNull()).isTrue();
         String meetingsCsv = fixture.get("/councils/barnet/meetings.csv").getBody();
-        assertThat(meetingsCsv.lines().findFirst().orElseThrow()).endsWith("committeeCy,meetingTitleCy,titleCy,descriptionCy");
+        assertThat(meetingsCsv.lines().findFirst().orElseThrow()).endsWith("committeeCy,meetingTitleCy,titleCy,descriptionCy,venueCy");
         assertThat(meetingsCsv).contains(WelshPapers.COMMITTEE_CY, WelshPapers.ITEM_CY, WelshPapers.DESCRIPTION_CY);
 
         JsonNode minutes = json.readTree(fixture.get("/councils/barnet/meetings/" + papers.meeting() + "/minutes.json").getBody());

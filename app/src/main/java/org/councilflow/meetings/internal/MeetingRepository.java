@@ -65,7 +65,7 @@ public class MeetingRepository {
         return jdbc.sql("""
                 SELECT m.id, m.committee_id, c.name, m.starts_at, m.venue, m.version, m.title, m.ends_at, m.location,
                        m.online_link, m.webcast_link, m.status, m.status_note, m.agenda_published_at, m.agenda_version,
-                       c.name_cy, m.title_cy
+                       c.name_cy, m.title_cy, m.venue_cy
                 FROM app.meeting m JOIN app.committee c ON c.id = m.committee_id AND c.tenant_id = m.tenant_id
                 WHERE m.tenant_id = :tenant AND m.id = :id""")
                 .param("tenant", tenant).param("id", id)
@@ -75,7 +75,7 @@ public class MeetingRepository {
                         rs.getString("online_link"), rs.getString("webcast_link"),
                         Meeting.Status.valueOf(rs.getString("status")), rs.getString("status_note"),
                         instant(rs, "agenda_published_at"), rs.getInt("agenda_version"), amendments,
-                        rs.getString("name_cy"), rs.getString("title_cy")))
+                        rs.getString("name_cy"), rs.getString("title_cy"), rs.getString("venue_cy")))
                 .optional();
     }
 
@@ -87,8 +87,9 @@ public class MeetingRepository {
     public void insert(String tenant, UUID id, Meeting.Draft draft) {
         jdbc.sql("""
                 INSERT INTO app.meeting (id, tenant_id, committee_id, starts_at, venue, title, ends_at, location,
-                       online_link, webcast_link, title_cy)
-                VALUES (:id, :tenant, :committee, :starts, :venue, :title, :ends, :location, :online, :webcast, :titleCy)""")
+                       online_link, webcast_link, title_cy, venue_cy)
+                VALUES (:id, :tenant, :committee, :starts, :venue, :title, :ends, :location, :online, :webcast, :titleCy,
+                        :venueCy)""")
                 .param("id", id).param("tenant", tenant).param("committee", draft.committeeId())
                 .params(details(draft)).update();
     }
@@ -97,7 +98,7 @@ public class MeetingRepository {
         jdbc.sql("""
                 UPDATE app.meeting SET committee_id = :committee, starts_at = :starts, venue = :venue, title = :title,
                        ends_at = :ends, location = :location, online_link = :online, webcast_link = :webcast,
-                       title_cy = :titleCy
+                       title_cy = :titleCy, venue_cy = :venueCy
                 WHERE tenant_id = :tenant AND id = :id""")
                 .param("id", id).param("tenant", tenant).param("committee", draft.committeeId())
                 .params(details(draft)).update();
@@ -113,6 +114,8 @@ public class MeetingRepository {
         values.put("online", draft.onlineLink());
         values.put("webcast", draft.webcastLink());
         values.put("titleCy", blankToNull(draft.titleCy()));
+        // a Welsh venue goes with the venue: none where the meeting is held online only or nowhere stated
+        values.put("venueCy", draft.venue() == null || draft.venue().isBlank() ? null : blankToNull(draft.venueCy()));
         return values;
     }
 

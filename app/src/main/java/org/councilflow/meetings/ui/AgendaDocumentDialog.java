@@ -24,10 +24,11 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.server.streams.UploadHandler;
 
-/** Adds a document to an agenda item under its own title and kind: an uploaded file or an https link. */
+/** Adds a document to an agenda item under its own title (and in Welsh, optional) and kind: an uploaded file or an https link. */
 class AgendaDocumentDialog extends Dialog {
 
     final TextField title = new TextField(Words.t("agenda.docTitle"));
+    final TextField titleCy = new TextField(Words.t("agenda.docTitleCy"));
     final Select<AgendaDocument.Kind> kind = new Select<>();
     final TextField link = new TextField(Words.t("agenda.docLink"));
     final Checkbox exempt = new Checkbox(Words.t("agenda.exempt"));
@@ -45,6 +46,9 @@ class AgendaDocumentDialog extends Dialog {
         title.setId("document-title");
         title.setMaxLength(300);
         title.setWidthFull();
+        titleCy.setId("document-title-cy");
+        titleCy.setMaxLength(300);
+        titleCy.setWidthFull();
         kind.setLabel(Words.t("agenda.kind"));
         kind.setItems(AgendaDocument.Kind.values());
         kind.setItemLabelGenerator(AgendaDocument.Kind::label);
@@ -65,8 +69,9 @@ class AgendaDocumentDialog extends Dialog {
         upload.setMaxFiles(1);
         upload.setAcceptedFileTypes(".pdf", ".docx", ".xlsx", "application/pdf");
         upload.addFileRejectedListener(rejected -> Feedback.error(rejected.getErrorMessage()));
-        FormLayout form = new FormLayout(title, kind, link, exempt, upload, file, note);
+        FormLayout form = new FormLayout(title, titleCy, kind, link, exempt, upload, file, note);
         form.setColspan(title, 2);
+        form.setColspan(titleCy, 2);
         form.setColspan(link, 2);
         form.setColspan(note, 2);
         add(form);
@@ -74,7 +79,7 @@ class AgendaDocumentDialog extends Dialog {
             Received chosen = received.get();
             AgendaDocuments.Details details = new AgendaDocuments.Details(title.getValue(), kind.getValue(),
                     chosen != null || link.isEmpty() ? null : link.getValue().strip(), exempt.getValue(), meeting.version(),
-                    note.isEmpty() ? null : note.getValue());
+                    note.isEmpty() ? null : note.getValue(), titleCy.getValue().isBlank() ? null : titleCy.getValue().strip());
             if (chosen == null && link.isEmpty()) {
                 Feedback.error(Words.t("agenda.linkOrFile"));
                 return;

@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import org.councilflow.common.ui.Badge;
 import org.councilflow.common.ui.Feedback;
 import org.councilflow.common.ui.Formats;
+import org.councilflow.common.ui.StaffLanguage;
 import org.councilflow.documents.Documents;
 import org.councilflow.meetings.AgendaDocument;
 import org.councilflow.meetings.AgendaDocuments;
@@ -211,7 +212,10 @@ class AgendaPanel extends Div {
     }
 
     static String where(Meeting meeting) {
-        String venue = meeting.venue() == null ? "" : meeting.venue();
+        // the venue's Welsh name where the clerk works in Welsh and the council gave one
+        com.vaadin.flow.component.UI ui = com.vaadin.flow.component.UI.getCurrent();
+        boolean welsh = ui != null && StaffLanguage.welsh(ui.getLocale());
+        String venue = welsh && meeting.venueCy() != null ? meeting.venueCy() : meeting.venue() == null ? "" : meeting.venue();
         String place = switch (meeting.location()) {
             case VENUE -> venue;
             case HYBRID -> Words.t("meetings.hybridAt", venue);

@@ -19,15 +19,20 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 
-/** Arranges a committee meeting: when, where (a venue, online, both, or not recorded), its title and webcast. */
+/**
+ * Arranges a committee meeting: when, where (a venue, online, both, or not recorded), its title and webcast; the title
+ * and the venue also in Welsh where the council gives them (ADR 0017).
+ */
 class ArrangeMeetingForm extends FormLayout {
 
     final Select<Committee> committee = new Select<>();
     final TextField title = new TextField(Words.t("meetings.titleOptional"));
+    final TextField titleCy = new TextField(Words.t("meetings.titleCy"));
     final DateTimePicker starts = BritishPickers.dateTime(Words.t("meetings.starts"));
     final DateTimePicker ends = BritishPickers.dateTime(Words.t("meetings.ends"));
     final Select<Meeting.Location> location = new Select<>();
     final TextField venue = new TextField(Words.t("meetings.venue"));
+    final TextField venueCy = new TextField(Words.t("meetings.venueCy"));
     final TextField onlineLink = new TextField(Words.t("meetings.onlineLink"));
     final TextField webcast = new TextField(Words.t("meetings.webcastLink"));
 
@@ -38,6 +43,8 @@ class ArrangeMeetingForm extends FormLayout {
         committee.setItemLabelGenerator(Committee::name);
         committee.setId("arrange-committee");
         title.setId("arrange-title");
+        titleCy.setId("arrange-title-cy");
+        titleCy.setMaxLength(300);
         starts.setId("arrange-when");
         ends.setId("arrange-ends");
         starts.setStep(Duration.ofMinutes(15));
@@ -53,6 +60,8 @@ class ArrangeMeetingForm extends FormLayout {
         location.setValue(Meeting.Location.VENUE);
         location.setId("arrange-location");
         venue.setId("arrange-venue");
+        venueCy.setId("arrange-venue-cy");
+        venueCy.setMaxLength(300);
         onlineLink.setId("arrange-link");
         webcast.setId("arrange-webcast");
         location.addValueChangeListener(change -> show(change.getValue()));
@@ -67,23 +76,27 @@ class ArrangeMeetingForm extends FormLayout {
             boolean online = held == Meeting.Location.HYBRID || held == Meeting.Location.REMOTE;
             Meeting.Draft draft = new Meeting.Draft(committee.getValue().id(), Formats.instant(starts.getValue()),
                     atVenue ? blank(venue.getValue()) : null, blank(title.getValue()), Formats.instant(ends.getValue()),
-                    held, online ? blank(onlineLink.getValue()) : null, blank(webcast.getValue()));
+                    held, online ? blank(onlineLink.getValue()) : null, blank(webcast.getValue()), blank(titleCy.getValue()),
+                    atVenue ? blank(venueCy.getValue()) : null);
             Meeting[] result = new Meeting[1];
             if (Feedback.attempt(() -> result[0] = meetings.arrange(draft))) {
                 Feedback.success(Words.t("meetings.arranged"));
                 title.clear();
+                titleCy.clear();
                 venue.clear();
+                venueCy.clear();
                 onlineLink.clear();
                 webcast.clear();
                 arranged.accept(result[0]);
             }
         });
         arrange.setId("arrange");
-        add(committee, title, starts, ends, location, venue, onlineLink, webcast, arrange);
+        add(committee, title, titleCy, starts, ends, location, venue, venueCy, onlineLink, webcast, arrange);
     }
 
     private void show(Meeting.Location held) {
         venue.setVisible(held == Meeting.Location.VENUE || held == Meeting.Location.HYBRID);
+        venueCy.setVisible(venue.isVisible());
         onlineLink.setVisible(held == Meeting.Location.HYBRID || held == Meeting.Location.REMOTE);
     }
 

@@ -41,7 +41,7 @@ public class AttendanceRepository {
         List<Person> officers = new ArrayList<>();
         List<Guest> others = new ArrayList<>();
         jdbc.sql("""
-                SELECT kind, name, role, committee_role, presence, substitute_for FROM app.meeting_attendee
+                SELECT kind, name, role, committee_role, presence, substitute_for, role_cy FROM app.meeting_attendee
                 WHERE tenant_id = :tenant AND meeting_id = :meeting ORDER BY position""")
                 .param("tenant", tenant).param("meeting", meetingId)
                 .query(rs -> {
@@ -49,8 +49,9 @@ public class AttendanceRepository {
                     switch (kind) {
                         case "MEMBER" -> members.add(new Member(rs.getString("name"), MemberRole.valueOf(rs.getString("committee_role")),
                                 Presence.valueOf(rs.getString("presence")), rs.getString("substitute_for")));
-                        case "OFFICER" -> officers.add(new Person(rs.getString("name"), rs.getString("role")));
-                        default -> others.add(new Guest(rs.getString("name"), rs.getString("role"), GuestKind.valueOf(kind)));
+                        case "OFFICER" -> officers.add(new Person(rs.getString("name"), rs.getString("role"), rs.getString("role_cy")));
+                        default -> others.add(new Guest(rs.getString("name"), rs.getString("role"), GuestKind.valueOf(kind),
+                                rs.getString("role_cy")));
                     }
                 });
         Header h = header.get();
@@ -80,26 +81,27 @@ public class AttendanceRepository {
                 .param("tenant", tenant).param("meeting", meetingId).update();
         int position = 0;
         for (Member m : draft.members()) {
-            insert(tenant, meetingId, position++, "MEMBER", m.name(), null, m.role().name(), m.presence().name(),
+            insert(tenant, meetingId, position++, "MEMBER", m.name(), null, null, m.role().name(), m.presence().name(),
                     m.presence() == Presence.SUBSTITUTE ? m.substituteFor() : null);
         }
         for (Person p : draft.officers()) {
-            insert(tenant, meetingId, position++, "OFFICER", p.name(), p.role(), null, null, null);
+            insert(tenant, meetingId, position++, "OFFICER", p.name(), p.role(), p.roleCy(), null, null, null);
         }
         for (Guest g : draft.others()) {
-            insert(tenant, meetingId, position++, g.kind().name(), g.name(), g.role(), null, null, null);
+            insert(tenant, meetingId, position++, g.kind().name(), g.name(), g.role(), g.roleCy(), null, null, null);
         }
         return true;
     }
 
     private void insert(String tenant, UUID meetingId, int position, String kind, String name, String role,
-            String committeeRole, String presence, String substituteFor) {
+            String roleCy, String committeeRole, String presence, String substituteFor) {
         jdbc.sql("""
                 INSERT INTO app.meeting_attendee (meeting_id, tenant_id, position, kind, name, role, committee_role, presence,
-                       substitute_for)
-                VALUES (:meeting, :tenant, :position, :kind, :name, :role, :committeeRole, :presence, :substituteFor)""")
+                       substitute_for, role_cy)
+                VALUES (:meeting, :tenant, :position, :kind, :name, :role, :committeeRole, :presence, :substituteFor, :roleCy)""")
                 .param("meeting", meetingId).param("tenant", tenant).param("position", position).param("kind", kind)
-                .param("name", name).param("role", blankToNull(role)).param("committeeRole", committeeRole)
+                .param("name", name).param("role", blankToNull(role)).param("roleCy", blankToNull(roleCy))
+                .param("committeeRole", committeeRole)
                 .param("presence", presence).param("substituteFor", substituteFor)
                 .update();
     }

@@ -46,11 +46,11 @@ public class MinutesRepository {
     private ItemMinutes item(String tenant, ResultSet rs) throws SQLException {
         UUID itemId = rs.getObject("agenda_item_id", UUID.class);
         List<Declaration> declarations = jdbc.sql("""
-                SELECT member, kind, nature, left_room FROM app.declaration
+                SELECT member, kind, nature, left_room, nature_cy FROM app.declaration
                 WHERE tenant_id = :tenant AND agenda_item_id = :item ORDER BY position""")
                 .param("tenant", tenant).param("item", itemId)
                 .query((d, n) -> new Declaration(d.getString("member"), Declaration.Kind.valueOf(d.getString("kind")),
-                        d.getString("nature"), d.getBoolean("left_room")))
+                        d.getString("nature"), d.getBoolean("left_room"), d.getString("nature_cy")))
                 .list();
         return new ItemMinutes(itemId, rs.getObject("meeting_id", UUID.class), rs.getString("minutes"),
                 read(rs.getString("resolutions"), new TypeReference<List<Resolution>>() { }), declarations,
@@ -87,10 +87,12 @@ public class MinutesRepository {
         for (int i = 0; i < draft.declarations().size(); i++) {
             Declaration d = draft.declarations().get(i);
             jdbc.sql("""
-                    INSERT INTO app.declaration (agenda_item_id, tenant_id, position, member, kind, nature, left_room)
-                    VALUES (:item, :tenant, :position, :member, :kind, :nature, :left)""")
+                    INSERT INTO app.declaration (agenda_item_id, tenant_id, position, member, kind, nature, left_room,
+                           nature_cy)
+                    VALUES (:item, :tenant, :position, :member, :kind, :nature, :left, :natureCy)""")
                     .param("item", itemId).param("tenant", tenant).param("position", i).param("member", d.member())
                     .param("kind", d.kind().name()).param("nature", d.nature()).param("left", d.leftRoom())
+                    .param("natureCy", d.natureCy() == null || d.natureCy().isBlank() ? null : d.natureCy().strip())
                     .update();
         }
         return true;

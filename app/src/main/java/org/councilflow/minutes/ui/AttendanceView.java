@@ -63,10 +63,10 @@ class AttendanceView extends VerticalLayout implements BeforeEnterObserver {
     record MemberRow(TextField name, Select<MemberRole> role, Select<Presence> presence, TextField substituteFor) {
     }
 
-    record PersonRow(TextField name, TextField role) {
+    record PersonRow(TextField name, TextField role, TextField roleCy) {
     }
 
-    record GuestRow(TextField name, TextField role, Select<GuestKind> kind) {
+    record GuestRow(TextField name, TextField role, Select<GuestKind> kind, TextField roleCy) {
     }
 
     AttendanceView(Attendances attendances, Meetings meetings) {
@@ -120,9 +120,10 @@ class AttendanceView extends VerticalLayout implements BeforeEnterObserver {
                                 r.presence().getValue() == Presence.SUBSTITUTE ? r.substituteFor().getValue() : null))
                         .toList(),
                 officers.stream().filter(r -> !r.name().getValue().isBlank())
-                        .map(r -> new Attendance.Person(r.name().getValue(), r.role().getValue())).toList(),
+                        .map(r -> new Attendance.Person(r.name().getValue(), r.role().getValue(), blank(r.roleCy().getValue()))).toList(),
                 others.stream().filter(r -> !r.name().getValue().isBlank())
-                        .map(r -> new Attendance.Guest(r.name().getValue(), r.role().getValue(), r.kind().getValue())).toList());
+                        .map(r -> new Attendance.Guest(r.name().getValue(), r.role().getValue(), r.kind().getValue(),
+                                blank(r.roleCy().getValue()))).toList());
         Attendance[] saved = new Attendance[1];
         if (Feedback.attempt(() -> saved[0] = attendances.record(meetingId, draft, version))) {
             version = saved[0].version();
@@ -146,8 +147,9 @@ class AttendanceView extends VerticalLayout implements BeforeEnterObserver {
         int n = officers.size() + 1;
         TextField name = field(Words.t("committees.name"), officer.name(), "officer-name-" + n);
         TextField role = field(Words.t("attendance.post"), officer.role(), "officer-role-" + n);
-        officers.add(new PersonRow(name, role));
-        officerRows.add(row(name, role));
+        TextField roleCy = field(Words.t("attendance.postCy"), officer.roleCy(), "officer-role-cy-" + n);
+        officers.add(new PersonRow(name, role, roleCy));
+        officerRows.add(row(name, role, roleCy));
     }
 
     private void addGuest(Attendance.Guest guest) {
@@ -156,8 +158,13 @@ class AttendanceView extends VerticalLayout implements BeforeEnterObserver {
         TextField role = field(Words.t("committees.role"), guest.role(), "guest-role-" + n);
         role.setPlaceholder(Words.t("attendance.rolePlaceholder"));
         Select<GuestKind> kind = select(Words.t("attendance.as"), GuestKind.values(), names(GuestKind.values(), "guestKind."), guest.kind(), "guest-kind-" + n);
-        others.add(new GuestRow(name, role, kind));
-        otherRows.add(row(name, role, kind));
+        TextField roleCy = field(Words.t("attendance.postCy"), guest.roleCy(), "guest-role-cy-" + n);
+        others.add(new GuestRow(name, role, kind, roleCy));
+        otherRows.add(row(name, role, roleCy, kind));
+    }
+
+    private static String blank(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 
     private static TextField field(String label, String value, String id) {

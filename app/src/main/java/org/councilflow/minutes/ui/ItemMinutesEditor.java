@@ -51,7 +51,8 @@ class ItemMinutesEditor extends VerticalLayout {
     record ResolutionRow(TextArea text, TextArea points, TextArea textCy, TextArea pointsCy) {
     }
 
-    record DeclarationRow(TextField member, Select<Declaration.Kind> kind, TextField nature, Checkbox leftRoom) {
+    record DeclarationRow(TextField member, Select<Declaration.Kind> kind, TextField nature, Checkbox leftRoom,
+            TextField natureCy) {
     }
 
     ItemMinutesEditor(Minutes service, UUID meetingId, String number, String heading, ItemMinutes item) {
@@ -121,7 +122,7 @@ class ItemMinutesEditor extends VerticalLayout {
                         .toList(),
                 declarations.stream().filter(d -> !d.member().getValue().isBlank())
                         .map(d -> new Declaration(d.member().getValue(), d.kind().getValue(), d.nature().getValue(),
-                                d.leftRoom().getValue()))
+                                d.leftRoom().getValue(), d.natureCy().getValue().isBlank() ? null : d.natureCy().getValue().strip()))
                         .toList(),
                 new ItemMinutes.Welsh(minutesCy.getValue().isBlank() ? null : minutesCy.getValue(),
                         resolutions.stream().filter(r -> !r.textCy().getValue().isBlank())
@@ -176,8 +177,12 @@ class ItemMinutesEditor extends VerticalLayout {
         nature.setId("declaration-nature-" + key + "-" + n);
         Checkbox left = new Checkbox(Words.t("minutes.leftRoom"), declaration.leftRoom());
         left.setId("declaration-left-" + key + "-" + n);
-        declarations.add(new DeclarationRow(member, kind, nature, left));
-        HorizontalLayout row = new HorizontalLayout(member, kind, nature, left);
+        TextField natureCy = new TextField(Words.t("minutes.natureCy"));
+        natureCy.setValue(declaration.natureCy() == null ? "" : declaration.natureCy());
+        natureCy.setId("declaration-nature-cy-" + key + "-" + n);
+        natureCy.setMaxLength(4000);
+        declarations.add(new DeclarationRow(member, kind, nature, left, natureCy));
+        HorizontalLayout row = new HorizontalLayout(member, kind, nature, natureCy, left);
         row.setAlignItems(FlexComponent.Alignment.BASELINE);
         row.setWrap(true);
         declarationRows.add(row);

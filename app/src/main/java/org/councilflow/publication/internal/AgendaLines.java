@@ -35,12 +35,24 @@ public final class AgendaLines {
         return item.withdrawn() ? line + " (withdrawn)" : line;
     }
 
-    /** Where the meeting is held, in words: the venue, the venue and online, online, or nothing known. */
-    public static String place(MeetingSnapshot meeting) {
-        String venue = meeting.venue() == null ? "" : meeting.venue();
+    /**
+     * Where the meeting is held, in words of the language of {@code l}: the venue (in that language where the council
+     * gave it, else in the other), the venue and online, online, or nothing known.
+     */
+    public static String place(MeetingSnapshot meeting, Localizer l) {
+        return place(meeting, l, l.pick(meeting.venue(), meeting.venueCy()).text());
+    }
+
+    /** The same with the venue in both languages where the council gave both, for the calendar read in either. */
+    public static String placeInBoth(MeetingSnapshot meeting, Localizer l) {
+        return place(meeting, l, Text.both(meeting.venue(), meeting.venueCy()));
+    }
+
+    private static String place(MeetingSnapshot meeting, Localizer l, String venue) {
+        String at = venue == null ? "" : venue;
         if ("REMOTE".equals(meeting.location())) {
-            return "Online";
+            return l.t("place.online");
         }
-        return "HYBRID".equals(meeting.location()) ? venue + " and online" : venue;
+        return "HYBRID".equals(meeting.location()) ? l.t("place.hybrid", at) : at;
     }
 }

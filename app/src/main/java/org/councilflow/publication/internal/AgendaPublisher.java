@@ -54,7 +54,8 @@ class AgendaPublisher {
         MeetingSnapshot snapshot = new MeetingSnapshot(meeting.id(), meeting.committeeId(), meeting.committeeName(),
                 meeting.startsAt(), meeting.venue(), List.copyOf(items), meeting.title(), meeting.endsAt(),
                 meeting.location().name(), meeting.onlineLink(), meeting.webcastLink(), meeting.status().name(),
-                meeting.statusNote(), Math.max(1, meeting.agendaVersion()), meeting.committeeNameCy(), meeting.titleCy());
+                meeting.statusNote(), Math.max(1, meeting.agendaVersion()), meeting.committeeNameCy(), meeting.titleCy(),
+                meeting.venueCy());
         store.publish(PublicationKind.MEETING, meeting.id(), meeting.committeeId(), snapshot, at, by,
                 note == null ? "Agenda amended" : note);
         index(snapshot, at);

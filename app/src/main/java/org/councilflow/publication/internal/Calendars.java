@@ -40,7 +40,7 @@ public final class Calendars {
     }
 
     public static String meetings(Tenant council, String base, String name, List<Published<MeetingSnapshot>> meetings,
-            Function<MeetingSnapshot, List<String>> agenda) {
+            Function<MeetingSnapshot, List<String>> agenda, Localizer l) {
         Calendar calendar = new Calendar();
         calendar.add(new ProdId("-//CouncilFlow//Public site//EN"));
         calendar.add(ImmutableVersion.VERSION_2_0);
@@ -61,7 +61,7 @@ public final class Calendars {
             if (m.endsAt() != null) {
                 event.add(new net.fortuna.ical4j.model.property.DtEnd<>(m.endsAt()));
             }
-            event.add(new Location(text(AgendaLines.place(m))));
+            event.add(new Location(text(AgendaLines.placeInBoth(m, l))));
             event.add(new Url(URI.create(url)));
             event.add(new Description(text("Agenda:\n" + String.join("\n", agenda.apply(m)) + "\n\n" + url)));
             event.add("CANCELLED".equals(m.status()) ? ImmutableStatus.VEVENT_CANCELLED : ImmutableStatus.VEVENT_CONFIRMED);

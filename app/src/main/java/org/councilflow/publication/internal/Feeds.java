@@ -60,7 +60,7 @@ public final class Feeds {
             SyndEntry entry = entry("urn:uuid:" + m.meetingId(), l.t("meetings.when", l.t("meeting.name", l.committee(m).text(),
                     l.date(m.startsAt())), l.time(m.startsAt())),
                     base + "/meetings/" + m.meetingId(), published.firstPublishedAt(), published.publishedAt());
-            String place = AgendaLines.place(m);
+            String place = AgendaLines.place(m, l);
             String status = m.status() == null || "SCHEDULED".equals(m.status()) ? ""
                     : " " + l.label(m.status()) + (m.statusNote() == null ? "" : ": " + m.statusNote());
             entry.setDescription(text(l.t("feed.meeting", l.committee(m).text(), l.day(m.startsAt()), l.time(m.startsAt()),

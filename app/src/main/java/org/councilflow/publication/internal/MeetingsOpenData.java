@@ -28,7 +28,7 @@ public final class MeetingsOpenData {
     static final List<String> CSV_COLUMNS = List.of("meetingId", "meetingUrl", "committee", "meetingTitle", "startsAt",
             "endsAt", "location", "venue", "status", "statusNote", "agendaVersion", "itemNumber", "itemPosition", "kind",
             "title", "description", "reportOf", "exempt", "exemptParagraph", "withdrawn", "reportUrl", "documents",
-            "committeeCy", "meetingTitleCy", "titleCy", "descriptionCy");
+            "committeeCy", "meetingTitleCy", "titleCy", "descriptionCy", "venueCy");
     private static final CsvTable CSV = new CsvTable(CSV_COLUMNS);
 
     private MeetingsOpenData() {
@@ -60,6 +60,7 @@ public final class MeetingsOpenData {
             node.put("endsAt", m.endsAt() == null ? null : m.endsAt().toString());
             node.put("location", m.location() == null ? "VENUE" : m.location());
             node.put("venue", m.venue());
+            node.put("venueCy", m.venueCy());
             node.put("onlineLink", m.onlineLink());
             node.put("webcastLink", m.webcastLink());
             node.put("status", m.status() == null ? "SCHEDULED" : m.status());
@@ -142,6 +143,7 @@ public final class MeetingsOpenData {
                 row.put("meetingTitleCy", text(meeting.get("titleCy")));
                 row.put("titleCy", text(item.get("titleCy")));
                 row.put("descriptionCy", text(item.get("descriptionCy")));
+                row.put("venueCy", text(meeting.get("venueCy")));
                 rows.add(row);
             }
         }

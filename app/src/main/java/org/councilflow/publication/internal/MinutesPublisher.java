@@ -86,8 +86,8 @@ class MinutesPublisher {
         Attendance a = document.attendance();
         MinutesSnapshot.Attendance attendance = new MinutesSnapshot.Attendance(
                 a.members().stream().map(m -> new MinutesSnapshot.Member(m.name(), m.role(), m.presence(), m.substituteFor())).toList(),
-                a.officers().stream().map(o -> new MinutesSnapshot.Person(o.name(), o.role())).toList(),
-                a.others().stream().map(o -> new MinutesSnapshot.Guest(o.name(), o.role(), o.kind())).toList());
+                a.officers().stream().map(o -> new MinutesSnapshot.Person(o.name(), o.role(), o.roleCy())).toList(),
+                a.others().stream().map(o -> new MinutesSnapshot.Guest(o.name(), o.role(), o.kind(), o.roleCy())).toList());
         Meeting approvedAt = version.approvedAtMeetingId() == null ? approvalOf(meeting) : meetings.get(version.approvedAtMeetingId());
         String approvedItem = approvedAt == null ? null : approvedAt.agenda().stream()
                 .filter(i -> i.id().equals(approvalItem(meeting, version))).map(Meeting.AgendaItem::number).findFirst().orElse(null);

@@ -49,15 +49,24 @@ public final class Snapshots {
      * @param location VENUE, HYBRID, REMOTE or NONE (null in publications made before it was recorded)
      * @param status SCHEDULED, CANCELLED, POSTPONED or MOVED, with {@code statusNote}
      * @param agendaVersion 1 as published, one more per amendment
-     * @param committeeNameCy the committee's Welsh name and {@code titleCy} the meeting's Welsh title as published
-     *        (null where none was given, and in publications made before there was Welsh: ADR 0017)
+     * @param committeeNameCy the committee's Welsh name, {@code titleCy} the meeting's Welsh title and {@code venueCy}
+     *        its venue in Welsh as published (null where none was given, and in publications made before there was
+     *        Welsh: ADR 0017)
      */
     public record MeetingSnapshot(UUID meetingId, UUID committeeId, String committeeName, Instant startsAt, String venue,
             List<Item> items, String title, Instant endsAt, String location, String onlineLink, String webcastLink,
-            String status, String statusNote, int agendaVersion, String committeeNameCy, String titleCy) {
+            String status, String statusNote, int agendaVersion, String committeeNameCy, String titleCy, String venueCy) {
 
         public MeetingSnapshot {
             items = items == null ? List.of() : items;
+        }
+
+        /** As published before the venue had Welsh. */
+        public MeetingSnapshot(UUID meetingId, UUID committeeId, String committeeName, Instant startsAt, String venue,
+                List<Item> items, String title, Instant endsAt, String location, String onlineLink, String webcastLink,
+                String status, String statusNote, int agendaVersion, String committeeNameCy, String titleCy) {
+            this(meetingId, committeeId, committeeName, startsAt, venue, items, title, endsAt, location, onlineLink,
+                    webcastLink, status, statusNote, agendaVersion, committeeNameCy, titleCy, null);
         }
 
         /** As published before committee papers had Welsh text. */
@@ -72,7 +81,7 @@ public final class Snapshots {
         public MeetingSnapshot(UUID meetingId, UUID committeeId, String committeeName, Instant startsAt, String venue,
                 List<Item> items) {
             this(meetingId, committeeId, committeeName, startsAt, venue, items, null, null, null, null, null, null, null, 1,
-                    null, null);
+                    null, null, null);
         }
 
         /**
@@ -269,10 +278,22 @@ public final class Snapshots {
         public record Member(String name, MemberRole role, Presence presence, String substituteFor) {
         }
 
-        public record Person(String name, String role) {
+        /** @param roleCy the post in Welsh as frozen with the English (null where none was given) */
+        public record Person(String name, String role, String roleCy) {
+
+            /** As published before roles had Welsh. */
+            public Person(String name, String role) {
+                this(name, role, null);
+            }
         }
 
-        public record Guest(String name, String role, GuestKind kind) {
+        /** @param roleCy the role in Welsh as frozen with the English (null where none was given) */
+        public record Guest(String name, String role, GuestKind kind, String roleCy) {
+
+            /** As published before roles had Welsh. */
+            public Guest(String name, String role, GuestKind kind) {
+                this(name, role, kind, null);
+            }
         }
 
         /**

@@ -418,7 +418,8 @@ class PublicSiteController {
 
     private ResponseEntity<String> calendar(Tenant council, UUID committee, String name) {
         List<Published<MeetingSnapshot>> meetings = site.meetings(committee);
-        String ics = Calendars.meetings(council, base(council), name, meetings, m -> AgendaLines.of(m, reports(m)));
+        String ics = Calendars.meetings(council, base(council), name, meetings, m -> AgendaLines.of(m, reports(m)),
+                localizer());
         Instant updated = latest(council.createdAt(), meetings.stream().map(Published::publishedAt).toList());
         return respond(ICS, ics, etag(ics), updated, null);
     }

@@ -57,7 +57,8 @@ class PublicFormatsTests {
         Tenant council = new Tenant("hostile", "Hostile, Council", TenantStatus.ACTIVE, null, null, published, published, 1);
 
         String ics = Calendars.meetings(council, "https://public.example", "Meetings; of, \"Hostile\"\n",
-                List.of(new Published<>(snapshot, 2, published, published, List.of())), m -> List.of("1. " + item));
+                List.of(new Published<>(snapshot, 2, published, published, List.of())), m -> List.of("1. " + item),
+                Localizer.of(java.util.Locale.forLanguageTag("en-GB")));
 
         for (String line : ics.split("\r\n")) {
             assertThat(line.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(75);
