@@ -11,6 +11,7 @@ import java.time.Duration;
 
 import org.councilflow.support.Browsers;
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -58,6 +59,26 @@ class LocalRunSmokeCheck {
     }
 
     @Test
+    void theWelshCouncilPublishesInWelshFirstWithTheSwitchToEnglish() throws Exception {
+        Document home = page("/councils/denbighshire");
+        assertThat(home.selectFirst("html").attr("lang")).isEqualTo("cy");
+        assertThat(home.body().text()).contains("Pwyllgor Cynllunio");
+        assertThat(home.select("a[hreflang=en]")).as("the switch to English").isNotEmpty();
+
+        Document decisions = page("/councils/denbighshire/decisions");
+        assertThat(decisions.selectFirst("html").attr("lang")).isEqualTo("cy");
+        String decision = decisions.select("a[href*=/decisions/]").stream().map(a -> a.attr("href"))
+                .filter(href -> href.matches(".*/decisions/[0-9a-f-]{36}.*")).findFirst().orElseThrow();
+        Document welsh = page(decision.startsWith("http") ? URI.create(decision).getPath() : decision);
+        assertThat(welsh.body().text()).contains("Bod y Pwyllgor yn nodi\u2019r adroddiad blynyddol ar orfodi cynllunio.")
+                .contains("Nododd y Pwyllgor yr adroddiad.");
+
+        Document english = page("/councils/denbighshire/decisions?lang=en");
+        assertThat(english.selectFirst("html").attr("lang")).startsWith("en");
+        assertThat(english.body().text()).contains("Planning enforcement: annual report");
+    }
+
+    @Test
     void everyWorkingRoleOfEveryCouncilFindsWorkInTheInbox() throws Exception {
         for (String council : new String[] {"barnet", "tower-hamlets", "barnsley"}) {
             // Barnsley's demo council has switched board review off
@@ -92,6 +113,14 @@ class LocalRunSmokeCheck {
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as("a token for " + username).isEqualTo(200);
         return new ObjectMapper().readTree(response.body()).get("access_token").asText();
+    }
+
+    /** A public page, parsed. */
+    private static Document page(String path) throws Exception {
+        HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(APP + path))
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).as(path).isEqualTo(200);
+        return Jsoup.parse(page.body());
     }
 
     /** A public page's text, without its markup. */

@@ -74,15 +74,17 @@ public class TestCouncilFlowApplication {
                 ==== CouncilFlow is ready (%.0f s) ==========================================================
                 Staff UI        %s/   (sign in with a demo login below)
                 Public sites    %s/councils/barnet   %s/councils/tower-hamlets   %s/councils/barnsley
+                                %s/councils/denbighshire   (Welsh and English: the switch on every page)
                 Keycloak admin  %s/admin   (admin / admin)
                 Mail sent       %s   (one .eml file per message; SMTP catcher on port %d)
                 Demo logins     password "demo"; barnet.* (likewise tower-hamlets.*, barnsley.*):
                                 author, manager, board-chair, board, clerk, member, tenant-admin;
-                                partner.director, platform.admin
+                                partner.director, platform.admin;
+                                denbighshire.admin@demo.councilflow.test (likewise .clerk, .author, .manager)
                 Data            %s   (delete it to start afresh)
                 Stop            Ctrl-C
                 ==============================================================================================
-                %n""", (System.nanoTime() - started) / 1e9, app, app, app, app, keycloak.baseUrl(), mail,
+                %n""", (System.nanoTime() - started) / 1e9, app, app, app, app, app, keycloak.baseUrl(), mail,
                 DevServices.smtp().port(), data);
     }
 

@@ -69,6 +69,7 @@ public final class LivingDemo {
             for (Council council : Council.values()) {
                 demo.liveWork(council);
             }
+            new WelshDemo(baseUrl, engine, demo.done).seed();
         } finally {
             engine.getProcessEngineConfiguration().getClock().reset();
         }
