@@ -127,16 +127,20 @@ public class Reports {
         String user = users.require().username();
         reports.insert(tenant(), id, planId, document.header().title(), document.sequenceNumber(),
                 document.periodStart(), document.periodEnd(), user);
-        reports.insertPart(tenant(), id, HEADER, write(new HeaderPart(document.sequenceNumber(), document.periodStart(),
-                document.periodEnd(), document.header())), user);
-        reports.insertPart(tenant(), id, SUMMARY, write(document.summary()), user);
-        reports.insertPart(tenant(), id, RECOMMENDATIONS, write(document.recommendations()), user);
+        Map<String, String> parts = new LinkedHashMap<>();
+        parts.put(HEADER, write(new HeaderPart(document.sequenceNumber(), document.periodStart(), document.periodEnd(),
+                document.header())));
+        parts.put(SUMMARY, write(document.summary()));
+        parts.put(RECOMMENDATIONS, write(document.recommendations()));
         for (Section section : document.sections()) {
-            reports.insertPart(tenant(), id, section.key(), write(section), user);
+            if (parts.put(section.key(), write(section)) != null) {
+                throw new IllegalArgumentException("Section " + section.key() + " appears twice");
+            }
         }
         if (document.welsh() != null) {
-            reports.insertPart(tenant(), id, WELSH, write(document.welsh()), user);
+            parts.put(WELSH, write(document.welsh()));
         }
+        reports.insertParts(tenant(), id, parts, user);
         reports.contributed(tenant(), id, user, "created");
         events.publishEvent(Audited.inCurrentTenant("report.created", "report", id.toString(), null,
                 Map.of("title", document.header().title())));

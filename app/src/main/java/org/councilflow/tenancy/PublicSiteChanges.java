@@ -29,6 +29,8 @@ import org.springframework.stereotype.Component;
 public class PublicSiteChanges implements DisposableBean {
 
     static final String CHANNEL = "councilflow_public_site";
+    /** A council's own row (V71): heard on the same connection, kept apart from the publications' changes. */
+    static final String COUNCILS_CHANNEL = "councilflow_councils";
     private static final Logger log = LoggerFactory.getLogger(PublicSiteChanges.class);
 
     private final DataSourceProperties database;
@@ -38,6 +40,9 @@ public class PublicSiteChanges implements DisposableBean {
     private volatile long connectedAt = -1;
     /** The clock when this replica last changed something of every council. */
     private volatile long floor;
+    /** The clock when each council's own row last changed, and when every council's did (ADR 0026). */
+    private final ConcurrentHashMap<String, Long> councilChanged = new ConcurrentHashMap<>();
+    private volatile long councilFloor;
     private volatile boolean stopped;
     private volatile Connection connection;
     private Thread listener;
@@ -74,6 +79,25 @@ public class PublicSiteChanges implements DisposableBean {
         return Math.max(Math.max(since, floor), last);
     }
 
+    /**
+     * The stamp of the council's own row (status, name), as {@link #stamp(String)} is of its public content: it moves
+     * when the row changes (heard from PostgreSQL) and on any platform-scope commit of this replica, so that a
+     * suspension made here holds here at once.
+     */
+    public long councilStamp(String council) {
+        long since = connectedAt;
+        if (since < 0) {
+            return -1 - clock.incrementAndGet();
+        }
+        long last = councilChanged.getOrDefault(council, since);
+        return Math.max(Math.max(since, councilFloor), last);
+    }
+
+    /** A change to the council's row committed by this replica (its settings): its record is read again at once. */
+    void councilChanged(String council) {
+        councilChanged.put(council, clock.incrementAndGet());
+    }
+
     /** A change committed by this replica: its own pages of the council are dropped without waiting to hear it. */
     void changed(String council) {
         changed.put(council, clock.incrementAndGet());
@@ -81,7 +105,9 @@ public class PublicSiteChanges implements DisposableBean {
 
     /** A change committed by this replica outside any council (platform administration): every council's. */
     void changedAll() {
-        floor = clock.incrementAndGet();
+        long now = clock.incrementAndGet();
+        floor = now;
+        councilFloor = now;
     }
 
     private void listen() {
@@ -91,6 +117,7 @@ public class PublicSiteChanges implements DisposableBean {
                 connection = db;
                 try (Statement statement = db.createStatement()) {
                     statement.execute("LISTEN " + CHANNEL);
+                    statement.execute("LISTEN " + COUNCILS_CHANNEL);
                 }
                 connectedAt = clock.incrementAndGet();
                 PGConnection pg = db.unwrap(PGConnection.class);
@@ -103,7 +130,13 @@ public class PublicSiteChanges implements DisposableBean {
                         continue;
                     }
                     for (PGNotification notification : notifications) {
-                        if ("*".equals(notification.getParameter())) {
+                        if (COUNCILS_CHANNEL.equals(notification.getName())) {
+                            if ("*".equals(notification.getParameter())) {
+                                councilFloor = clock.incrementAndGet();
+                            } else {
+                                councilChanged.put(notification.getParameter(), clock.incrementAndGet());
+                            }
+                        } else if ("*".equals(notification.getParameter())) {
                             changedAll(); // tables emptied
                         } else {
                             changed(notification.getParameter());

@@ -26,10 +26,12 @@ public class Tenants {
 
     private final TenantRepository tenants;
     private final ApplicationEventPublisher events;
+    private final PublicSiteChanges changes;
 
-    Tenants(TenantRepository tenants, ApplicationEventPublisher events) {
+    Tenants(TenantRepository tenants, ApplicationEventPublisher events, PublicSiteChanges changes) {
         this.tenants = tenants;
         this.events = events;
+        this.changes = changes;
     }
 
     /** The council of the current context. */
@@ -52,6 +54,14 @@ public class Tenants {
                     before.version()));
         }
         Tenant after = requireCurrent();
+        // this replica's KnownCouncils drop the council as soon as this commits, before the notification arrives
+        org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                new org.springframework.transaction.support.TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                        changes.councilChanged(after.slug());
+                    }
+                });
         events.publishEvent(Audited.inCurrentTenant("tenant.settings-changed", "tenant", after.slug(),
                 Map.of("displayName", before.displayName(), "settings", before.settings()),
                 Map.of("displayName", after.displayName(), "settings", after.settings())));

@@ -159,7 +159,7 @@ public class ReportCycle {
             // its cycle has ended: what was signed off stays as it was published; the next update is a new report
             throw new ConflictException(Refusal.of("cycle.ended", report.latestVersion()));
         }
-        WorkflowVariant variant = variants.current();
+        WorkflowVariant variant = variants.forCycle();
         ProcessInstance cycle = runtime.createProcessInstanceBuilder()
                 .processDefinitionId(sharedCycle.definition().getId())
                 .overrideProcessDefinitionTenantId(tenant)
@@ -316,6 +316,19 @@ public class ReportCycle {
 
     /** Completes a stage with its outcome; the rules of the stage are enforced here, whatever the client sends. */
     public void complete(String taskId, Completion completion) {
+        // one engine command for the whole completion: the task and the cycle's variables are read once and the
+        // engine's writes flushed together at its end, in this transaction (ADR 0026)
+        try {
+            engine.getManagementService().executeCommand(context -> {
+                completeInCommand(taskId, completion);
+                return null;
+            });
+        } catch (FlowableOptimisticLockingException e) {
+            throw alreadyDone(taskId); // someone else's completion committed first: found when this one flushed
+        }
+    }
+
+    private void completeInCommand(String taskId, Completion completion) {
         Task task = task(taskId);
         if (task.getProcessInstanceId() == null) {
             throw new ConflictException(Refusal.of("task.closesItself"));

@@ -53,7 +53,9 @@ import com.zaxxer.hikari.HikariDataSource;
 @IntegrationTest
 class CycleThroughputBenchmark {
 
-    private static final int[] CLIENTS = {1, 8, 32};
+    /** {@code -Dbench.cycle.clients=1,8} measures only those levels. */
+    private static final int[] CLIENTS = java.util.Arrays.stream(System.getProperty("bench.cycle.clients", "1,8,32").split(","))
+            .map(String::strip).mapToInt(Integer::parseInt).toArray();
     /** Councils with a plan in the demo data, and their committee. */
     private static final List<Council> COUNCILS = List.of(
             new Council("barnet", DemoData.BARNET_PLAN, DemoData.BARNET_CES_COMMITTEE, true),
@@ -81,7 +83,7 @@ class CycleThroughputBenchmark {
 
     private <T> T timed(String step, java.util.function.Supplier<T> call) {
         long started = System.nanoTime();
-        T result = call.get();
+        T result = RoundTrips.step(step, call);
         long took = System.nanoTime() - started;
         steps.compute(step, (k, sum) -> sum == null ? new long[] {took, 1} : new long[] {sum[0] + took, sum[1] + 1});
         return result;
@@ -127,7 +129,15 @@ class CycleThroughputBenchmark {
                     recording.setDestination(jfr);
                     recording.start();
                 }
+                // -Dbench.cycle.tripSources=true: where the one-client level's round trips come from (stack traces)
+                RoundTrips oursTrips = new RoundTrips(DevServices.postgres().port(), "cycle-round-trips-ours",
+                        clients == 1 && Boolean.getBoolean("bench.cycle.tripSources"));
                 Result ours = runOurs(clients, perClient * clients);
+                Map<String, Object> oursRoundTrips = oursTrips.perStep(true);
+                if (clients == 1 && Boolean.getBoolean("bench.cycle.tripSources")) {
+                    report.put("1 client: round trips by step and source", oursTrips.sources(60));
+                }
+                oursTrips.close();
                 if (recording != null) {
                     recording.stop();
                     recording.close();
@@ -135,7 +145,10 @@ class CycleThroughputBenchmark {
                     profile.put("cyclesProfiled", ours.cycles());
                     report.put("1 client: request threads' profile", profile);
                 }
+                RoundTrips bareTrips = new RoundTrips(DevServices.postgres().port(), "cycle-round-trips-bare");
                 Result theirs = bare.run(clients, perClient * clients);
+                Map<String, Object> bareRoundTrips = bareTrips.perStep(false);
+                bareTrips.close();
                 Map<String, Object> level = new LinkedHashMap<>();
                 level.put("cycles", ours.cycles());
                 level.put("oursCyclesPerSecond", round2(ours.perSecond()));
@@ -144,6 +157,12 @@ class CycleThroughputBenchmark {
                 level.put("oursSeconds", round2(ours.seconds()));
                 level.put("bareSeconds", round2(theirs.seconds()));
                 level.put("oursMeanMsPerCall", stepMeans());
+                // socket reads from PostgreSQL's port (RoundTrips); per step exact at one client, else the mean only
+                level.put("oursRoundTripsPerCall", clients == 1 ? oursRoundTrips
+                        : Map.of("all steps, mean", oursRoundTrips.get("all steps, mean")));
+                level.put("oursRoundTripsPerCycle", round2(((Number) oursRoundTrips.get("total")).doubleValue() / ours.cycles()));
+                level.put("bareRoundTripsPerStep", bareRoundTrips);
+                level.put("bareRoundTripsPerCycle", round2(((Number) bareRoundTrips.get("total")).doubleValue() / theirs.cycles()));
                 report.put(clients + " clients", level);
             }
             report.put("goal", "ours/bare >= 0.7");
@@ -380,7 +399,7 @@ class CycleThroughputBenchmark {
 
         private String toScheduled(Council council) {
             String reportId = java.util.UUID.randomUUID().toString();
-            String instance = bare.getRuntimeService().createProcessInstanceBuilder()
+            String instance = RoundTrips.step("bare start", () -> bare.getRuntimeService().createProcessInstanceBuilder()
                     .processDefinitionKey("reportCycle")
                     .tenantId(council.slug())
                     .fallbackToDefaultTenant()
@@ -391,7 +410,7 @@ class CycleThroughputBenchmark {
                     .variable("boardReviewEnabled", council.boardReview())
                     .variable("startedBy", council.user("author"))
                     .variable("urgency", "normal")
-                    .start().getId();
+                    .start().getId());
             complete(council, "author", "draftUpdate", instance, Map.of("submittedBy", council.user("author"),
                     "submittedVersion", 1));
             complete(council, "manager", "managerSignOff", instance, Map.of("signOffOutcome", "approve"));
@@ -407,6 +426,13 @@ class CycleThroughputBenchmark {
         }
 
         private void complete(Council council, String role, String stage, String instance, Map<String, Object> variables) {
+            RoundTrips.step("bare " + stage, () -> {
+                completeNow(council, role, stage, instance, variables);
+                return null;
+            });
+        }
+
+        private void completeNow(Council council, String role, String stage, String instance, Map<String, Object> variables) {
             String user = council.user(role);
             List<Task> inbox = bare.getTaskService().createTaskQuery().taskTenantId(council.slug()).or().taskAssignee(user)
                     .taskCandidateGroupIn(List.of(role)).endOr().includeProcessVariables().includeTaskLocalVariables()

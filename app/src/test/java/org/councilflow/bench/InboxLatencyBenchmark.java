@@ -150,14 +150,19 @@ class InboxLatencyBenchmark {
         List<String> names = new ArrayList<>(paths.keySet());
         long[][] nanos = new long[names.size()][samples];
         int[] sizes = new int[names.size()];
+        // PostgreSQL round trips of each call (socket reads from its port by the request threads, RoundTrips)
+        RoundTrips trips = new RoundTrips(DevServices.postgres().port(), "inbox-round-trips");
         for (int i = 0; i < samples; i++) {
             for (int p = 0; p < names.size(); p++) {
+                String path = paths.get(names.get(p));
                 long started = System.nanoTime();
-                JsonNode body = ok(api.get(USER, paths.get(names.get(p))));
+                JsonNode body = RoundTrips.step(names.get(p), () -> ok(api.get(USER, path)));
                 nanos[p][i] = System.nanoTime() - started;
                 sizes[p] = body.size();
             }
         }
+        report.put(prefix + "roundTripsPerCall", trips.perStep(true));
+        trips.close();
         for (int p = 0; p < names.size(); p++) {
             Map<String, Object> figures = BenchReport.percentiles(nanos[p]);
             figures.put("items", sizes[p]);

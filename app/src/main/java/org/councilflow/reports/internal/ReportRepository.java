@@ -147,6 +147,19 @@ public class ReportRepository {
                 .update();
     }
 
+    /** Inserts a new report's parts, in their order, in one statement (one round trip, ADR 0026). */
+    public void insertParts(String tenant, UUID report, Map<String, String> jsonByPart, String user) {
+        jdbc.sql("""
+                INSERT INTO app.report_part (report_id, tenant_id, part, content, updated_by)
+                SELECT :report, :tenant, p.part, CAST(p.content AS jsonb), :user
+                FROM unnest(CAST(:parts AS text[]), CAST(:contents AS text[])) WITH ORDINALITY AS p(part, content, n)
+                ORDER BY p.n""")
+                .param("report", report).param("tenant", tenant).param("user", user)
+                .param("parts", jsonByPart.keySet().toArray(String[]::new))
+                .param("contents", jsonByPart.values().toArray(String[]::new))
+                .update();
+    }
+
     /** Saves a part if its revision is still {@code expectedRevision}; false when someone saved it in between. */
     public boolean updatePart(String tenant, UUID report, String part, String json, int expectedRevision, String user) {
         return jdbc.sql("""

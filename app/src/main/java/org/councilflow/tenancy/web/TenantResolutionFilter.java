@@ -16,12 +16,12 @@ import org.councilflow.identity.CurrentUsers;
 import org.councilflow.identity.PostAuthenticationFilter;
 import org.councilflow.identity.Role;
 import org.councilflow.tenancy.CouncilChoice;
+import org.councilflow.tenancy.KnownCouncils;
 import org.councilflow.tenancy.PublicCouncils;
 import org.councilflow.tenancy.PublicNotFoundPage;
 import org.councilflow.tenancy.Tenant;
 import org.councilflow.tenancy.TenantContext;
 import org.councilflow.tenancy.TenantStatus;
-import org.councilflow.tenancy.Tenants;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -64,7 +64,8 @@ class TenantResolutionFilter extends OncePerRequestFilter implements PostAuthent
     private static final Pattern PUBLIC_SITE_PATH = Pattern.compile("^/councils/([^/]+)(/.*)?$");
     private static final Pattern SLUG = Pattern.compile("^[a-z][a-z0-9]*(-[a-z0-9]+)*$");
 
-    private final Tenants tenants;
+    /** The councils by slug, held in memory while their rows are unchanged (ADR 0026). */
+    private final KnownCouncils councils;
     private final ObjectMapper json;
     private final SecurityContextHolderStrategy securityContexts;
     /** The public site's 404 page (publication renders it; looked up late, as publication depends on tenancy). */
@@ -73,14 +74,14 @@ class TenantResolutionFilter extends OncePerRequestFilter implements PostAuthent
     private final PublicCouncils publicCouncils;
     private final TransactionTemplate readOnly;
 
-    TenantResolutionFilter(Tenants tenants, ObjectMapper json, CurrentUsers users, ObjectProvider<PublicNotFoundPage> notFound,
+    TenantResolutionFilter(KnownCouncils councils, ObjectMapper json, CurrentUsers users, ObjectProvider<PublicNotFoundPage> notFound,
             PublicCouncils publicCouncils, PlatformTransactionManager transactions) {
         this.notFound = notFound;
         this.publicCouncils = publicCouncils;
         TransactionTemplate template = new TransactionTemplate(transactions);
         template.setReadOnly(true);
         this.readOnly = template;
-        this.tenants = tenants;
+        this.councils = councils;
         this.json = json;
         this.securityContexts = users.securityContexts();
     }
@@ -119,7 +120,7 @@ class TenantResolutionFilter extends OncePerRequestFilter implements PostAuthent
             problem(request, response, HttpStatus.FORBIDDEN, "You have no role in council '" + slug + "'.");
             return;
         }
-        Tenant tenant = TenantContext.supplyInTenant(slug, tenants::current).orElse(null);
+        Tenant tenant = councils.bySlug(slug).orElse(null);
         if (tenant == null || tenant.status() == TenantStatus.PROVISIONING) {
             problem(request, response, HttpStatus.NOT_FOUND, "No council '" + slug + "'.");
             return;
@@ -192,7 +193,7 @@ class TenantResolutionFilter extends OncePerRequestFilter implements PostAuthent
         String slug = CouncilChoice.chosen(session).filter(available::containsKey)
                 .orElseGet(() -> user.get().tenantRoles().firstKey());
         session.setAttribute(CouncilChoice.CHOSEN, slug);
-        Tenant tenant = TenantContext.supplyInTenant(slug, tenants::current).orElse(null);
+        Tenant tenant = councils.bySlug(slug).orElse(null);
         if (tenant == null || tenant.status() == TenantStatus.PROVISIONING) {
             request.setAttribute(CouncilChoice.REFUSAL, "Council '" + slug + "' is not on CouncilFlow.");
             chain.doFilter(request, response);
@@ -208,7 +209,7 @@ class TenantResolutionFilter extends OncePerRequestFilter implements PostAuthent
     private LinkedHashMap<String, String> councilNames(CurrentUser user) {
         LinkedHashMap<String, String> names = new LinkedHashMap<>();
         for (String slug : user.tenantRoles().keySet()) {
-            names.put(slug, TenantContext.supplyInTenant(slug, tenants::current).map(Tenant::displayName).orElse(slug));
+            names.put(slug, councils.bySlug(slug).map(Tenant::displayName).orElse(slug));
         }
         return names;
     }

@@ -7,8 +7,9 @@ import java.time.ZonedDateTime;
 import java.util.Date;
 
 import org.councilflow.identity.Role;
+import org.councilflow.tenancy.KnownCouncils;
 import org.councilflow.tenancy.Tenant;
-import org.councilflow.tenancy.Tenants;
+import org.councilflow.tenancy.TenantContext;
 import org.councilflow.tenancy.WorkingDays;
 import org.councilflow.workflow.CycleStage;
 import org.councilflow.workflow.WorkflowProperties;
@@ -33,15 +34,15 @@ class CycleServiceLevels {
 
     private final PlatformServiceLevels platform;
     private final VariantStore variants;
-    private final Tenants tenants;
+    private final KnownCouncils councils;
     private final WorkflowProperties properties;
     private final ProcessEngineConfiguration engine;
 
-    CycleServiceLevels(PlatformServiceLevels platform, VariantStore variants, @Lazy Tenants tenants,
+    CycleServiceLevels(PlatformServiceLevels platform, VariantStore variants, @Lazy KnownCouncils councils,
             WorkflowProperties properties, @Lazy ProcessEngineConfiguration engine) {
         this.platform = platform;
         this.variants = variants;
-        this.tenants = tenants;
+        this.councils = councils;
         this.properties = properties;
         this.engine = engine;
     }
@@ -52,7 +53,7 @@ class CycleServiceLevels {
         Object requested = execution.getVariable("urgency");
         String urgency = requested == null ? NORMAL : requested.toString();
         PlatformServiceLevels.Level level = platform.of(stage, urgency);
-        StageLevel council = variants.current().stages().stream().filter(s -> s.stage() == stage).findFirst()
+        StageLevel council = variants.forCycle().stages().stream().filter(s -> s.stage() == stage).findFirst()
                 .orElse(new StageLevel(stage, null, null, null, null));
         int days = level.workingDays();
         if (council.workingDays() != null) {
@@ -63,7 +64,9 @@ class CycleServiceLevels {
         Role escalateTo = council.escalateTo() == null ? level.escalateTo() : council.escalateTo();
         Role remind = council.remindRole() == null ? stage.role() : council.remindRole();
 
-        Tenant tenant = tenants.requireCurrent();
+        // the council's working days as held while its row is unchanged (ADR 0026)
+        Tenant tenant = councils.bySlug(TenantContext.require()).orElseThrow(
+                () -> new FlowableException("No council " + TenantContext.require()));
         Instant now = engine.getClock().getCurrentTime().toInstant();
         LocalDate today = now.atZone(properties.zone()).toLocalDate();
         WorkingDays workingDays = WorkingDays.of(tenant);

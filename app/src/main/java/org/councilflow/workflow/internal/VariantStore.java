@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.councilflow.identity.Role;
+import org.councilflow.tenancy.PublicSiteChanges;
 import org.councilflow.tenancy.Tenant;
 import org.councilflow.tenancy.TenantContext;
 import org.councilflow.tenancy.Tenants;
@@ -15,6 +16,9 @@ import org.councilflow.workflow.WorkflowVariant;
 import org.councilflow.workflow.WorkflowVariant.StageLevel;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -27,10 +31,37 @@ public class VariantStore {
 
     private final JdbcClient jdbc;
     private final Tenants tenants;
+    private final PublicSiteChanges changes;
 
-    VariantStore(JdbcClient jdbc, @Lazy Tenants tenants) {
+    private record Held(long stamp, WorkflowVariant variant) {
+    }
+
+    /** What {@link #forCycle()} holds: by council, while its row and variant are unchanged. */
+    private final Cache<String, Held> held = Caffeine.newBuilder().maximumSize(2_000).build();
+
+    VariantStore(JdbcClient jdbc, @Lazy Tenants tenants, PublicSiteChanges changes) {
         this.jdbc = jdbc;
         this.tenants = tenants;
+        this.changes = changes;
+    }
+
+    /**
+     * The current council's variant as the cycle applies it when a cycle or stage starts, held in memory while
+     * PostgreSQL says nothing of the council's row or variant changed (V71, V72; ADR 0026): every stage's start read it
+     * again before. Editing reads {@link #current()}, always from the database.
+     */
+    public WorkflowVariant forCycle() {
+        String slug = TenantContext.require();
+        long stamp = changes.councilStamp(slug);
+        Held known = held.getIfPresent(slug);
+        if (known != null && known.stamp() == stamp) {
+            return known.variant();
+        }
+        WorkflowVariant variant = current();
+        if (changes.listening()) {
+            held.put(slug, new Held(stamp, variant));
+        }
+        return variant;
     }
 
     /** The current council's variant; stages it leaves at the platform's defaults are listed with empty fields. */
