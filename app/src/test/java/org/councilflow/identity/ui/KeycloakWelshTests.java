@@ -24,7 +24,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * Keycloak ships no Welsh: ours, in {@code deploy/keycloak/localization/}, covers every text its sign-in pages ask
  * for, says what Keycloak's English says (same placeholders, valid patterns, no key Keycloak does not know), and is
- * what both realm files carry, so the demo and production realms cannot drift apart.
+ * what both realm files carry, so the demo and production realms cannot drift apart. The same for the e-mails Keycloak
+ * sends a council's people (account set-up, forgotten password, verifying an address).
  */
 class KeycloakWelshTests {
 
@@ -43,6 +44,23 @@ class KeycloakWelshTests {
         Set<String> missing = new TreeSet<>(wanted);
         missing.removeAll(welsh.stringPropertyNames());
         assertThat(missing).as("sign-in texts without Welsh in messages_cy.properties").isEmpty();
+    }
+
+    @Test
+    void everyTextOfKeycloaksMailsToCouncilPeopleHasItsWelsh() {
+        Set<String> missing = new TreeSet<>(SignInTexts.EMAILS);
+        missing.removeAll(SignInTexts.welsh().stringPropertyNames());
+        assertThat(missing).as("e-mail texts without Welsh in messages_cy.properties").isEmpty();
+        Set<String> unknown = new TreeSet<>(SignInTexts.EMAILS);
+        unknown.removeAll(SignInTexts.keycloakEnglish().stringPropertyNames());
+        assertThat(unknown).as("e-mail keys Keycloak's English no longer has").isEmpty();
+        // the HTML bodies keep Keycloak's own markup exactly: paragraphs and the one link to {0}, nothing more
+        for (String key : SignInTexts.EMAILS) {
+            if (key.endsWith("Html")) {
+                assertThat(tags(SignInTexts.welsh().getProperty(key))).as(key)
+                        .isEqualTo(tags(SignInTexts.keycloakEnglish().getProperty(key)));
+            }
+        }
     }
 
     @Test
@@ -115,6 +133,10 @@ class KeycloakWelshTests {
             }
         }
         return differences;
+    }
+
+    private static java.util.List<String> tags(String html) {
+        return Pattern.compile("<[^>]*>").matcher(html).results().map(match -> match.group()).toList();
     }
 
     private static Set<String> placeholders(String text) {
