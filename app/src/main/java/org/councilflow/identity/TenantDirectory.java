@@ -1,6 +1,7 @@
 package org.councilflow.identity;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -48,7 +49,14 @@ public interface TenantDirectory {
     /** Revokes a role from a person of this council. */
     DirectoryUser revoke(String tenant, String userId, Role role);
 
-    record NewUser(String email, String firstName, String lastName) {
+    /**
+     * @param language the language of the identity provider's e-mails and pages for a new account (its {@code locale}:
+     *                 {@code cy} or {@code en}); null leaves the realm's default. An existing account keeps its own.
+     */
+    record NewUser(String email, String firstName, String lastName, Locale language) {
+        public NewUser(String email, String firstName, String lastName) {
+            this(email, firstName, lastName, null);
+        }
     }
 
     /** @param emailVerified whether the owner proved the address (only a verified address accepts invitations) */

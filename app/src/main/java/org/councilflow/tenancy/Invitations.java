@@ -73,11 +73,12 @@ public class Invitations {
     private final ApplicationEventPublisher events;
     private final JavaMailSender mail;
     private final TenancyProperties properties;
+    private final Tenants tenants;
     private final Clock clock;
 
     Invitations(JdbcClient jdbc, TenantDirectory directory, CurrentUsers currentUsers,
             PlatformTransactionManager transactionManager, ApplicationEventPublisher events, JavaMailSender mail,
-            TenancyProperties properties, ObjectProvider<Clock> clock) {
+            TenancyProperties properties, Tenants tenants, ObjectProvider<Clock> clock) {
         this.jdbc = jdbc;
         this.directory = directory;
         this.currentUsers = currentUsers;
@@ -87,6 +88,7 @@ public class Invitations {
         this.events = events;
         this.mail = mail;
         this.properties = properties;
+        this.tenants = tenants;
         // the application's clock if there is one (tests move it), else the system's
         this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
@@ -100,7 +102,8 @@ public class Invitations {
         String tenant = TenantContext.require();
         String email = invitation.email().strip().toLowerCase(Locale.ROOT);
         try {
-            directory.prepareAccount(new NewUser(email, invitation.firstName().strip(), invitation.lastName().strip()));
+            directory.prepareAccount(new NewUser(email, invitation.firstName().strip(), invitation.lastName().strip(),
+                    accountLanguage(invitation)));
         } catch (RefusedValueException e) {
             throw new RefusedFieldException(e.field(), e.getMessage());
         } catch (DirectoryException e) {
@@ -178,6 +181,18 @@ public class Invitations {
                     Map.of("username", joined.username(), "roles", roles.stream().map(Role::groupName).sorted().toList())));
             return new Accepted(tenant, roles);
         }));
+    }
+
+    /**
+     * The language of the identity provider's e-mail to a new account: the one the invitation names, else Welsh for a
+     * council whose first language is Welsh (as its staff UI, ADR 0016), else none (the realm's default, English),
+     * so that the person's own choice at sign-in still counts.
+     */
+    private Locale accountLanguage(TenantUsers.Invitation invitation) {
+        String language = invitation.language() != null ? invitation.language()
+                : tenants.current().map(council -> council.settings().languages().first()).filter("cy"::equals)
+                        .orElse(null);
+        return language == null ? null : Locale.forLanguageTag(language);
     }
 
     private void send(String email, TenantUsers.Invitation invitation, String tenant, String token, Instant expiresAt) {

@@ -83,8 +83,7 @@ public class PlatformTenants {
             return new Onboarded(tenant, done.firstAdmin().user().username(), done.firstAdmin().temporaryPassword());
         } catch (RuntimeException e) {
             undo(request.slug(), provisioned, e);
-            throw new OnboardingFailedException("Onboarding " + request.slug() + " failed and was undone: nothing was"
-                    + " created. It is safe to try again.", e);
+            throw new OnboardingFailedException(Refusal.of("platform.onboardingFailed", request.slug()), e);
         }
     }
 
@@ -161,9 +160,17 @@ public class PlatformTenants {
     }
 
     /** Onboarding failed part-way; everything it had done was undone. */
-    public static class OnboardingFailedException extends RuntimeException {
-        OnboardingFailedException(String message, Throwable cause) {
-            super(message, cause);
+    public static class OnboardingFailedException extends RuntimeException implements Refusal.Refused {
+        private final transient Refusal refusal;
+
+        OnboardingFailedException(Refusal refusal, Throwable cause) {
+            super(refusal.english(), cause);
+            this.refusal = refusal;
+        }
+
+        @Override
+        public Refusal refusal() {
+            return refusal;
         }
     }
 

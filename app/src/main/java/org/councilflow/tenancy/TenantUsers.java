@@ -77,13 +77,20 @@ public class TenantUsers {
     /**
      * A person to invite into this council with roles (see {@link Invitations}). Names follow the identity provider's
      * rule for person names (Keycloak's {@code person-name-prohibited-characters}), so that a refusal is a 400 naming
-     * the field here rather than a failure there.
+     * the field here rather than a failure there. {@code language} ({@code en} or {@code cy}, optional) is the language
+     * of the identity provider's e-mail to set up a new account; without it, the council's first language.
      */
     public record Invitation(
             @NotBlank @Email @Size(max = 254) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters") String email,
             @NotBlank @Size(max = 100) @Pattern(regexp = PERSON_NAME, message = PERSON_NAME_MESSAGE) String firstName,
             @NotBlank @Size(max = 100) @Pattern(regexp = PERSON_NAME, message = PERSON_NAME_MESSAGE) String lastName,
-            @NotEmpty Set<@NotNull Role> roles) {
+            @NotEmpty Set<@NotNull Role> roles,
+            @Pattern(regexp = "en|cy", message = "must be en or cy") String language) {
+
+        /** In the council's first language (see {@link Invitations}). */
+        public Invitation(String email, String firstName, String lastName, Set<Role> roles) {
+            this(email, firstName, lastName, roles, null);
+        }
     }
 
     static final String PERSON_NAME = "[^<>&\"\\v$%!#?§;*~/\\\\|^=\\[\\]{}()\\p{Cntrl}]*";

@@ -144,6 +144,7 @@ class KeycloakTenantDirectory implements TenantDirectory {
             user.setFirstName(newUser.firstName());
             user.setLastName(newUser.lastName());
             user.setEnabled(true);
+            setLanguage(user, newUser);
             user.setEmailVerified(true);
             userId = create(realm, user);
             password = temporaryPassword();
@@ -171,6 +172,7 @@ class KeycloakTenantDirectory implements TenantDirectory {
         user.setFirstName(newUser.firstName());
         user.setLastName(newUser.lastName());
         user.setEnabled(true);
+        setLanguage(user, newUser);
         // unverified until its owner follows the identity provider's e-mail: only then can it accept an invitation
         user.setEmailVerified(false);
         user.setRequiredActions(List.of(VERIFY_EMAIL, UPDATE_PASSWORD));
@@ -301,6 +303,13 @@ class KeycloakTenantDirectory implements TenantDirectory {
     private void requireTenant(RealmResource realm, String tenant) {
         if (group(realm, tenantPath(tenant)).isEmpty()) {
             throw new DirectoryException("Council " + tenant + " does not exist in the directory", true, null);
+        }
+    }
+
+    /** Keycloak writes its e-mails to an account in the account's {@code locale} (ADR 0024). */
+    private static void setLanguage(UserRepresentation user, NewUser newUser) {
+        if (newUser.language() != null) {
+            user.setAttributes(Map.of("locale", List.of(newUser.language().getLanguage())));
         }
     }
 

@@ -84,7 +84,8 @@ class CouncilsView extends VerticalLayout {
                 ok = Feedback.attempt(() -> done.set(councils.onboard(new NewTenant(slug.getValue(), name.getValue(),
                         new NewTenant.FirstAdmin(email.getValue(), first.getValue(), last.getValue())))));
             } catch (PlatformTenants.OnboardingFailedException e) {
-                Feedback.error(e.getMessage());
+                // a Refusal, in the operator's language
+                Feedback.error(Feedback.describe(e));
                 ok = false;
             }
             if (ok) {

@@ -40,6 +40,24 @@ final class SignInTexts {
             "requiredAction.UPDATE_PASSWORD", "requiredAction.VERIFY_EMAIL", "confirmExecutionOfActions",
             "accountUpdatedMessage", "differentUserAuthenticated", "alreadyLoggedIn", "pageExpiredTitle");
 
+    /**
+     * Keycloak's e-mails a council's people get: setting up an invited account, a forgotten password, verifying an
+     * address (the email theme reads the realm's texts as the login theme does), with the names of the actions the
+     * set-up mail lists.
+     */
+    static final Set<String> EMAILS = Set.of("executeActionsSubject", "executeActionsBody", "executeActionsBodyHtml",
+            "passwordResetSubject", "passwordResetBody", "passwordResetBodyHtml", "emailVerificationSubject",
+            "emailVerificationBody", "emailVerificationBodyHtml", "requiredAction.UPDATE_PASSWORD",
+            "requiredAction.VERIFY_EMAIL");
+
+    /**
+     * The e-mail texts whose Welsh gives the link's lifetime as {@code {1}} (minutes) where Keycloak's English has the
+     * worded lifetime (this placeholder): Keycloak words it from its theme's messages alone, which have no Welsh.
+     */
+    static final java.util.Map<String, String> WORDED_LIFETIME = java.util.Map.of("executeActionsBody", "4",
+            "executeActionsBodyHtml", "4", "passwordResetBody", "3", "passwordResetBodyHtml", "3",
+            "emailVerificationBody", "3", "emailVerificationBodyHtml", "3");
+
     private static final Pattern MESSAGE_KEY = Pattern.compile("msg\\(\\s*[\"']([\\w.-]+)[\"']|\\blabel=\"(\\w+)\"");
 
     private SignInTexts() {
@@ -53,11 +71,12 @@ final class SignInTexts {
         return load(LOCALIZATION.resolve("messages_en.properties"));
     }
 
-    /** Keycloak's English of the login theme: the base theme's messages under keycloak.v2's. */
+    /** Keycloak's English of the login theme (the base theme's messages under keycloak.v2's) and of its e-mails. */
     static Properties keycloakEnglish() {
         Properties english = new Properties();
         try (ZipFile themes = new ZipFile(themesJar().toFile())) {
-            for (String name : new String[] {"theme/base/login/messages/messages_en.properties",
+            for (String name : new String[] {"theme/base/email/messages/messages_en.properties",
+                    "theme/base/login/messages/messages_en.properties",
                     "theme/keycloak.v2/login/messages/messages_en.properties"}) {
                 try (InputStream in = themes.getInputStream(themes.getEntry(name))) {
                     english.load(new InputStreamReader(in, StandardCharsets.UTF_8));
