@@ -11,6 +11,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.ResourceBundle;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -66,6 +67,8 @@ public class Invitations {
     /** {@code <council slug>.<32 random bytes, base64url>}: the council says where to look, the secret what. */
     private static final Pattern TOKEN = Pattern.compile("^([a-z][a-z0-9]*(?:-[a-z0-9]+)*)\\.([A-Za-z0-9_-]{43})$");
 
+    private static final String INVITATION_WORDS = "tenancy.i18n.invitation";
+
     private final JdbcClient jdbc;
     private final TenantDirectory directory;
     private final CurrentUsers currentUsers;
@@ -101,9 +104,10 @@ public class Invitations {
     public Sent invite(@NotNull @Valid TenantUsers.Invitation invitation) {
         String tenant = TenantContext.require();
         String email = invitation.email().strip().toLowerCase(Locale.ROOT);
+        Locale language = accountLanguage(invitation);
         try {
             directory.prepareAccount(new NewUser(email, invitation.firstName().strip(), invitation.lastName().strip(),
-                    accountLanguage(invitation)));
+                    language));
         } catch (RefusedValueException e) {
             throw new RefusedFieldException(e.field(), e.getMessage());
         } catch (DirectoryException e) {
@@ -125,7 +129,7 @@ public class Invitations {
             events.publishEvent(Audited.inCurrentTenant("user.invited", "invitation", id.toString(), null,
                     Map.of("email", email, "roles", invitation.roles().stream().map(Role::groupName).sorted().toList())));
         });
-        send(email, invitation, tenant, token, expiresAt);
+        send(email, invitation, language, tenant, token, expiresAt);
         return new Sent(id, email, expiresAt, "invitation sent");
     }
 
@@ -195,32 +199,41 @@ public class Invitations {
         return language == null ? null : Locale.forLanguageTag(language);
     }
 
-    private void send(String email, TenantUsers.Invitation invitation, String tenant, String token, Instant expiresAt) {
+    private void send(String email, TenantUsers.Invitation invitation, Locale accountLanguage, String tenant, String token,
+            Instant expiresAt) {
         SimpleMailMessage message = new SimpleMailMessage();
         message.setFrom(properties.mailFrom());
         message.setTo(email);
-        message.setSubject("You are invited to CouncilFlow");
         String link = properties.staffUrl().replaceAll("/+$", "") + "/invitation?token=" + token;
-        message.setText("""
-                Dear %s %s,
-
-                You have been invited to work in CouncilFlow for council "%s" as %s.
-
-                Sign in and accept the invitation here (the link works once, until %s UTC):
-                %s
-
-                If you have no CouncilFlow account yet, you will receive a separate e-mail to set your password and
-                confirm this address first. If you did not expect this invitation, ignore this e-mail.
-                """.formatted(invitation.firstName().strip(), invitation.lastName().strip(), tenant,
-                String.join(", ", invitation.roles().stream().map(Role::groupName).sorted().toList()),
-                java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(java.time.ZoneOffset.UTC)
-                        .format(expiresAt), link));
+        // a Welsh speaker's invitation in Welsh first, then English, as the council's other e-mails are
+        List<Locale> languages = Locale.forLanguageTag("cy").equals(accountLanguage)
+                ? List.of(Locale.forLanguageTag("cy"), org.councilflow.common.Locality.language())
+                : List.of(org.councilflow.common.Locality.language());
+        List<String> subjects = new java.util.ArrayList<>();
+        List<String> texts = new java.util.ArrayList<>();
+        for (Locale language : languages) {
+            ResourceBundle words = ResourceBundle.getBundle(INVITATION_WORDS, language,
+                    ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+            String roles = String.join(", ", invitation.roles().stream().map(Role::groupName).sorted()
+                    .map(role -> words(words, language, "role." + role)).toList());
+            String until = java.time.format.DateTimeFormatter.ofPattern(words.getString("format.until"), language)
+                    .withZone(java.time.ZoneOffset.UTC).format(expiresAt);
+            subjects.add(words(words, language, "subject"));
+            texts.add(words(words, language, "text", invitation.firstName().strip(), invitation.lastName().strip(),
+                    tenant, roles, until, link));
+        }
+        message.setSubject(String.join(" / ", subjects));
+        message.setText(String.join("\n— — —\n\n", texts));
         try {
             mail.send(message);
         } catch (MailException e) {
             // the invitation stands; the administrator can invite again once mail works
             log.warn("The invitation e-mail could not be sent: {}", e.getMessage());
         }
+    }
+
+    private static String words(ResourceBundle words, Locale language, String key, Object... args) {
+        return new java.text.MessageFormat(words.getString(key), language).format(args);
     }
 
     static byte[] hash(String token) {

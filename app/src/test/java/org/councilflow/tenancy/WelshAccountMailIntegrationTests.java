@@ -78,6 +78,29 @@ class WelshAccountMailIntegrationTests {
         assertThat(locale(chosenEnglish)).containsExactly("en");
     }
 
+    @Test
+    void theCouncilsOwnInvitationIsInWelshThenEnglishForAWelshSpeakerAndInEnglishOnlyOtherwise() {
+        String english = invitationMail(invite(Map.of()));
+        assertThat(english).startsWith("You are invited to CouncilFlow\n")
+                .contains("Dear Nia Jones", "for council \"barnet\" as author.")
+                .doesNotContain("Gwahoddiad", "Annwyl");
+
+        languages("BILINGUAL");
+        String welsh = invitationMail(invite(Map.of()));
+        assertThat(welsh).startsWith("Gwahoddiad i CouncilFlow / You are invited to CouncilFlow\n")
+                .contains("Annwyl Nia Jones", "i'r cyngor \"barnet\" fel awdur.", "mae'r ddolen yn gweithio unwaith",
+                        "Dear Nia Jones", "as author.");
+        assertThat(welsh.indexOf("Annwyl")).as("Welsh first").isLessThan(welsh.indexOf("Dear"));
+        assertThat(welsh).doesNotContain("''");
+    }
+
+    /** The application's own invitation to the address (Keycloak's set-up mail is the other one). */
+    private static String invitationMail(String email) {
+        List<String> ours = Mailbox.to(email).stream().filter(mail -> mail.contains("/invitation?token=")).toList();
+        assertThat(ours).as("the invitation to " + email).hasSize(1);
+        return ours.get(0);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"fr", "CY", "cy-GB", "", "en|cy"})
     void aLanguageOtherThanEnOrCyIsRefusedNamingTheFieldAndNothingIsSent(String language) {
