@@ -31,8 +31,12 @@ final class StringBuilderDecisionPage {
                 .append(field("Call-in", "<span class=\"state\" id=\"call-in-state\">" + esc(callIn) + "</span>"))
                 .append("</dl><section id=\"decisions\" aria-labelledby=\"decisions-heading\"><h2 id=\"decisions-heading\">Decisions</h2>")
                 .append("<div id=\"minutes\">").append(paragraphs(d.minutes())).append("</div>");
-        main.append("<ol class=\"resolutions\" id=\"resolutions\">");
-        d.resolutions().forEach(r -> main.append("<li dir=\"auto\">").append(esc(r)).append("</li>"));
+        // the council's style since issue 17: "RESOLVED –" and numbered resolutions, as the template now writes them
+        main.append("<p class=\"resolved\">RESOLVED –</p><ol class=\"resolutions\" id=\"resolutions\">");
+        for (int i = 0; i < d.resolutions().size(); i++) {
+            main.append("<li dir=\"auto\"><span class=\"number\">").append(i + 1).append(".</span> ")
+                    .append(esc(d.resolutions().get(i))).append("</li>");
+        }
         main.append("</ol></section>")
                 .append("<dl class=\"fields\" id=\"dates\">")
                 .append(field("Publication date", time(d.publishedAt(), published)))
