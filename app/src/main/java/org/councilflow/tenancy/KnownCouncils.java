@@ -4,9 +4,6 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-
 /**
  * The councils by slug as the staff API and UI resolve them for every request (status, name), kept in memory while
  * {@link PublicSiteChanges} hears no change to the council's own row (ADR 0026): a suspension, reactivation or new
@@ -17,31 +14,14 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 @Component
 public class KnownCouncils {
 
-    private static final int COUNCILS = 2_000;
-
-    private record Held(long stamp, Optional<Tenant> council) {
-    }
-
-    private final Tenants tenants;
-    private final PublicSiteChanges changes;
-    private final Cache<String, Held> held = Caffeine.newBuilder().maximumSize(COUNCILS).build();
+    private final CouncilsHeldByStamp held;
 
     KnownCouncils(Tenants tenants, PublicSiteChanges changes) {
-        this.tenants = tenants;
-        this.changes = changes;
+        this.held = new CouncilsHeldByStamp(tenants, changes, changes::councilStamp);
     }
 
     /** The council {@code slug} as it is now, in any status, or empty if there is none. */
     public Optional<Tenant> bySlug(String slug) {
-        long stamp = changes.councilStamp(slug);
-        Held known = held.getIfPresent(slug);
-        if (known != null && known.stamp() == stamp) {
-            return known.council();
-        }
-        Optional<Tenant> council = TenantContext.supplyInTenant(slug, tenants::current);
-        if (changes.listening()) {
-            held.put(slug, new Held(stamp, council));
-        }
-        return council;
+        return held.bySlug(slug);
     }
 }
