@@ -557,8 +557,13 @@ public final class LivingDemo {
                 post(user, council.api("/tasks/" + taskId + "/completion"), completion, 204);
                 return;
             } catch (IllegalStateException conflict) {
-                // a 409 when the engine's own job (a timer due at the moved clock) changed the cycle meanwhile: as a
-                // person would, look again and try once more while the task is still there
+                // a 409: either this user's own completion answered again (a request resent after its answer was
+                // lost), so the stage is done, or the engine's own work changed the cycle meanwhile, so look again
+                // and try once more while the task is open, as a person would
+                if (conflict.getMessage().contains(" answered 409 ")
+                        && conflict.getMessage().contains("Already completed by " + user + " ")) {
+                    return; // this very request's completion, answered again (a client's resend): done
+                }
                 if (attempt == 3 || !conflict.getMessage().contains(" answered 409 ")
                         || taskOf(council, user, reportId, stage) == null) {
                     throw conflict;

@@ -269,7 +269,11 @@ final class WelshDemo {
                 send("POST", user, api("/tasks/" + taskId + "/completion"), completion, 204);
                 return;
             } catch (IllegalStateException conflict) {
-                // a 409 when the engine's own job changed the cycle meanwhile: look again, try once more (LivingDemo)
+                // a 409: this user's own completion answered again, or the cycle changed meanwhile (LivingDemo)
+                if (conflict.getMessage().contains(" answered 409 ")
+                        && conflict.getMessage().contains("Already completed by " + user + " ")) {
+                    return; // this very request's completion, answered again (a client's resend): done
+                }
                 if (attempt == 3 || !conflict.getMessage().contains(" answered 409 ") || taskOf(user, reportId, stage) == null) {
                     throw conflict;
                 }
