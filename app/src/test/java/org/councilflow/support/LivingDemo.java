@@ -557,15 +557,19 @@ public final class LivingDemo {
                 post(user, council.api("/tasks/" + taskId + "/completion"), completion, 204);
                 return;
             } catch (IllegalStateException conflict) {
-                // a 409: either this user's own completion answered again (a request resent after its answer was
-                // lost), so the stage is done, or the engine's own work changed the cycle meanwhile, so look again
-                // and try once more while the task is open, as a person would
-                if (conflict.getMessage().contains(" answered 409 ")
-                        && conflict.getMessage().contains("Already completed by " + user + " ")) {
-                    return; // this very request's completion, answered again (a client's resend): done
+                // a 409 while the task is still open: the cycle changed meanwhile (the engine's own work), so look
+                // again and try once more, as a person would; a 409 once it is gone, naming this user: their own
+                // completion answered again, so the stage is done
+                if (!conflict.getMessage().contains(" answered 409 ")) {
+                    throw conflict;
                 }
-                if (attempt == 3 || !conflict.getMessage().contains(" answered 409 ")
-                        || taskOf(council, user, reportId, stage) == null) {
+                if (taskOf(council, user, reportId, stage) == null) {
+                    if (conflict.getMessage().contains("Already completed by " + user + " ")) {
+                        return;
+                    }
+                    throw conflict;
+                }
+                if (attempt == 3) {
                     throw conflict;
                 }
             }
